@@ -1,0 +1,7 @@
+"""`python -m ankledesk` runs the same entry point as the `ankledesk` command."""
+
+import sys
+
+from ankledesk.cli import main
+
+sys.exit(main())

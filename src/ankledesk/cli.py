@@ -1,0 +1,77 @@
+"""The `ankledesk` command line.
+
+Each command group lives in its own module under `ankledesk.commands` with a
+`register(subparsers)` function; this module only parses, dispatches, and makes sure nothing but
+one clear line ever reaches the user when something goes wrong (details go to the log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from ankledesk import __version__, paths
+from ankledesk.commands import COMMAND_MODULES
+from ankledesk.errors import UserError
+
+log = logging.getLogger("ankledesk")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ankledesk",
+        description="Ankle and foot drills: routines, workout timer, history and printable logs.",
+    )
+    parser.add_argument("--version", action="version", version=f"ankledesk {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"folder for history, custom routines and clips (default: ${paths.DATA_DIR_ENV} "
+        "or the platform's user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def _log_internal_error(data_dir: Path) -> Path | None:
+    """Write the traceback to the data folder's log so the user sees one line, not a stack."""
+    try:
+        folder = paths.logs_dir(data_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / "ankledesk.log"
+        with target.open("a", encoding="utf-8") as fh:
+            fh.write(traceback.format_exc())
+        return target
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.data_dir = paths.data_dir(args.data_dir)
+    if not getattr(args, "func", None):
+        # No command: the GUI when it exists; until then, the routine list is the front door.
+        args = parser.parse_args([*(argv or []), "routines", "list"])
+        args.data_dir = paths.data_dir(args.data_dir)
+    try:
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"ankledesk: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("ankledesk: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the promise: never a traceback on screen
+        where = _log_internal_error(args.data_dir)
+        detail = f" (details in {where})" if where else ""
+        print(f"ankledesk: internal error: {type(exc).__name__}: {exc}{detail}", file=sys.stderr)
+        return 70

@@ -1,0 +1,1 @@
+"""Qt-free domain: drills, routines, plan expansion and the workout engine."""

@@ -1,0 +1,332 @@
+"""Loading and validating the drill catalogue and routine files (the public TOML format).
+
+Coaches write these by hand, so every mistake is reported as its own line and a bad file never
+stops the others from loading. Validation collects all problems of a file instead of stopping at
+the first, so one `routines check` run lists everything to fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ankledesk.core.model import (
+    CATEGORIES,
+    MODES,
+    PAUSE_RANGE,
+    REPS_RANGE,
+    ROUNDS_RANGE,
+    SECONDS_RANGE,
+    SIDES,
+    Drill,
+    Routine,
+    RoutineItem,
+)
+from ankledesk.core.problems import _MISSING, Problem
+
+ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
+DRILLS_FILE = "drills.toml"
+
+DRILL_KEYS = {
+    "id", "name", "category", "mode", "seconds", "reps", "sides", "equipment", "cues",
+    "progression", "clip", "source", "description",
+}
+ROUTINE_KEYS = {
+    "id", "name", "description", "rounds", "rest_between_rounds", "rest_between_drills",
+    "prepare", "side_switch", "items",
+}
+ITEM_KEYS = {"drill", "reps", "seconds", "sides", "mode", "cap"}
+ROUTINE_DEFAULTS = {
+    "rounds": 4, "rest_between_rounds": 60, "rest_between_drills": 0, "prepare": 10,
+    "side_switch": 5,
+}
+
+
+@dataclass
+class Library:
+    """Everything the app would load: drills, routines by id, and every problem found."""
+
+    drills: dict[str, Drill] = field(default_factory=dict)
+    routines: dict[str, Routine] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def routine(self, routine_id: str) -> Routine | None:
+        return self.routines.get(routine_id)
+
+
+class _Checker:
+    """Collects problems for one file while reading typed values out of a TOML table."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def add(self, fld: str | None, message: str, got: object = _MISSING) -> None:
+        self.problems.append(Problem(self.path, fld, message, got))
+
+    def unknown_keys(self, table: dict, allowed: set[str], prefix: str) -> None:
+        for key in table:
+            if key not in allowed:
+                hint = difflib.get_close_matches(key, sorted(allowed), n=1)
+                extra = f"; did you mean {hint[0]!r}?" if hint else ""
+                self.add(f"{prefix}{key}", f"unknown key{extra}", table[key])
+
+    def integer(self, table: dict, key: str, fld: str, bounds: tuple[int, int], unit: str,
+                default: int | None = None) -> int | None:
+        if key not in table:
+            return default
+        value = table[key]
+        lo, hi = bounds
+        if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+            self.add(fld, f"expected whole {unit} {lo}–{hi}", value)
+            return None
+        return value
+
+    def text(self, table: dict, key: str, fld: str, required: bool = False) -> str | None:
+        if key not in table:
+            if required:
+                self.add(fld, "missing (required)")
+            return None
+        value = table[key]
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.add(fld, "expected non-empty text" if required else "expected text", value)
+            return None
+        return value
+
+    def choice(self, table: dict, key: str, fld: str, options: Iterable[str]) -> str | None:
+        if key not in table:
+            return None
+        value = table[key]
+        options = tuple(options)
+        if value not in options:
+            self.add(fld, "expected one of " + ", ".join(f'"{o}"' for o in options), value)
+            return None
+        return value
+
+    def text_list(self, table: dict, key: str, fld: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.add(fld, "expected a list of text", value)
+            return ()
+        return tuple(value)
+
+    def identifier(self, table: dict, fld: str) -> str | None:
+        value = self.text(table, "id", fld, required=True)
+        if value is not None and not ID_PATTERN.match(value):
+            self.add(fld, "expected lowercase letters, digits and hyphens", value)
+            return None
+        return value
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any] | None, Problem | None]:
+    """Parse one TOML file; an unreadable or malformed file becomes a Problem, never a crash."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, Problem(path, None, f"cannot read the file ({exc.strerror or exc})")
+    try:
+        return tomllib.loads(data.decode("utf-8")), None
+    except UnicodeDecodeError:
+        return None, Problem(path, None, "not a text file (expected UTF-8 TOML)")
+    except tomllib.TOMLDecodeError as exc:
+        return None, Problem(path, None, f"not valid TOML: {exc}")
+
+
+def parse_drills(data: dict[str, Any], path: Path) -> tuple[dict[str, Drill], list[Problem]]:
+    check = _Checker(path)
+    check.unknown_keys(data, {"drills"}, "")
+    tables = data.get("drills")
+    if not isinstance(tables, list) or not tables:
+        check.add("drills", "expected one or more [[drills]] tables", tables if tables else [])
+        return {}, check.problems
+    drills: dict[str, Drill] = {}
+    for n, table in enumerate(tables, start=1):
+        prefix = f"drills[{n}]."
+        if not isinstance(table, dict):
+            check.add(f"drills[{n}]", "expected a table", table)
+            continue
+        before = len(check.problems)
+        check.unknown_keys(table, DRILL_KEYS, prefix)
+        drill_id = check.identifier(table, prefix + "id")
+        name = check.text(table, "name", prefix + "name", required=True)
+        category = check.choice(table, "category", prefix + "category", CATEGORIES)
+        if "category" not in table:
+            check.add(prefix + "category", "missing (required)")
+        mode = check.choice(table, "mode", prefix + "mode", MODES)
+        if "mode" not in table:
+            check.add(prefix + "mode", "missing (required)")
+        seconds = check.integer(table, "seconds", prefix + "seconds", SECONDS_RANGE, "seconds")
+        reps = check.integer(table, "reps", prefix + "reps", REPS_RANGE, "reps")
+        if mode == "reps" and "reps" not in table:
+            check.add(prefix + "reps", 'missing: mode "reps" needs reps')
+        if mode in ("hold", "timed") and "seconds" not in table:
+            check.add(prefix + "seconds", f'missing: mode "{mode}" needs seconds')
+        if "seconds" in table and "reps" in table:
+            check.add(prefix + "reps", "give reps or seconds, not both", table["reps"])
+        sides = check.choice(table, "sides", prefix + "sides", SIDES) or "one"
+        if drill_id in drills:
+            check.add(prefix + "id", "duplicate drill id", drill_id)
+            continue
+        if len(check.problems) > before or drill_id is None:
+            continue
+        drills[drill_id] = Drill(
+            id=drill_id, name=name or drill_id, category=category or "", mode=mode,
+            seconds=seconds if mode != "reps" else None, reps=reps if mode == "reps" else None,
+            sides=sides, equipment=check.text_list(table, "equipment", prefix + "equipment"),
+            cues=check.text_list(table, "cues", prefix + "cues"),
+            progression=check.text_list(table, "progression", prefix + "progression"),
+            clip=check.text(table, "clip", prefix + "clip"),
+            source=str(table.get("source", "")),
+            description=check.text(table, "description", prefix + "description") or "",
+        )
+    for n, drill in enumerate(drills.values(), start=1):
+        for target in drill.progression:
+            if target not in drills:
+                check.add(f"drills[{n}].progression", "unknown drill id", target)
+    return drills, check.problems
+
+
+def load_drills(path: Path) -> tuple[dict[str, Drill], list[Problem]]:
+    data, problem = read_toml(path)
+    if problem:
+        return {}, [problem]
+    return parse_drills(data, path)
+
+
+def _resolve_item(check: _Checker, table: dict, prefix: str,
+                  drills: dict[str, Drill]) -> RoutineItem | None:
+    """One [[items]] table: the drill, its mode and dosage (explicit, or the drill's default)."""
+    before = len(check.problems)
+    check.unknown_keys(table, ITEM_KEYS, prefix)
+    drill_id = table.get("drill")
+    drill = None
+    if "drill" not in table:
+        check.add(prefix + "drill", "missing (required)")
+    elif not isinstance(drill_id, str) or drill_id not in drills:
+        hint = difflib.get_close_matches(str(drill_id), list(drills), n=1)
+        extra = f'; did you mean "{hint[0]}"?' if hint else ""
+        check.add(prefix + "drill", f"unknown drill id{extra}", drill_id)
+    else:
+        drill = drills[drill_id]
+    seconds = check.integer(table, "seconds", prefix + "seconds", SECONDS_RANGE, "seconds")
+    reps = check.integer(table, "reps", prefix + "reps", REPS_RANGE, "reps")
+    cap = check.integer(table, "cap", prefix + "cap", SECONDS_RANGE, "seconds")
+    mode = check.choice(table, "mode", prefix + "mode", MODES)
+    sides = check.choice(table, "sides", prefix + "sides", SIDES)
+    if "seconds" in table and "reps" in table:
+        check.add(prefix + "reps", "give reps or seconds, not both", table["reps"])
+    if len(check.problems) > before or drill is None:
+        return None
+
+    if mode is None:
+        if "reps" in table:
+            mode = "reps"
+        elif "seconds" in table:
+            mode = drill.mode if drill.mode != "reps" else "timed"
+        else:
+            mode = drill.mode
+    if mode == "reps":
+        if "seconds" in table:
+            check.add(prefix + "seconds", 'mode "reps" counts reps, not seconds', table["seconds"])
+            return None
+        reps = reps if reps is not None else drill.reps
+        if reps is None:
+            check.add(prefix + "reps", f'missing: mode "reps" needs reps ("{drill.id}" is timed)')
+            return None
+        seconds = None
+    else:
+        if "reps" in table:
+            check.add(prefix + "reps", f'mode "{mode}" counts seconds, not reps', table["reps"])
+            return None
+        if cap is not None:
+            check.add(prefix + "cap", "a cap only applies to reps items", cap)
+            return None
+        seconds = seconds if seconds is not None else drill.seconds
+        if seconds is None:
+            check.add(prefix + "seconds",
+                      f'missing: mode "{mode}" needs seconds ("{drill.id}" counts reps)')
+            return None
+        reps = None
+    return RoutineItem(drill_id=drill.id, mode=mode, seconds=seconds, reps=reps,
+                       sides=sides or drill.sides, cap=cap)
+
+
+def parse_routine(data: dict[str, Any], path: Path, drills: dict[str, Drill],
+                  source: str) -> tuple[Routine | None, list[Problem]]:
+    check = _Checker(path)
+    check.unknown_keys(data, ROUTINE_KEYS, "")
+    routine_id = check.identifier(data, "id")
+    if routine_id is not None and path.suffix == ".toml" and routine_id != path.stem:
+        check.add("id", f'must match the file name "{path.stem}"', routine_id)
+    name = check.text(data, "name", "name", required=True)
+    description = check.text(data, "description", "description") or ""
+    rounds = check.integer(data, "rounds", "rounds", ROUNDS_RANGE, "rounds",
+                           ROUTINE_DEFAULTS["rounds"])
+    pauses = {
+        key: check.integer(data, key, key, PAUSE_RANGE, "seconds", ROUTINE_DEFAULTS[key])
+        for key in ("rest_between_rounds", "rest_between_drills", "prepare", "side_switch")
+    }
+    tables = data.get("items")
+    items: list[RoutineItem] = []
+    if "items" not in data or (isinstance(tables, list) and not tables):
+        check.add("items", "a routine needs at least one [[items]] table", tables or [])
+    elif not isinstance(tables, list):
+        check.add("items", "expected [[items]] tables", tables)
+    else:
+        for n, table in enumerate(tables, start=1):
+            if not isinstance(table, dict):
+                check.add(f"items[{n}]", "expected a table", table)
+                continue
+            item = _resolve_item(check, table, f"items[{n}].", drills)
+            if item is not None:
+                items.append(item)
+    if check.problems:
+        return None, check.problems
+    return Routine(
+        id=routine_id, name=name, description=description, rounds=rounds, items=tuple(items),
+        source=source, drills={i.drill_id: drills[i.drill_id] for i in items}, **pauses,
+    ), []
+
+
+def load_routine_file(path: Path, drills: dict[str, Drill],
+                      source: str | None = None) -> tuple[Routine | None, list[Problem]]:
+    data, problem = read_toml(path)
+    if problem:
+        return None, [problem]
+    return parse_routine(data, path, drills, source or str(path))
+
+
+def _routine_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.toml") if p.name != DRILLS_FILE)
+
+
+def load_library(builtin_dir: Path, user_dir: Path | None = None) -> Library:
+    """The drills, the built-in routines, then the user's, with every problem found on the way.
+
+    A user routine whose id clashes with a built-in one is reported and not loaded, so a coach's
+    file never silently replaces (or is replaced by) a shipped program.
+    """
+    lib = Library()
+    lib.drills, lib.problems = load_drills(builtin_dir / DRILLS_FILE)
+    sources = [(p, "built-in") for p in _routine_files(builtin_dir)]
+    if user_dir is not None:
+        sources += [(p, str(p)) for p in _routine_files(user_dir)]
+    for path, source in sources:
+        routine, problems = load_routine_file(path, lib.drills, source)
+        lib.problems.extend(problems)
+        if routine is None:
+            continue
+        clash = lib.routines.get(routine.id)
+        if clash is not None:
+            other = "a built-in routine" if clash.source == "built-in" else clash.source
+            lib.problems.append(Problem(path, "id", f"already used by {other}", routine.id))
+            continue
+        lib.routines[routine.id] = routine
+    return lib

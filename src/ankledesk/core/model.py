@@ -1,0 +1,108 @@
+"""The domain's plain data: drills, routine items and routines as loaded and validated.
+
+Frozen dataclasses, so a routine snapshot handed to the engine or the history cannot change
+under it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Mode = Literal["hold", "timed", "reps"]
+Sides = Literal["one", "each"]
+Side = Literal["left", "right"]
+
+MODES: tuple[Mode, ...] = ("hold", "timed", "reps")
+SIDES: tuple[Sides, ...] = ("one", "each")
+CATEGORIES = ("strength", "balance", "mobility", "plyometric", "drill")
+
+SECONDS_RANGE = (1, 3600)
+REPS_RANGE = (1, 500)
+ROUNDS_RANGE = (1, 50)
+PAUSE_RANGE = (0, 3600)
+
+# Estimating a reps set: about three seconds a rep for slow, controlled ankle work.
+SECONDS_PER_REP = 3
+
+
+@dataclass(frozen=True)
+class Drill:
+    id: str
+    name: str
+    category: str
+    mode: Mode
+    seconds: int | None
+    reps: int | None
+    sides: Sides
+    equipment: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
+    progression: tuple[str, ...] = ()
+    clip: str | None = None
+    source: str = ""
+    description: str = ""
+
+    @property
+    def dosage(self) -> str:
+        """Human dosage, e.g. `45 s each side` or `12 reps`."""
+        amount = f"{self.reps} reps" if self.mode == "reps" else f"{self.seconds} s"
+        return f"{amount} each side" if self.sides == "each" else amount
+
+
+@dataclass(frozen=True)
+class RoutineItem:
+    drill_id: str
+    mode: Mode
+    seconds: int | None
+    reps: int | None
+    sides: Sides
+    cap: int | None = None
+
+    def dosage(self) -> str:
+        amount = f"{self.reps} reps" if self.mode == "reps" else f"{self.seconds} s"
+        return f"{amount} each side" if self.sides == "each" else amount
+
+
+@dataclass(frozen=True)
+class Routine:
+    id: str
+    name: str
+    items: tuple[RoutineItem, ...]
+    description: str = ""
+    rounds: int = 4
+    rest_between_rounds: int = 60
+    rest_between_drills: int = 0
+    prepare: int = 10
+    side_switch: int = 5
+    source: str = "built-in"  # "built-in" or the path of the user's file
+    drills: dict[str, Drill] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def drill_ids(self) -> list[str]:
+        return [item.drill_id for item in self.items]
+
+    def to_snapshot(self) -> dict:
+        """A plain-JSON copy of the routine as run, for the history (drills may change later)."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "description": self.description,
+            "rounds": self.rounds,
+            "rest_between_rounds": self.rest_between_rounds,
+            "rest_between_drills": self.rest_between_drills,
+            "prepare": self.prepare,
+            "side_switch": self.side_switch,
+            "source": self.source,
+            "items": [
+                {
+                    "drill": item.drill_id,
+                    "name": self.drills[item.drill_id].name if item.drill_id in self.drills else "",
+                    "mode": item.mode,
+                    "seconds": item.seconds,
+                    "reps": item.reps,
+                    "sides": item.sides,
+                    "cap": item.cap,
+                }
+                for item in self.items
+            ],
+        }

@@ -1,0 +1,13 @@
+"""The one exception type that reaches a user as a single line instead of a traceback.
+
+Anything raised as `UserError` is something the user can act on (a bad file, an unknown id, a
+locked data folder); the CLI prints its message and exits non-zero, the GUI shows a dialog.
+"""
+
+
+class UserError(Exception):
+    """A problem the user can fix, with the message they should read."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code

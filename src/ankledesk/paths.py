@@ -1,0 +1,61 @@
+"""Where AnkleDesk's files live.
+
+Built-in data (routines/, media/, resources/) sits at the top of a source checkout and under
+`ankledesk/_data/` in an installed wheel; user data lives in platformdirs' data folder unless
+`--data-dir` or ANKLEDESK_DATA_DIR points elsewhere, which is what keeps tests away from a real
+user's history.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "ankledesk"
+DATA_DIR_ENV = "ANKLEDESK_DATA_DIR"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def builtin_dir(name: str) -> Path:
+    """The shipped folder `name` (routines, media or resources), installed or in a checkout."""
+    installed = _PACKAGE_DIR / "_data" / name
+    if installed.is_dir():
+        return installed
+    return _PACKAGE_DIR.parent.parent / name
+
+
+def builtin_routines_dir() -> Path:
+    return builtin_dir("routines")
+
+
+def builtin_media_dir() -> Path:
+    return builtin_dir("media")
+
+
+def resources_dir() -> Path:
+    return builtin_dir("resources")
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The user's data folder: the override, else $ANKLEDESK_DATA_DIR, else the platform's."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get(DATA_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def user_routines_dir(base: Path) -> Path:
+    return base / "routines"
+
+
+def user_media_dir(base: Path) -> Path:
+    return base / "media"
+
+
+def logs_dir(base: Path) -> Path:
+    return base / "logs"

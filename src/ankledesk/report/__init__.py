@@ -1,0 +1,1 @@
+"""Qt-free printable output with reportlab: weekly logs, range exports, blank sheets."""

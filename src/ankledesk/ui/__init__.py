@@ -1,0 +1,1 @@
+"""Everything PySide6 and python-vlc: windows, the workout screen, video, sound cues."""
