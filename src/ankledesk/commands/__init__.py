@@ -1,5 +1,5 @@
 """Command groups of the `ankledesk` CLI, one module each; add a module here to add a command."""
 
-from ankledesk.commands import routines
+from ankledesk.commands import demo, routines
 
-COMMAND_MODULES = (routines,)
+COMMAND_MODULES = (routines, demo,)

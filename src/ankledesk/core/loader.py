@@ -145,6 +145,8 @@ def parse_drills(data: dict[str, Any], path: Path) -> tuple[dict[str, Drill], li
         check.add("drills", "expected one or more [[drills]] tables", tables if tables else [])
         return {}, check.problems
     drills: dict[str, Drill] = {}
+    declared: dict[str, int] = {}  # every id seen, valid entry or not, for duplicates and links
+    links: list[tuple[int, tuple[str, ...]]] = []
     for n, table in enumerate(tables, start=1):
         prefix = f"drills[{n}]."
         if not isinstance(table, dict):
@@ -169,9 +171,13 @@ def parse_drills(data: dict[str, Any], path: Path) -> tuple[dict[str, Drill], li
         if "seconds" in table and "reps" in table:
             check.add(prefix + "reps", "give reps or seconds, not both", table["reps"])
         sides = check.choice(table, "sides", prefix + "sides", SIDES) or "one"
-        if drill_id in drills:
+        progression = check.text_list(table, "progression", prefix + "progression")
+        links.append((n, progression))
+        if drill_id in declared:
             check.add(prefix + "id", "duplicate drill id", drill_id)
             continue
+        if drill_id is not None:
+            declared[drill_id] = n
         if len(check.problems) > before or drill_id is None:
             continue
         drills[drill_id] = Drill(
@@ -179,14 +185,14 @@ def parse_drills(data: dict[str, Any], path: Path) -> tuple[dict[str, Drill], li
             seconds=seconds if mode != "reps" else None, reps=reps if mode == "reps" else None,
             sides=sides, equipment=check.text_list(table, "equipment", prefix + "equipment"),
             cues=check.text_list(table, "cues", prefix + "cues"),
-            progression=check.text_list(table, "progression", prefix + "progression"),
+            progression=progression,
             clip=check.text(table, "clip", prefix + "clip"),
             source=str(table.get("source", "")),
             description=check.text(table, "description", prefix + "description") or "",
         )
-    for n, drill in enumerate(drills.values(), start=1):
-        for target in drill.progression:
-            if target not in drills:
+    for n, progression in links:
+        for target in progression:
+            if target not in declared:
                 check.add(f"drills[{n}].progression", "unknown drill id", target)
     return drills, check.problems
 

@@ -57,7 +57,9 @@ class Step:
         if self.kind == "switch":
             return f"Switch sides ({self.seconds:g} s)"
         if self.kind == "rest":
-            return f"Rest {self.seconds:g} s" + (" (round)" if self.rest_kind == "rounds" else "")
+            if self.rest_kind == "rounds":
+                return f"Rest {self.seconds:g} s before round {self.round + 1}"
+            return f"Rest {self.seconds:g} s"
         return f"Get ready ({self.seconds:g} s)"
 
 

@@ -1,0 +1,185 @@
+"""The routine loader over real files: every kind of mistake gets its own exact line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ankledesk import paths
+from ankledesk.core.loader import load_drills, load_library
+
+BUILTIN = paths.builtin_routines_dir()
+
+GOOD = '''
+id = "{id}"
+name = "My circuit"
+rounds = 3
+
+[[items]]
+drill = "big-toe-raise-hold"
+seconds = 40
+
+[[items]]
+drill = "banded-lunge"
+'''
+
+# file name -> (content, the exact lines expected)
+BROKEN: dict[str, tuple[str | bytes, list[str]]] = {
+    "string-seconds.toml": (
+        GOOD.format(id="string-seconds").replace("seconds = 40", 'seconds = "45s"'),
+        ['string-seconds.toml: items[1].seconds: expected whole seconds 1–3600 (got "45s")'],
+    ),
+    "ranges.toml": (
+        'id = "ranges"\nname = "R"\nrounds = 0\nprepare = -5\n'
+        '[[items]]\ndrill = "banded-lunge"\nreps = 501\n'
+        '[[items]]\ndrill = "leg-extension"\nseconds = 3601\n'
+        '[[items]]\ndrill = "leg-extension"\nseconds = 12.5\n',
+        ["ranges.toml: rounds: expected whole rounds 1–50 (got 0)",
+         "ranges.toml: prepare: expected whole seconds 0–3600 (got -5)",
+         "ranges.toml: items[1].reps: expected whole reps 1–500 (got 501)",
+         "ranges.toml: items[2].seconds: expected whole seconds 1–3600 (got 3601)",
+         "ranges.toml: items[3].seconds: expected whole seconds 1–3600 (got 12.5)"],
+    ),
+    "unknown-key.toml": (
+        GOOD.format(id="unknown-key").replace("rounds = 3", "rounds = 3\nrest = 30")
+        .replace("seconds = 40", "secs = 40"),
+        ['unknown-key.toml: rest: unknown key (got 30)',
+         "unknown-key.toml: items[1].secs: unknown key; did you mean 'seconds'? (got 40)"],
+    ),
+    "wrong-types.toml": (
+        'id = "wrong-types"\nname = 7\nrounds = true\nitems = "all of them"\n',
+        ["wrong-types.toml: name: expected non-empty text (got 7)",
+         "wrong-types.toml: rounds: expected whole rounds 1–50 (got true)",
+         'wrong-types.toml: items: expected [[items]] tables (got "all of them")'],
+    ),
+    "unknown-drill.toml": (
+        GOOD.format(id="unknown-drill").replace('"banded-lunge"', '"banded-lunges"'),
+        ['unknown-drill.toml: items[2].drill: unknown drill id; did you mean "banded-lunge"? '
+         '(got "banded-lunges")'],
+    ),
+    "both.toml": (
+        GOOD.format(id="both").replace("seconds = 40", "seconds = 40\nreps = 10"),
+        ["both.toml: items[1].reps: give reps or seconds, not both (got 10)"],
+    ),
+    "mode-clash.toml": (
+        'id = "mode-clash"\nname = "M"\n[[items]]\ndrill = "banded-lunge"\nmode = "hold"\n'
+        '[[items]]\ndrill = "leg-extension"\nmode = "reps"\n'
+        '[[items]]\ndrill = "leg-extension"\nsides = "both"\n',
+        ['mode-clash.toml: items[1].seconds: missing: mode "hold" needs seconds '
+         '("banded-lunge" counts reps)',
+         'mode-clash.toml: items[2].reps: missing: mode "reps" needs reps '
+         '("leg-extension" is timed)',
+         'mode-clash.toml: items[3].sides: expected one of "one", "each" (got "both")'],
+    ),
+    "empty.toml": (
+        'id = "empty"\nname = "Nothing yet"\nitems = []\n',
+        ["empty.toml: items: a routine needs at least one [[items]] table (got [])"],
+    ),
+    "bad-id.toml": (
+        GOOD.format(id="Bad Id"),
+        ['bad-id.toml: id: expected lowercase letters, digits and hyphens (got "Bad Id")'],
+    ),
+    "renamed.toml": (
+        GOOD.format(id="something-else"),
+        ['renamed.toml: id: must match the file name "renamed" (got "something-else")'],
+    ),
+    "not-toml.toml": (
+        "id = \"not-toml\"\nname = My circuit\n",
+        ["not-toml.toml: not valid TOML: Invalid value (at line 2, column 8)"],
+    ),
+    "binary.toml": (
+        b"\xff\xfe\x00\x01garbage", ["binary.toml: not a text file (expected UTF-8 TOML)"]),
+    "runners-chassis-circuit.toml": (
+        GOOD.format(id="runners-chassis-circuit"),
+        ['runners-chassis-circuit.toml: id: already used by a built-in routine '
+         '(got "runners-chassis-circuit")'],
+    ),
+}
+
+
+@pytest.fixture
+def broken_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "routines"
+    folder.mkdir()
+    for name, (content, _) in BROKEN.items():
+        target = folder / name
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    (folder / "fine.toml").write_text(GOOD.format(id="fine"), encoding="utf-8")
+    monkeypatch.chdir(folder)  # messages name files relative to where the user stands
+    return folder
+
+
+def test_builtins_load_without_a_single_problem():
+    lib = load_library(BUILTIN)
+    assert lib.problems == []
+    assert len(lib.routines) == 9
+    assert len(lib.drills) == 45
+    chassis = lib.routine("runners-chassis-circuit")
+    assert (chassis.rounds, chassis.rest_between_rounds, len(chassis.items)) == (4, 60, 6)
+
+
+def test_every_broken_file_gets_its_own_lines_and_the_good_one_still_loads(broken_dir):
+    lib = load_library(BUILTIN, broken_dir)
+    got = sorted(str(p) for p in lib.problems)
+    expected = sorted(line for _, lines in BROKEN.values() for line in lines)
+    assert got == expected
+    assert "fine" in lib.routines and len(lib.routines) == 10
+    fine = lib.routine("fine")
+    assert fine.source == str(broken_dir / "fine.toml")
+    first, second = fine.items
+    assert (first.mode, first.seconds, first.sides) == ("hold", 40, "each")
+    assert (second.mode, second.reps, second.sides) == ("reps", 12, "each")
+
+
+def test_mode_follows_the_drill_unless_given(tmp_path):
+    (tmp_path / "modes.toml").write_text(
+        'id = "modes"\nname = "Modes"\n'
+        '[[items]]\ndrill = "single-leg-rdl"\nseconds = 30\n'  # a reps drill given seconds
+        '[[items]]\ndrill = "leg-extension"\nmode = "hold"\n'
+        '[[items]]\ndrill = "leg-extension"\nreps = 15\ncap = 60\nsides = "each"\n',
+        encoding="utf-8")
+    lib = load_library(BUILTIN, tmp_path)
+    assert lib.problems == []
+    a, b, c = lib.routine("modes").items
+    assert (a.mode, a.seconds) == ("timed", 30)
+    assert (b.mode, b.seconds) == ("hold", 45)
+    assert (c.mode, c.reps, c.cap, c.sides) == ("reps", 15, 60, "each")
+
+
+def test_defaults_for_circuit_settings(tmp_path):
+    (tmp_path / "bare.toml").write_text(
+        'id = "bare"\nname = "Bare"\n[[items]]\ndrill = "leg-extension"\n', encoding="utf-8")
+    r = load_library(BUILTIN, tmp_path).routine("bare")
+    assert (r.rounds, r.rest_between_rounds, r.rest_between_drills, r.prepare, r.side_switch) == (
+        4, 60, 0, 10, 5)
+
+
+def test_drill_catalogue_problems(tmp_path):
+    path = tmp_path / "drills.toml"
+    path.write_text(
+        '[[drills]]\nid = "a"\nname = "A"\ncategory = "strength"\nmode = "hold"\n'
+        'progression = ["nope"]\n'
+        '[[drills]]\nid = "a"\nname = "A again"\ncategory = "cardio"\nmode = "reps"\nreps = 5\n',
+        encoding="utf-8")
+    drills, problems = load_drills(path)
+    lines = [str(p).split(": ", 1)[1] for p in problems]
+    assert lines == [
+        'drills[1].seconds: missing: mode "hold" needs seconds',
+        'drills[2].category: expected one of "strength", "balance", "mobility", "plyometric", '
+        '"drill" (got "cardio")',
+        'drills[2].id: duplicate drill id (got "a")',
+        'drills[1].progression: unknown drill id (got "nope")',
+    ]
+    assert drills == {}
+
+
+def test_unreadable_file_is_a_problem_not_a_crash(tmp_path):
+    lib = load_library(BUILTIN, tmp_path)
+    missing = tmp_path / "gone.toml"
+    missing.symlink_to(tmp_path / "nowhere.toml")
+    lib = load_library(BUILTIN, tmp_path)
+    assert [p.message for p in lib.problems] == ["cannot read the file (No such file or directory)"]
