@@ -183,3 +183,13 @@ def test_unreadable_file_is_a_problem_not_a_crash(tmp_path):
     missing.symlink_to(tmp_path / "nowhere.toml")
     lib = load_library(BUILTIN, tmp_path)
     assert [p.message for p in lib.problems] == ["cannot read the file (No such file or directory)"]
+
+
+def test_the_documented_example_is_a_valid_routine(tmp_path):
+    """docs/routines.md tells coaches to copy its example: it must stay valid."""
+    doc = (paths.builtin_routines_dir().parent / "docs" / "routines.md").read_text("utf-8")
+    example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "quick-ankle-circuit.toml").write_text(example, encoding="utf-8")
+    lib = load_library(BUILTIN, tmp_path)
+    assert lib.problems == []
+    assert lib.routine("quick-ankle-circuit").rounds == 3
