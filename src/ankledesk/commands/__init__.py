@@ -1,5 +1,5 @@
 """Command groups of the `ankledesk` CLI, one module each; add a module here to add a command."""
 
-from ankledesk.commands import demo, routines
+from ankledesk.commands import demo, history, routines, simulate
 
-COMMAND_MODULES = (routines, demo,)
+COMMAND_MODULES = (routines, demo, simulate, history,)

@@ -1,0 +1,60 @@
+"""history.json: every finished or abandoned session, one TinyDB document each.
+
+Written once per session (when it finishes or is abandoned), never per step: that is the
+journal's job, and it keeps a step's cost independent of years of history.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tinydb import Query
+
+from ankledesk.store.documents import check_session, parse_time
+from ankledesk.store.files import OpenedFile, open_file
+from ankledesk.store.migrations import SESSIONS_TABLE
+
+HISTORY_FILE = "history.json"
+
+
+class History:
+    """The folder's history.json (created when opened writable and missing)."""
+
+    def __init__(self, opened: OpenedFile) -> None:
+        self.opened = opened
+        self.path = opened.path
+        self._table = opened.db.table(SESSIONS_TABLE)
+
+    @classmethod
+    def open(cls, folder: Path, *, writable: bool) -> History:
+        opened = open_file(Path(folder) / HISTORY_FILE, "history", writable=writable,
+                           create=True)
+        assert opened is not None  # create=True always yields a file
+        return cls(opened)
+
+    @property
+    def read_only(self) -> bool:
+        return self.opened.read_only
+
+    @property
+    def notices(self) -> list[str]:
+        return self.opened.notices
+
+    def sessions(self) -> list[dict[str, Any]]:
+        """Every stored session, oldest first (by start time, then by insertion)."""
+        docs = [dict(d) for d in self._table.all()]
+        return sorted(docs, key=lambda d: parse_time(d["started_at"]))
+
+    def contains(self, session_id: str) -> bool:
+        return self._table.contains(Query().id == session_id)
+
+    def add(self, document: dict[str, Any]) -> None:
+        """Store one session for good: one durable write of history.json. A session already
+        stored under the same id is replaced, so moving a session in twice cannot duplicate it."""
+        check_session(document)
+        match = Query().id == document["id"]
+        if self._table.contains(match):
+            self._table.update(document, match)
+        else:
+            self._table.insert(document)

@@ -1,0 +1,79 @@
+"""The journal: a small TinyDB file holding the one session in progress.
+
+Every finished step is written here at once (one durable write of a file that never grows past
+one session), so a crash loses nothing and the cost of a step does not depend on how many years
+of history.json sit next to it. On finish or abandon the session moves into history.json in one
+write and the journal is removed; a journal found at start therefore always means a session was
+cut short.
+
+Besides the session document the journal keeps `resume_index`: the plan step after the step
+finished last (in time, not in plan order: after *Previous* the last one finished may be an
+earlier step). It is dropped when the session moves into history.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from ankledesk.store.documents import merge_step
+from ankledesk.store.files import OpenedFile, open_file
+from ankledesk.store.migrations import SESSIONS_TABLE
+from ankledesk.store.storage import remove_durably
+
+JOURNAL_FILE = "journal.json"
+RESUME_KEY = "resume_index"
+
+
+class Journal:
+    """The journal file of a data folder (see the module docstring)."""
+
+    def __init__(self, opened: OpenedFile) -> None:
+        self.opened = opened
+        self.path = opened.path
+        self._table = opened.db.table(SESSIONS_TABLE)
+
+    @classmethod
+    def open(cls, folder: Path, *, writable: bool, create: bool = False) -> Journal | None:
+        """The folder's journal, or None if there is none (and `create` is False)."""
+        opened = open_file(Path(folder) / JOURNAL_FILE, "journal", writable=writable,
+                           create=create)
+        return None if opened is None else cls(opened)
+
+    @property
+    def read_only(self) -> bool:
+        return self.opened.read_only
+
+    @property
+    def notices(self) -> list[str]:
+        return self.opened.notices
+
+    def session(self) -> dict[str, Any] | None:
+        """The session in progress (with its `resume_index`), or None if the journal is empty."""
+        docs = self._table.all()
+        return copy.deepcopy(dict(docs[0])) if docs else None
+
+    def start(self, document: dict[str, Any], resume_index: int = 0) -> None:
+        """Write the session's first version (its header, no steps yet)."""
+        if len(self._table):
+            self._table.truncate()
+        self._table.insert({**document, RESUME_KEY: resume_index})
+
+    def record(self, step: dict[str, Any], resume_index: int) -> None:
+        """Add (or replace, by plan index) one finished step: one durable write."""
+
+        def apply(doc: dict[str, Any]) -> None:
+            doc["steps"] = merge_step(doc["steps"], step)
+            doc[RESUME_KEY] = resume_index
+
+        self._table.update(apply)
+
+    def remove(self) -> None:
+        """Delete the journal for good (its session is safely in history.json by now)."""
+        remove_durably(self.path)
+
+
+def without_journal_fields(document: dict[str, Any]) -> dict[str, Any]:
+    """The session document as history.json stores it."""
+    return {k: v for k, v in document.items() if k != RESUME_KEY}

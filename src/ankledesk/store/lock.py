@@ -1,0 +1,153 @@
+"""One writer per data folder: an exclusive lock file holding the owner's pid.
+
+The lock is an OS file lock (fcntl.flock on POSIX, msvcrt.locking on Windows) on
+`ankledesk.lock`. The kernel drops it the moment its process dies, however it dies, so a lock
+left by a killed process is simply free and is taken over; the pid written in the file is only
+there to tell a second instance who holds it. On a file system without working locks the pid is
+all we have: the lock counts as held only while that pid is alive.
+
+The file itself is never deleted: unlinking a locked file lets a third process lock a fresh file
+of the same name while the second still holds the old one, and then two writers run at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from ankledesk.errors import UserError
+
+LOCK_FILE = "ankledesk.lock"
+# Windows locks are mandatory, so the byte locked sits past the pid, which others must read.
+_WINDOWS_LOCK_OFFSET = 1024
+_BUSY = {errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK, errno.EDEADLK}
+
+
+class AlreadyRunning(UserError):
+    """Another AnkleDesk process holds the data folder."""
+
+    def __init__(self, pid: int | None) -> None:
+        who = f" (pid {pid})" if pid else ""
+        super().__init__(f"AnkleDesk is already running{who}")
+        self.pid = pid
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this pid exists (signal 0 checks without sending anything)."""
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # QUERY_LIMITED_INFO
+        if not handle:
+            return False
+        ctypes.windll.kernel32.CloseHandle(handle)
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, it just belongs to someone else
+    return True
+
+
+def _read_pid(fd: int) -> int | None:
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        text = os.read(fd, 64).decode("ascii", "replace").split()
+        return int(text[0]) if text else None
+    except (OSError, ValueError):
+        return None
+
+
+def _os_lock(fd: int) -> bool:
+    """Try the OS lock without waiting: True if taken, False if busy. Raises OSError when the
+    file system does not support locking at all."""
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        if exc.errno in _BUSY:
+            return False
+        raise
+    return True
+
+
+def _os_unlock(fd: int) -> None:
+    with contextlib.suppress(OSError):
+        if sys.platform == "win32":
+            import msvcrt
+
+            os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+class DataLock:
+    """The exclusive right to write in `folder`; use as a context manager or call release()."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = Path(folder) / LOCK_FILE
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def acquire(self) -> DataLock:
+        """Take the lock or raise AlreadyRunning naming the holder's pid."""
+        if self._fd is not None:
+            return self
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            holder = _read_pid(fd)
+            try:
+                taken = _os_lock(fd)
+            except OSError:
+                # No OS locking here (some network shares): fall back to the pid alone.
+                taken = holder is None or holder == os.getpid() or not pid_alive(holder)
+            if not taken:
+                raise AlreadyRunning(_read_pid(fd) or holder)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+            os.fsync(fd)
+        except BaseException:
+            os.close(fd)
+            raise
+        self._fd = fd
+        return self
+
+    def release(self) -> None:
+        """Give the lock up; the file stays, emptied, so no stale pid is left behind."""
+        fd, self._fd = self._fd, None
+        if fd is None:
+            return
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+        _os_unlock(fd)
+        os.close(fd)
+
+    def __enter__(self) -> DataLock:
+        return self.acquire()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.release()

@@ -1,0 +1,214 @@
+"""The store as the app and the CLI use it: the lock, history.json and the journal together.
+
+    with SessionStore.open(data_dir) as store:      # takes the lock or raises AlreadyRunning
+        for line in store.notices: show(line)         # files moved aside, read-only, upgraded
+        if store.leftover:                            # a session was cut short
+            active = store.resume(clock)              # …or store.abandon_leftover()
+        else:
+            active = store.begin(routine, clock)
+        active.record(event)                          # every step_finished event: journal
+        active.finish(rpe=7)                          # into history.json, journal removed
+
+`SessionStore.open(data_dir, read_only=True)` is for viewers (the `history` command, a report):
+no lock, nothing on disk changes, and the cut-short session, if any, is listed as in progress.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from ankledesk.core.engine import Event
+from ankledesk.core.model import Routine
+from ankledesk.errors import UserError
+from ankledesk.store.documents import (
+    WallClock,
+    iso,
+    merge_step,
+    new_session,
+    now_local,
+    parse_time,
+    step_record,
+)
+from ankledesk.store.history import History
+from ankledesk.store.journal import RESUME_KEY, Journal, without_journal_fields
+from ankledesk.store.lock import DataLock
+
+
+class ActiveSession:
+    """The session being recorded; every finished work step is journalled before returning."""
+
+    def __init__(self, store: SessionStore, journal: Journal, document: dict[str, Any],
+                 clock: WallClock, resume_index: int) -> None:
+        self._store = store
+        self._journal = journal
+        self.document = document
+        self.clock = clock
+        self.resume_index = resume_index
+        self.closed = False
+
+    @property
+    def id(self) -> str:
+        return self.document["id"]
+
+    @property
+    def steps(self) -> list[dict[str, Any]]:
+        return self.document["steps"]
+
+    def record(self, event: Event) -> dict[str, Any] | None:
+        """Journal a finished work step (durably, before returning its record); other events
+        are ignored and give None."""
+        if self.closed:
+            raise RuntimeError("this session is already stored")
+        if event.kind != "step_finished" or not event.step.is_work:
+            return None
+        record = step_record(event, self.clock)
+        self.resume_index = event.step.index + 1
+        self._journal.record(record, self.resume_index)
+        self.document = {**self.document, "steps": merge_step(self.document["steps"], record)}
+        return record
+
+    def finish(self, *, at: float | None = None, rpe: int | None = None, pain: bool = False,
+               notes: str = "") -> dict[str, Any]:
+        """The workout is done: store it in history.json and remove the journal."""
+        return self._close("finished", at, rpe, pain, notes)
+
+    def abandon(self, *, at: float | None = None, rpe: int | None = None, pain: bool = False,
+                notes: str = "") -> dict[str, Any]:
+        """Stop early but keep everything done so far, as an abandoned session."""
+        return self._close("abandoned", at, rpe, pain, notes)
+
+    def _close(self, status: str, at: float | None, rpe: int | None, pain: bool,
+               notes: str) -> dict[str, Any]:
+        if rpe is not None and not (type(rpe) is int and 1 <= rpe <= 10):
+            raise ValueError("RPE is a whole number from 1 to 10")
+        ended = self.clock(at) if at is not None else now_local()
+        document = {**self.document, "status": status, "ended_at": iso(ended), "rpe": rpe,
+                    "pain": bool(pain), "notes": notes}
+        self._store.history.add(document)
+        self._journal.remove()
+        self.closed = True
+        self.document = document
+        return document
+
+
+class SessionStore:
+    """Everything a data folder holds about workouts done (see the module docstring)."""
+
+    def __init__(self, data_dir: Path, *, read_only: bool = False) -> None:
+        self.data_dir = Path(data_dir)
+        self.requested_read_only = read_only
+        self.lock = None if read_only else DataLock(self.data_dir)
+        self.notices: list[str] = []
+        self.history: History
+        self.journal: Journal | None = None
+        self.leftover: dict[str, Any] | None = None
+
+    @classmethod
+    def open(cls, data_dir: Path, *, read_only: bool = False) -> SessionStore:
+        """Open the folder; unless read-only, take its lock first (AlreadyRunning if held)."""
+        store = cls(data_dir, read_only=read_only)
+        store._open()
+        return store
+
+    def _open(self) -> None:
+        writable = self.lock is not None
+        if writable:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            self.lock.acquire()
+        try:
+            self.history = History.open(self.data_dir, writable=writable)
+            self.notices.extend(self.history.notices)
+            self.journal = Journal.open(self.data_dir, writable=writable)
+            if self.journal is not None:
+                self.notices.extend(self.journal.notices)
+                self.leftover = self.journal.session()
+                if self.leftover is None and writable and not self.journal.read_only:
+                    self.journal.remove()  # an empty journal: a crash before the first write
+                    self.journal = None
+            if self.leftover is not None and self.history.contains(self.leftover["id"]):
+                # A crash after the session went into history but before the journal was
+                # removed: history already holds everything, the journal is a stale copy.
+                self.leftover = None
+                if writable and not self.journal.read_only:
+                    self.journal.remove()
+                    self.journal = None
+        except BaseException:
+            self.close()
+            raise
+
+    # -- reading -------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        """Whether nothing can be recorded (a viewer, or a file from a newer app)."""
+        return self.lock is None or self.history.read_only or bool(
+            self.journal and self.journal.read_only)
+
+    def sessions(self, *, include_in_progress: bool = True) -> list[dict[str, Any]]:
+        """Every session, oldest first; the cut-short one (status in_progress) included."""
+        docs = self.history.sessions()
+        if include_in_progress and self.leftover is not None:
+            docs.append(without_journal_fields(self.leftover))
+        return docs
+
+    # -- recording -----------------------------------------------------------------------
+
+    def _check_writable(self) -> None:
+        if self.lock is None:
+            raise RuntimeError("this store was opened read-only")
+        for part in (self.history, self.journal):
+            if part is not None and part.read_only:
+                raise UserError(f"{part.path} is read-only (written by a newer AnkleDesk); "
+                                "update AnkleDesk to record workouts")
+
+    def begin(self, routine: Routine, clock: WallClock) -> ActiveSession:
+        """Start recording a new session of `routine`; the engine starts at `clock.engine_at`."""
+        self._check_writable()
+        if self.leftover is not None:
+            raise UserError("a cut-short session is waiting: resume it or keep it as abandoned")
+        journal = Journal.open(self.data_dir, writable=True, create=True)
+        document = new_session(routine, clock.wall_at)
+        journal.start(document)
+        self.journal = journal
+        return ActiveSession(self, journal, document, clock, 0)
+
+    def resume(self, clock: WallClock) -> ActiveSession:
+        """Continue the cut-short session; run the engine from the returned `resume_index`."""
+        self._check_writable()
+        if self.leftover is None or self.journal is None:
+            raise UserError("there is no cut-short session to resume")
+        leftover, self.leftover = self.leftover, None
+        resume_index = int(leftover.get(RESUME_KEY, 0))
+        return ActiveSession(self, self.journal, without_journal_fields(leftover), clock,
+                             resume_index)
+
+    def abandon_leftover(self) -> dict[str, Any]:
+        """Keep the cut-short session as abandoned, ended when its last step ended."""
+        self._check_writable()
+        if self.leftover is None or self.journal is None:
+            raise UserError("there is no cut-short session")
+        document = without_journal_fields(self.leftover)
+        ends = [s["ended_at"] for s in document["steps"]]
+        document.update(status="abandoned", ended_at=max(ends, key=parse_time) if ends else
+                        document["started_at"])
+        self.history.add(document)
+        self.journal.remove()
+        self.journal = None
+        self.leftover = None
+        return document
+
+    # -- closing -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Release the lock; an unfinished session stays in the journal, as after a crash."""
+        if self.lock is not None:
+            self.lock.release()
+
+    def __enter__(self) -> SessionStore:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()

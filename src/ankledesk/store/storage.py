@@ -1,0 +1,144 @@
+"""A TinyDB storage that never leaves a half-written file behind.
+
+TinyDB's stock JSONStorage truncates and rewrites the file in place, so a crash or a full disk in
+the middle of a write leaves a truncated, unreadable history (tinydb issues #1, #301, #467). This
+storage writes the whole database to a temp file in the same folder, flushes and fsyncs it,
+`os.replace`s it over the old file (atomic on POSIX and NTFS) and fsyncs the folder so the rename
+itself survives a power cut. At any instant the file on disk is either the old version or the new
+one, never a mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+# On Windows a virus scanner, the search indexer or a backup tool may hold the target open for a
+# moment; os.replace then fails with PermissionError. Retrying briefly rides that out.
+REPLACE_RETRY_SECONDS = 1.0
+REPLACE_RETRY_PAUSE = 0.05
+TEMP_SUFFIX = ".tmp"
+
+
+class ReadOnlyError(OSError):
+    """A write was attempted on a file opened read-only (for instance a newer schema)."""
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or unlink in `folder` durable. Windows has no directory fsync; NTFS
+    journals the metadata itself, so there it is a no-op."""
+    if sys.platform == "win32":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def replace_with_retry(
+    source: Path, target: Path, *, timeout: float = REPLACE_RETRY_SECONDS,
+    replace: Callable[[Path, Path], None] = os.replace, sleep: Callable[[float], None] = time.sleep,
+) -> None:
+    """`os.replace`, retried for up to `timeout` seconds while it raises PermissionError."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            replace(source, target)
+            return
+        except PermissionError:
+            if time.monotonic() >= deadline:
+                raise
+            sleep(REPLACE_RETRY_PAUSE)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Durably replace `path` with `data`: temp file, flush, fsync, replace, fsync folder."""
+    folder = path.parent
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        replace_with_retry(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_dir(folder)
+
+
+def remove_durably(path: Path) -> None:
+    """Delete `path` (if present) and make the deletion survive a crash."""
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+    fsync_dir(path.parent)
+
+
+def leftover_temp_files(path: Path) -> list[Path]:
+    """Temp files a crash mid-write left next to `path`; the real file is intact without them."""
+    return sorted(path.parent.glob(f".{path.name}.*{TEMP_SUFFIX}"))
+
+
+def dumps(data: Any) -> bytes:
+    """The one JSON encoding both files use: UTF-8, no NaN/Infinity (they are not JSON)."""
+    return json.dumps(data, ensure_ascii=False, allow_nan=False,
+                      separators=(",", ":")).encode("utf-8")
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage over one JSON file, replaced atomically on every write.
+
+    Reads always come from disk: this process holds the data folder's lock, so nobody else
+    changes the file, and a cache would only be one more thing that could disagree with it.
+    With `read_only=True` every write raises ReadOnlyError instead of touching the file.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.read_only = read_only
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        if not raw.strip():
+            return None
+        return json.loads(raw.decode("utf-8"))
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        if self.read_only:
+            raise ReadOnlyError(f"{self.path} is open read-only")
+        atomic_write_bytes(self.path, dumps(data))
+
+    def close(self) -> None:
+        """Nothing stays open between operations."""
+
+
+class FrozenStorage(Storage):
+    """TinyDB storage over data already in memory that refuses every write: how a file that
+    must not be changed (a newer schema, a file another process owns) is still read."""
+
+    def __init__(self, data: dict[str, dict[str, Any]] | None, label: str = "file") -> None:
+        super().__init__()
+        self._data = json.loads(dumps(data)) if data is not None else None
+        self.label = label
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        return json.loads(dumps(self._data)) if self._data is not None else None
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        raise ReadOnlyError(f"{self.label} is open read-only")
