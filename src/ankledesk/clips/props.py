@@ -1,0 +1,243 @@
+"""Equipment drawn simply: floor, step, box, wall, ball, band, dumbbell, hurdle, mat, chair...
+
+Props are data in a clip (`Prop("step", x0=-0.3, x1=0.3, h=0.2)`), in metres with the floor at
+y=0. Some follow the body (a band to the ankle, a dumbbell in the hand, a ball under the heel),
+so every painter gets the placed figure and the loop phase (0..1).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+
+from ankledesk.clips import canvas
+from ankledesk.clips.canvas import Camera
+from ankledesk.clips.placement import Figure
+
+
+@dataclass(frozen=True, init=False)
+class Prop:
+    """One piece of equipment: a kind from `PAINTERS` and its parameters."""
+
+    kind: str
+    params: dict[str, Any]
+    front: bool  # drawn over the figure instead of behind it
+
+    def __init__(self, kind: str, front: bool = False, **params: Any) -> None:
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "params", params)
+        object.__setattr__(self, "front", front)
+
+
+Painter = Callable[[QPainter, Camera, Figure, dict[str, Any], float], None]
+
+
+def _solid(p: QPainter, fill: QColor, edge: QColor | None = None, width: float = 2.0) -> None:
+    p.setBrush(fill)
+    p.setPen(QPen(edge, width) if edge is not None else Qt.PenStyle.NoPen)
+
+
+def _rect(cam: Camera, x0: float, y0: float, x1: float, y1: float) -> QRectF:
+    return QRectF(cam.px((x0, y1)), cam.px((x1, y0))).normalized()
+
+
+def block(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """A step, box, plate or platform: a rounded block from x0 to x1, `h` high."""
+    _solid(p, QColor(a.get("color", canvas.PROP)), canvas.PROP_EDGE)
+    p.drawRoundedRect(_rect(cam, a["x0"], a.get("y", 0.0), a["x1"], a.get("y", 0.0) + a["h"]),
+                      4, 4)
+
+
+def wall(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """A wall whose face is at x (facing left), filling the frame above the floor."""
+    _solid(p, QColor("#34404f"), canvas.PROP_EDGE)
+    p.drawRect(_rect(cam, a["x"], 0.0, a["x"] + 2.0, 3.0))
+
+
+def ball(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """A tennis ball on the floor under a body point (e.g. under the raised heel)."""
+    r = a.get("r", 0.033)
+    x = fig.joints[a["under"]][0] + a.get("dx", 0.0)
+    center = cam.px((x, r))
+    _solid(p, canvas.BALL)
+    p.drawEllipse(center, r * cam.scale, r * cam.scale)
+    p.setPen(QPen(QColor("#f7ffd0"), max(1.0, r * cam.scale * 0.12)))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    rr = r * cam.scale
+    p.drawArc(QRectF(center.x() - rr * 1.4, center.y() - rr * 0.6, rr * 1.6, rr * 1.6),
+              -40 * 16, 80 * 16)
+
+
+def band(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """A resistance band from a fixed anchor point to a body point."""
+    start = cam.px(a["anchor"])
+    end = cam.px(fig.joints[a["to"]])
+    p.setPen(QPen(canvas.BAND, cam.size(0.02, 4), Qt.PenStyle.SolidLine,
+                  Qt.PenCapStyle.RoundCap))
+    p.drawLine(start, end)
+    _solid(p, canvas.PROP)
+    p.drawEllipse(start, cam.size(0.025, 4), cam.size(0.025, 4))
+
+
+def dumbbell(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """A dumbbell held in a hand (seen end-on from the side: a plate with a handle)."""
+    hand = cam.px(fig.joints[a.get("hand", "r_hand")])
+    r = cam.size(0.07, 6)
+    _solid(p, QColor("#4a5566"), QColor("#9aa7b8"), 2)
+    p.drawRoundedRect(QRectF(hand.x() - r * 0.9, hand.y() - r, r * 1.8, r * 2), r * 0.4, r * 0.4)
+    _solid(p, QColor("#222a35"))
+    p.drawEllipse(hand, r * 0.3, r * 0.3)
+
+
+def hurdle(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """A low hurdle seen from the side: two feet, a post and the bar."""
+    x, h = a["x"], a["h"]
+    p.setPen(QPen(QColor("#f2c14e"), cam.size(0.025, 4), Qt.PenStyle.SolidLine,
+                  Qt.PenCapStyle.RoundCap))
+    p.drawLine(cam.px((x, 0.0)), cam.px((x, h)))
+    p.drawLine(cam.px((x - 0.12, 0.0)), cam.px((x + 0.12, 0.0)))
+    _solid(p, QColor("#f2c14e"))
+    p.drawEllipse(cam.px((x, h)), cam.size(0.03, 4), cam.size(0.03, 4))
+
+
+def mat(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    _solid(p, QColor("#3b6e8f"))
+    p.drawRoundedRect(_rect(cam, a["x0"], 0.0, a["x1"], 0.025), 3, 3)
+
+
+def chair(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """A chair: seat at height h from x0 to x1, backrest at x0 (side) or seat and legs (front)."""
+    x0, x1, h = a["x0"], a["x1"], a["h"]
+    _solid(p, canvas.PROP, canvas.PROP_EDGE)
+    p.drawRoundedRect(_rect(cam, x0, h - 0.05, x1, h), 3, 3)
+    leg = cam.size(0.03, 3)
+    p.setPen(QPen(canvas.PROP_EDGE, leg))
+    p.drawLine(cam.px((x0 + 0.03, 0)), cam.px((x0 + 0.03, h - 0.05)))
+    p.drawLine(cam.px((x1 - 0.03, 0)), cam.px((x1 - 0.03, h - 0.05)))
+    if a.get("back", True):
+        p.drawLine(cam.px((x0 + 0.02, h)), cam.px((x0 - 0.03, h + 0.45)))
+
+
+def wedge(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """A slant board: `h` high at x0, sloping down to the floor at x1."""
+    _solid(p, canvas.PROP, canvas.PROP_EDGE)
+    p.drawPolygon(QPolygonF([cam.px((a["x0"], 0)), cam.px((a["x0"], a["h"])),
+                             cam.px((a["x1"], 0))]))
+
+
+def pad(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """A foam balance pad that squashes a little under load."""
+    squash = a.get("squash", 0.0) * (0.5 - 0.5 * math.cos(2 * math.pi * phase * a.get("n", 1)))
+    _solid(p, QColor("#5aa9a0"), QColor("#7fcac1"))
+    p.drawRoundedRect(_rect(cam, a["x0"], 0.0, a["x1"], a["h"] - squash), 6, 6)
+
+
+def ladder(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """Rungs of an agility ladder (or tape lines) lying on the floor."""
+    p.setPen(QPen(QColor("#f2c14e"), cam.size(0.02, 3)))
+    for x in a["xs"]:
+        p.drawLine(cam.px((x - 0.03, 0.006)), cam.px((x + 0.03, 0.006)))
+        p.drawLine(cam.px((x - 0.15, -0.025)), cam.px((x + 0.15, 0.025)))
+
+
+def table(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """A table leg and top, the anchor for a band."""
+    x = a["x"]
+    _solid(p, canvas.PROP, canvas.PROP_EDGE)
+    p.drawRect(_rect(cam, x - 0.03, 0.0, x + 0.03, a.get("h", 0.75)))
+    p.drawRect(_rect(cam, x - 0.5, a.get("h", 0.75), x + 0.2, a.get("h", 0.75) + 0.05))
+
+
+def clock(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """A clock face on the floor around the standing foot, a dot sweeping round it."""
+    cx = fig.joints[a.get("around", "r_ankle")][0]
+    rx, ry = a.get("r", 0.32), a.get("r", 0.32) * 0.28
+    center = cam.px((cx, 0.0))
+    p.setPen(QPen(canvas.FLOOR_LINE.lighter(150), 2))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawEllipse(center, rx * cam.scale, ry * cam.scale)
+    for hour in range(12):
+        t = 2 * math.pi * hour / 12
+        inner = QPointF(center.x() + math.sin(t) * rx * cam.scale * 0.85,
+                        center.y() - math.cos(t) * ry * cam.scale * 0.85)
+        outer = QPointF(center.x() + math.sin(t) * rx * cam.scale,
+                        center.y() - math.cos(t) * ry * cam.scale)
+        p.drawLine(inner, outer)
+    t = 2 * math.pi * phase
+    dot = QPointF(center.x() + math.sin(t) * rx * cam.scale, center.y() - math.cos(t) * ry
+                  * cam.scale)
+    _solid(p, canvas.ACCENT)
+    p.drawEllipse(dot, 6, 6)
+
+
+def slope(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """An incline rising to the right at `deg` degrees through (x, 0), with moving ground marks."""
+    k = math.tan(math.radians(a["deg"]))
+    x = a.get("x", 0.0)
+    pts = [(x - 4, -4 * k), (x + 4, 4 * k), (x + 4, -3), (x - 4, -3)]
+    _solid(p, canvas.FLOOR.lighter(115), canvas.FLOOR_LINE)
+    p.drawPolygon(QPolygonF([cam.px(pt) for pt in pts]))
+    p.setPen(QPen(canvas.FLOOR_LINE.lighter(130), 3, Qt.PenStyle.SolidLine,
+                  Qt.PenCapStyle.RoundCap))
+    spacing = a.get("spacing", 0.5)
+    shift = (phase * a.get("travel", 1.0)) % spacing
+    i = -10
+    while i < 10:
+        mx = x + i * spacing - shift
+        p.drawLine(cam.px((mx, mx * k - 0.04)), cam.px((mx + 0.12, (mx + 0.12) * k - 0.04)))
+        i += 1
+
+
+def floor_marks(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """Dashes on the floor that slide backwards: running or marching on the spot reads as travel."""
+    spacing = a.get("spacing", 0.6)
+    shift = (phase * a.get("travel", 1.2)) % spacing
+    p.setPen(QPen(canvas.FLOOR_LINE.lighter(140), 3, Qt.PenStyle.SolidLine,
+                  Qt.PenCapStyle.RoundCap))
+    for i in range(-8, 9):
+        x = i * spacing - shift
+        p.drawLine(cam.px((x, -0.05)), cam.px((x + 0.15, -0.05)))
+
+
+def partner_hands(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any],
+                  phase: float) -> None:
+    """Arrows pressing down on the shoulders: load added from above."""
+    top = fig.joints["neck"]
+    for dx in (-0.12, 0.12):
+        start = cam.px((top[0] + dx, top[1] + 0.32))
+        end = cam.px((top[0] + dx, top[1] + 0.08))
+        p.setPen(QPen(canvas.ACCENT, 4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        p.drawLine(start, end)
+        p.drawLine(end, QPointF(end.x() - 7, end.y() - 9))
+        p.drawLine(end, QPointF(end.x() + 7, end.y() - 9))
+
+
+def arrow(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """A curved hint arrow from `a` to `b` (view metres) showing the direction to move."""
+    start, end = cam.px(a["a"]), cam.px(a["b"])
+    color = QColor(canvas.ACCENT)
+    color.setAlpha(200)
+    p.setPen(QPen(color, 3, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
+    p.drawLine(start, end)
+    angle = math.atan2(end.y() - start.y(), end.x() - start.x())
+    p.setPen(QPen(color, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    for side in (-1, 1):
+        p.drawLine(end, QPointF(end.x() - 11 * math.cos(angle + side * 0.5),
+                                end.y() - 11 * math.sin(angle + side * 0.5)))
+
+
+PAINTERS: dict[str, Painter] = {
+    "block": block, "wall": wall, "ball": ball, "band": band, "dumbbell": dumbbell,
+    "hurdle": hurdle, "mat": mat, "chair": chair, "wedge": wedge, "pad": pad, "ladder": ladder,
+    "table": table, "clock": clock, "slope": slope, "floor_marks": floor_marks,
+    "partner_hands": partner_hands, "arrow": arrow,
+}
+
+
+def paint(prop: Prop, painter: QPainter, camera: Camera, figure: Figure, phase: float) -> None:
+    PAINTERS[prop.kind](painter, camera, figure, prop.params, phase)

@@ -1,0 +1,48 @@
+"""What one drill's clip is: keyframes, view, highlighted parts, equipment and framing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ankledesk.clips.canvas import Camera
+from ankledesk.clips.pose import Key
+from ankledesk.clips.props import Prop
+
+VIEWS = ("side", "front")
+
+
+@dataclass(frozen=True)
+class ClipSpec:
+    """Everything needed to draw a drill's loop; the name and caption come from drills.toml.
+
+    `poster` is the moment (s) the contact sheet shows, mid-clip by default; `trail` names a
+    joint whose whole loop path is drawn faintly (ankle circles); `inset` adds a magnified window
+    on a point (usually the working foot) so ankle and toe detail stay readable.
+    """
+
+    drill_id: str
+    keys: tuple[Key, ...]
+    view: str = "side"
+    highlight: tuple[str, ...] = ()
+    props: tuple[Prop, ...] = ()
+    camera: Camera = field(default_factory=Camera)
+    poster: float | None = None
+    trail: str | None = None
+    eyes_closed: bool = False
+    inset: tuple[float, float] | None = None  # world point a magnified window centres on
+    inset_scale: float = 520.0
+    inset_left: bool = False
+
+    def __post_init__(self) -> None:
+        if self.view not in VIEWS:
+            raise ValueError(f"{self.drill_id}: view must be one of {VIEWS}")
+        if len(self.keys) < 2 or self.keys[0].t != 0:
+            raise ValueError(f"{self.drill_id}: needs keyframes starting at t=0")
+
+    @property
+    def duration(self) -> float:
+        return self.keys[-1].t
+
+    @property
+    def poster_time(self) -> float:
+        return self.duration / 2 if self.poster is None else self.poster
