@@ -1,0 +1,138 @@
+"""The drill × day grid: what was done of each drill on each day, written the way a coach
+writes it (`4×45 s`, `4×6/side`), with cut-short and skipped sets marked by symbols that read
+on a black-and-white printout.
+
+Pure functions over session documents, no ReportLab: the tests and the GUI can read the same
+cells the PDF prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ankledesk.report.inputs import Session
+
+PARTIAL = "◐"
+SKIPPED = "✗"
+NOT_DONE = "·"
+TIMES = "×"
+
+LEGEND = (
+    f"4{TIMES}45 s = four sets of 45 s done · 4{TIMES}6/side = four sets of 6 reps on each side"
+    f" · L/R = left/right when the sides differ · {PARTIAL} 1{TIMES}30 s = a set cut short, "
+    f"with what was done · {SKIPPED} 2 = sets skipped · {NOT_DONE} = not trained that day"
+)
+
+
+@dataclass
+class DrillRow:
+    """One drill's line of the grid: its steps per day, in the order first done."""
+
+    drill_id: str
+    name: str
+    mode: str
+    days: dict[dt.date, list[Mapping[str, Any]]] = field(default_factory=dict)
+
+    def steps(self) -> list[Mapping[str, Any]]:
+        return [step for day in sorted(self.days) for step in self.days[day]]
+
+
+def _day(session: Session) -> dt.date:
+    return dt.datetime.fromisoformat(session["started_at"]).date()
+
+
+def drill_rows(sessions: Iterable[Session]) -> list[DrillRow]:
+    """The grid's rows for `sessions` (already limited to the period), a session belonging to
+    the day it started on, as the store's queries count it."""
+    rows: dict[str, DrillRow] = {}
+    for session in sessions:
+        day = _day(session)
+        for step in session.get("steps", []):
+            drill = step["drill_id"]
+            row = rows.get(drill)
+            if row is None:
+                row = rows[drill] = DrillRow(drill, step.get("name") or drill, step["mode"])
+            row.days.setdefault(day, []).append(step)
+    return list(rows.values())
+
+
+def seconds_text(seconds: float) -> str:
+    """`45 s` under a minute, `2:05` from a minute up."""
+    whole = round(seconds)
+    return f"{whole} s" if whole < 60 else f"{whole // 60}:{whole % 60:02d}"
+
+
+def _value(step: Mapping[str, Any]) -> float:
+    if step["mode"] == "reps":
+        reps = step.get("actual_reps")
+        return float(reps if reps is not None else step.get("target_reps") or 0)
+    return float(step.get("actual_seconds") or 0.0)
+
+
+def _amount(steps: list[Mapping[str, Any]]) -> str:
+    """What the sets achieved: one value (`45 s`, `6`) or a range (`38–45 s`)."""
+    values = sorted({round(_value(s)) for s in steps})
+    seconds = steps[0]["mode"] != "reps"
+    if len(values) == 1:
+        return seconds_text(values[0]) if seconds else str(values[0])
+    if seconds and values[-1] >= 60:
+        return f"{seconds_text(values[0])}–{seconds_text(values[-1])}"
+    return f"{values[0]}–{values[-1]}" + (" s" if seconds else "")
+
+
+def _sets(steps: list[Mapping[str, Any]]) -> str:
+    """`4×45 s`, `4×6/side`, or `L 4×6` and `R 3×6` on two lines when the sides differ."""
+    sides = {s.get("side") for s in steps}
+    if sides <= {None}:
+        return f"{len(steps)}{TIMES}{_amount(steps)}"
+    left = [s for s in steps if s.get("side") == "left"]
+    right = [s for s in steps if s.get("side") == "right"]
+    unsided = [s for s in steps if s.get("side") is None]
+    if len(left) == len(right) and not unsided and \
+            _amount(left) == _amount(right):
+        return f"{len(left)}{TIMES}{_amount(left)}/side"
+    parts = [f"{label} {len(group)}{TIMES}{_amount(group)}"
+             for label, group in (("L", left), ("R", right), ("", unsided)) if group]
+    return "\n".join(p.strip() for p in parts)
+
+
+def cell_lines(steps: list[Mapping[str, Any]]) -> list[str]:
+    """The text of one grid cell, one entry per line; [NOT_DONE] for an empty day."""
+    if not steps:
+        return [NOT_DONE]
+    done = [s for s in steps if s["outcome"] == "done"]
+    partial = [s for s in steps if s["outcome"] == "partial"]
+    skipped = [s for s in steps if s["outcome"] == "skipped"]
+    lines = []
+    if done:
+        lines.append(_sets(done))
+    if partial:
+        lines.append(f"{PARTIAL} {_sets(partial)}")
+    if skipped:
+        lines.append(f"{SKIPPED} {len(skipped)}")
+    return lines
+
+
+def week_lines(row: DrillRow) -> list[str]:
+    """The grid's last column: the drill's week in one or two short lines."""
+    steps = row.steps()
+    done = sum(1 for s in steps if s["outcome"] == "done")
+    partial = sum(1 for s in steps if s["outcome"] == "partial")
+    skipped = sum(1 for s in steps if s["outcome"] == "skipped")
+    counts = f"{done} set{'s' if done != 1 else ''}"
+    if partial:
+        counts += f" {PARTIAL}{partial}"
+    if skipped:
+        counts += f" {SKIPPED}{skipped}"
+    lines = [counts]
+    worked = [s for s in steps if s["outcome"] != "skipped"]
+    if row.mode == "hold" and worked:
+        lines.append("best " + seconds_text(max(float(s["actual_seconds"]) for s in worked)))
+    elif row.mode == "reps":
+        lines.append(f"{sum(int(s.get('actual_reps') or 0) for s in worked)} reps")
+    elif worked:
+        lines.append(seconds_text(sum(float(s["actual_seconds"]) for s in worked)) + " total")
+    return lines
