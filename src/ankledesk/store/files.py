@@ -38,13 +38,18 @@ FileKind = Literal["history", "journal"]
 
 @dataclass
 class OpenedFile:
-    """A data file as TinyDB, plus what the user must be told about how it was opened."""
+    """A data file as TinyDB, plus what the user must be told about how it was opened.
+
+    `existed` is False when there is no file (any more): a journal just moved aside reads as
+    empty. `newer_schema` marks a file from a newer app, whose documents we cannot interpret.
+    """
 
     path: Path
     db: TinyDB
     read_only: bool = False
     notices: list[str] = field(default_factory=list)
     existed: bool = True
+    newer_schema: bool = False
 
 
 def empty_tables(kind: FileKind) -> dict[str, dict[str, Any]]:
@@ -162,12 +167,13 @@ def open_file(path: Path, kind: FileKind, *, writable: bool, create: bool) -> Op
         if create:
             notice += f" and a new {name} was started"
             return OpenedFile(path, _fresh(path, kind), notices=[notice])
-        return OpenedFile(path, _frozen(path, None), True, [notice], existed=False)
+        return OpenedFile(path, _frozen(path, None), False, [notice], existed=False)
 
     if version > SCHEMA_VERSION:
         notice = (f"{path} was written by a newer AnkleDesk (schema {version}; this one knows "
                   f"{SCHEMA_VERSION}): it is open read-only and nothing will be written to it")
-        return OpenedFile(path, _frozen(path, json.loads(raw)), True, [notice])
+        return OpenedFile(path, _frozen(path, json.loads(raw)), True, [notice],
+                          newer_schema=True)
 
     if version < SCHEMA_VERSION:
         if not writable:

@@ -18,6 +18,14 @@ from ankledesk.store.migrations import SESSIONS_TABLE
 HISTORY_FILE = "history.json"
 
 
+def _readable(document: dict[str, Any]) -> bool:
+    try:
+        check_session(document)
+    except ValueError:
+        return False
+    return True
+
+
 class History:
     """The folder's history.json (created when opened writable and missing)."""
 
@@ -42,8 +50,11 @@ class History:
         return self.opened.notices
 
     def sessions(self) -> list[dict[str, Any]]:
-        """Every stored session, oldest first (by start time, then by insertion)."""
+        """Every stored session, oldest first (by start time, then by insertion). From a newer
+        app's file, only the documents this app can still read."""
         docs = [dict(d) for d in self._table.all()]
+        if self.opened.newer_schema:
+            docs = [d for d in docs if _readable(d)]
         return sorted(docs, key=lambda d: parse_time(d["started_at"]))
 
     def contains(self, session_id: str) -> bool:

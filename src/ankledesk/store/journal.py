@@ -50,7 +50,10 @@ class Journal:
         return self.opened.notices
 
     def session(self) -> dict[str, Any] | None:
-        """The session in progress (with its `resume_index`), or None if the journal is empty."""
+        """The session in progress (with its `resume_index`), or None if the journal is empty
+        or from a newer app (whose documents this one cannot read)."""
+        if self.opened.newer_schema:
+            return None
         docs = self._table.all()
         return copy.deepcopy(dict(docs[0])) if docs else None
 
