@@ -25,11 +25,12 @@ def lines(parts: Sequence[str], style: str = "cell") -> Paragraph:
     return para("<br/>".join(text(p) for p in parts), style)
 
 
-def header(title: str, subtitle: str, name: str | None, width: float) -> Table:
-    """The top of a document: title and dates on the left, the person's name on the right,
-    a rule under both."""
+def header(title: str, subtitle: str, name: str | None, width: float,
+           blank_name: Flowable | None = None) -> Table:
+    """The top of a document: title and dates on the left, the person's name on the right
+    (or `blank_name`, a line to write it on), a rule under both."""
     left = [para(text(title), "title"), para(text(subtitle), "subtitle")]
-    right = para(text(name), "who") if name else para("")
+    right = para(text(name), "who") if name else blank_name or para("")
     table = Table([[left, right]], colWidths=[width * 0.68, width * 0.32])
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),

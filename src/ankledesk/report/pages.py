@@ -54,12 +54,13 @@ def _numbered_canvas(footer: str) -> type[canvas.Canvas]:
 
 
 def render(story: Sequence[Flowable], *, paper: str, title: str, footer: str,
-           author: str = "") -> bytes:
-    """Lay `story` out on `paper` (a4 or letter) and return the PDF's bytes."""
+           author: str = "", pagesize: tuple[float, float] | None = None) -> bytes:
+    """Lay `story` out on `paper` (a4 or letter; `pagesize` to turn it, e.g. landscape) and
+    return the PDF's bytes."""
     fonts.register()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        buffer, pagesize=styles.page_size(paper), leftMargin=styles.MARGIN,
+        buffer, pagesize=pagesize or styles.page_size(paper), leftMargin=styles.MARGIN,
         rightMargin=styles.MARGIN, topMargin=styles.MARGIN, bottomMargin=styles.MARGIN,
         title=fonts.printable(title), author=fonts.printable(author),
         creator=f"AnkleDesk {__version__}", subject="Ankle and foot training log",

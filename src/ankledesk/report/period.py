@@ -51,15 +51,8 @@ class Period:
 
     @property
     def dates(self) -> str:
-        """`Mon 16 – Sun 22 Nov 2026` (months and years shown only where they change)."""
-        first, last = self.first, self.last
-        if first.year != last.year:
-            start = f"{day_name(first)} {short_date(first)} {first.year}"
-        elif first.month != last.month:
-            start = f"{day_name(first)} {short_date(first)}"
-        else:
-            start = f"{day_name(first)} {first.day}"
-        return f"{start} – {day_name(last)} {short_date(last)} {last.year}"
+        """`Mon 16 – Sun 22 Nov 2026`."""
+        return date_span(self.first, self.last)
 
     def next(self) -> Period:
         return Period(self.first + dt.timedelta(days=7))
@@ -68,6 +61,17 @@ class Period:
 def day_name(day: dt.date) -> str:
     """`Mon`, in English whatever the locale (strftime's %a follows it)."""
     return DAY_NAMES[day.weekday()]
+
+
+def date_span(first: dt.date, last: dt.date) -> str:
+    """`Mon 16 – Sun 22 Nov 2026`: months and years written only where they change."""
+    if first.year != last.year:
+        start = f"{day_name(first)} {short_date(first)} {first.year}"
+    elif first.month != last.month:
+        start = f"{day_name(first)} {short_date(first)}"
+    else:
+        start = f"{day_name(first)} {first.day}"
+    return f"{start} – {day_name(last)} {short_date(last)} {last.year}"
 
 
 def short_date(day: dt.date) -> str:

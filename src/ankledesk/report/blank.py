@@ -1,0 +1,195 @@
+"""The blank sheet: next week's routine on paper, to pin up at the gym and fill in with a pen.
+
+Landscape, so seven day columns have room for a box per set: one row of boxes per side for
+drills done on each side, each drill with its target dosage, then rows for the date, the
+effort (RPE) and pain, and ruled lines for notes. Nothing on it needs colour to make sense.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from reportlab.lib.pagesizes import landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from ankledesk.core.model import Routine
+from ankledesk.core.plan import expand
+from ankledesk.core.timefmt import clock
+from ankledesk.report import fonts, styles
+from ankledesk.report.blocks import grid_style, header, para
+from ankledesk.report.inputs import Progress, report_progress
+from ankledesk.report.pages import render
+from ankledesk.report.period import day_name, period_of, short_date
+from ankledesk.report.styles import text
+
+BOX = 4.2 * mm
+GAP = 1.6 * mm
+
+
+class SetBoxes(Flowable):
+    """Empty squares, one per set, wrapped onto as many lines as the cell needs; `label`
+    (L or R) in front when the drill is done on each side."""
+
+    def __init__(self, count: int, label: str = "") -> None:
+        super().__init__()
+        self.count = count
+        self.label = label
+        self._per_line = count
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        lead = 3.2 * mm if self.label else 0
+        self._per_line = max(1, int((avail_width - lead + GAP) // (BOX + GAP)))
+        lines = -(-self.count // self._per_line)
+        self.width = avail_width
+        self.height = lines * BOX + (lines - 1) * GAP
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        lead = 3.2 * mm if self.label else 0
+        per_line = min(self._per_line, self.count)
+        used = lead + per_line * BOX + (per_line - 1) * GAP
+        x0 = (self.width - used) / 2
+        if self.label:
+            c.setFont(fonts.BOLD, 7)
+            c.setFillColor(styles.MUTED)
+            c.drawString(x0, self.height - BOX + 1.2 * mm, self.label)
+        c.setStrokeColor(styles.INK)
+        c.setLineWidth(0.7)
+        for n in range(self.count):
+            row, col = divmod(n, self._per_line)
+            x = x0 + lead + col * (BOX + GAP)
+            y = self.height - BOX - row * (BOX + GAP)
+            c.rect(x, y, BOX, BOX, stroke=1, fill=0)
+
+
+class WriteLine(Flowable):
+    """A line to write on, with an optional small caption in front."""
+
+    def __init__(self, caption: str = "", height: float = 7 * mm) -> None:
+        super().__init__()
+        self.caption = caption
+        self.height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        x = 0.0
+        if self.caption:
+            c.setFont(fonts.REGULAR, 7)
+            c.setFillColor(styles.MUTED)
+            c.drawString(0, 1.2 * mm, fonts.printable(self.caption))
+            x = c.stringWidth(fonts.printable(self.caption), fonts.REGULAR, 7) + 2 * mm
+        c.setStrokeColor(styles.RULE)
+        c.setLineWidth(0.5)
+        c.line(x, 0.6 * mm, self.width, 0.6 * mm)
+
+
+class NoteLines(Flowable):
+    """Ruled lines filling what is left of the page (at least `least`, at most `most`), so
+    the sheet stays one page whenever the grid leaves room."""
+
+    PITCH = 7.5 * mm
+
+    def __init__(self, least: int = 2, most: int = 12) -> None:
+        super().__init__()
+        self.least, self.most = least, most
+        self.count = least
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        fits = int(avail_height // self.PITCH)
+        self.count = max(self.least, min(self.most, fits))
+        self.width, self.height = avail_width, self.count * self.PITCH
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setStrokeColor(styles.RULE)
+        c.setLineWidth(0.5)
+        for n in range(self.count):
+            y = self.height - (n + 1) * self.PITCH + 0.6 * mm
+            c.line(0, y, self.width, y)
+
+
+def _drill_cell(routine: Routine, index: int) -> Any:
+    item = routine.items[index]
+    drill = routine.drills.get(item.drill_id)
+    name = drill.name if drill else item.drill_id
+    rest = f"{item.mode} · {item.dosage()}"
+    if item.cap:
+        rest += f" · up to {item.cap} s"
+    return para(f"<b>{text(name)}</b><br/><font size=7.5 color='#5b6470'>"
+                f"{text(rest)}</font>", "cell")
+
+
+def blank_sheet(routine: Routine, week: dt.date, *, paper: str = "a4",
+                name: str | None = None, week_start: int = 0, target: int = 2,
+                progress: Progress | None = None) -> bytes:
+    """A printable sheet for `routine` in the week holding `week`, as PDF bytes.
+
+    `routine` comes from the library (`open_library(data_dir).routine(id)`), so each drill
+    shows its dosage as the routine prescribes it; `target` is the weekly session target the
+    sheet reminds the user of.
+    """
+    period = period_of(week, week_start)
+    report_progress(progress, 0, 2)
+    page = landscape(styles.page_size(paper))
+    width = page[0] - 2 * styles.MARGIN
+    minutes = clock(expand(routine).total)
+    rest = f"{routine.rest_between_rounds} s rest between rounds"
+    story: list[Flowable] = [
+        header(f"{routine.name} · {period.title}",
+               f"{period.dates}  ({period.label}) · {routine.rounds} rounds · {rest} · "
+               f"about {minutes}", name, width, blank_name=WriteLine("Name")),
+        Spacer(1, 3 * mm),
+        para(f"One box per set: <b>✓</b> done · <b>◐</b> cut short (write how long or how "
+             f"many) · <b>✗</b> skipped. Aim for <b>{target} sessions</b> this week.", "body"),
+        Spacer(1, 3 * mm),
+    ]
+    head = [para("Drill · target per set", "head")]
+    head += [para(f"{day_name(d)}<br/>{short_date(d)}", "head_center") for d in period.days]
+    data: list[list[Any]] = [head]
+    for n, item in enumerate(routine.items):
+        if item.sides == "each":
+            cell: Any = [SetBoxes(routine.rounds, "L"), Spacer(1, GAP),
+                         SetBoxes(routine.rounds, "R")]
+        else:
+            cell = SetBoxes(routine.rounds)
+        data.append([_drill_cell(routine, n), *[cell] * 7])
+    extras = [("Time", None), ("Effort (RPE 1–10)", None), ("Pain?", "yes  /  no")]
+    for label, hint in extras:
+        cells = [para(f"<b>{text(label)}</b>", "cell")]
+        cells += [para(f"<font color='#5b6470'>{text(hint)}</font>" if hint else "",
+                       "cell_center")] * 7
+        data.append(cells)
+    drill_w = width * 0.25
+    day_w = (width - drill_w) / 7
+    table = Table(data, colWidths=[drill_w, *[day_w] * 7], repeatRows=1)
+    first_extra = len(routine.items) + 1
+    pad = 4 if len(routine.items) <= 6 else 2.5  # keep longer routines on one page
+    table.setStyle(TableStyle([
+        *grid_style(zebra=False),
+        ("LINEBEFORE", (1, 0), (-1, -1), 0.4, styles.RULE),
+        ("VALIGN", (1, 1), (-1, -1), "MIDDLE"),
+        ("VALIGN", (0, 1), (0, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 1), (-1, -1), pad),
+        ("BOTTOMPADDING", (0, 1), (-1, -1), pad),
+        ("LINEABOVE", (0, first_extra), (-1, first_extra), 1, styles.INK),
+        ("BACKGROUND", (0, first_extra), (0, -1), styles.FAINT),
+        ("ROWBACKGROUNDS", (0, 1), (-1, first_extra - 1), ["#ffffff", "#f6f8f9"]),
+        ("TOPPADDING", (0, first_extra), (-1, -1), pad + 3),
+        ("BOTTOMPADDING", (0, first_extra), (-1, -1), pad + 3),
+    ]))
+    story += [table, Spacer(1, 3 * mm), para("Notes", "h2"), NoteLines()]
+    report_progress(progress, 1, 2)
+    data_out = render(story, paper=paper, pagesize=page,
+                      title=f"AnkleDesk blank sheet {routine.name} {period.label}",
+                      footer=f"AnkleDesk · {routine.name} · {period.label}",
+                      author=name or "")
+    report_progress(progress, 2, 2)
+    return data_out
