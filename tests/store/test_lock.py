@@ -14,13 +14,7 @@ import pytest
 from ankledesk.store import lock as lock_module
 from ankledesk.store.lock import LOCK_FILE, AlreadyRunning, DataLock, pid_alive
 from tests.conftest import ROOT
-
-
-def _dead_pid() -> int:
-    """The pid of a process that has certainly exited (and been reaped)."""
-    proc = subprocess.Popen([sys.executable, "-c", "pass"])
-    proc.wait()
-    return proc.pid
+from tests.store.helpers import dead_pid
 
 
 def test_the_lock_records_its_pid_and_empties_on_release(data_dir: Path) -> None:
@@ -57,7 +51,7 @@ def test_a_lock_held_by_another_process_is_refused(data_dir: Path) -> None:
 
 
 def test_a_stale_lock_from_a_dead_process_is_taken_over(data_dir: Path) -> None:
-    dead = _dead_pid()
+    dead = dead_pid()
     assert not pid_alive(dead)
     (data_dir / LOCK_FILE).write_text(f"{dead}\n")
     with DataLock(data_dir):
@@ -69,7 +63,7 @@ def test_without_os_locks_the_pid_decides(data_dir: Path, monkeypatch) -> None:
         raise OSError(errno.ENOLCK, "No locks available")
 
     monkeypatch.setattr(lock_module, "_os_lock", unsupported)
-    (data_dir / LOCK_FILE).write_text(f"{_dead_pid()}\n")
+    (data_dir / LOCK_FILE).write_text(f"{dead_pid()}\n")
     with DataLock(data_dir):
         pass  # a dead pid: taken over
     parent = os.getppid()
@@ -81,4 +75,4 @@ def test_without_os_locks_the_pid_decides(data_dir: Path, monkeypatch) -> None:
 def test_pid_alive() -> None:
     assert pid_alive(os.getpid())
     assert not pid_alive(0)
-    assert not pid_alive(_dead_pid())
+    assert not pid_alive(dead_pid())
