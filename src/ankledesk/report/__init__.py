@@ -1,1 +1,21 @@
-"""Qt-free printable output with reportlab: weekly logs, range exports, blank sheets."""
+"""Qt-free printable output with reportlab: weekly logs, range exports, blank sheets.
+
+One function per document, for the CLI (`ankledesk export`) and the GUI's export dialogs
+alike. Each takes the history (session documents, oldest first), the week or range, the
+paper size and an optional `progress(done, total)` callback, and returns the file's bytes;
+`save_atomic(path, data)` writes them without ever leaving half a file. The history queries
+come from the caller as `queries=ankledesk.store.queries` (see `inputs.Queries` for why).
+
+    from ankledesk.store import queries
+    data = weekly_log(sessions, dt.date(2026, 11, 18), queries, paper="letter", name="Ana")
+    save_atomic(Path("week.pdf"), data)
+"""
+
+from ankledesk.report.blank import blank_sheet
+from ankledesk.report.csv_export import csv_bytes
+from ankledesk.report.output import save_atomic
+from ankledesk.report.range import range_log
+from ankledesk.report.styles import PAPERS
+from ankledesk.report.weekly import weekly_log
+
+__all__ = ["PAPERS", "blank_sheet", "csv_bytes", "range_log", "save_atomic", "weekly_log"]

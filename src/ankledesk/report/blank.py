@@ -25,44 +25,49 @@ from ankledesk.report.period import day_name, period_of, short_date
 from ankledesk.report.styles import text
 
 BOX = 4.2 * mm
-GAP = 1.6 * mm
+SMALLEST_BOX = 3.4 * mm
+GAP = 1.5 * mm
+LABEL_WIDTH = 3.2 * mm
 
 
 class SetBoxes(Flowable):
-    """Empty squares, one per set, wrapped onto as many lines as the cell needs; `label`
-    (L or R) in front when the drill is done on each side."""
+    """Empty squares, one per set, on one line when they fit (shrinking to SMALLEST_BOX if
+    need be), else wrapped onto more; `label` (L or R) in front for drills done on each side."""
 
     def __init__(self, count: int, label: str = "") -> None:
         super().__init__()
         self.count = count
         self.label = label
+        self.box = BOX
         self._per_line = count
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        lead = 3.2 * mm if self.label else 0
-        self._per_line = max(1, int((avail_width - lead + GAP) // (BOX + GAP)))
+        room = avail_width - (LABEL_WIDTH if self.label else 0)
+        one_line = (room - (self.count - 1) * GAP) / self.count
+        self.box = max(SMALLEST_BOX, min(BOX, one_line))
+        self._per_line = max(1, int((room + GAP) // (self.box + GAP)))
         lines = -(-self.count // self._per_line)
         self.width = avail_width
-        self.height = lines * BOX + (lines - 1) * GAP
+        self.height = lines * self.box + (lines - 1) * GAP
         return self.width, self.height
 
     def draw(self) -> None:
         c = self.canv
-        lead = 3.2 * mm if self.label else 0
+        lead = LABEL_WIDTH if self.label else 0
         per_line = min(self._per_line, self.count)
-        used = lead + per_line * BOX + (per_line - 1) * GAP
+        used = lead + per_line * self.box + (per_line - 1) * GAP
         x0 = (self.width - used) / 2
         if self.label:
             c.setFont(fonts.BOLD, 7)
             c.setFillColor(styles.MUTED)
-            c.drawString(x0, self.height - BOX + 1.2 * mm, self.label)
+            c.drawString(x0, self.height - self.box + 0.3 * self.box, self.label)
         c.setStrokeColor(styles.INK)
         c.setLineWidth(0.7)
         for n in range(self.count):
             row, col = divmod(n, self._per_line)
-            x = x0 + lead + col * (BOX + GAP)
-            y = self.height - BOX - row * (BOX + GAP)
-            c.rect(x, y, BOX, BOX, stroke=1, fill=0)
+            x = x0 + lead + col * (self.box + GAP)
+            y = self.height - self.box - row * (self.box + GAP)
+            c.rect(x, y, self.box, self.box, stroke=1, fill=0)
 
 
 class WriteLine(Flowable):
@@ -143,12 +148,12 @@ def blank_sheet(routine: Routine, week: dt.date, *, paper: str = "a4",
     minutes = clock(expand(routine).total)
     rest = f"{routine.rest_between_rounds} s rest between rounds"
     story: list[Flowable] = [
-        header(f"{routine.name} · {period.title}",
-               f"{period.dates}  ({period.label}) · {routine.rounds} rounds · {rest} · "
-               f"about {minutes}", name, width, blank_name=WriteLine("Name")),
+        header(f"{routine.name} · {period.title}", f"{period.dates}  ({period.label})", name,
+               width, blank_name=WriteLine("Name")),
         Spacer(1, 3 * mm),
-        para(f"One box per set: <b>✓</b> done · <b>◐</b> cut short (write how long or how "
-             f"many) · <b>✗</b> skipped. Aim for <b>{target} sessions</b> this week.", "body"),
+        para(f"<b>{routine.rounds} rounds</b> · {rest} · about {minutes} a session · aim for "
+             f"<b>{target} sessions</b> this week. One box per set: <b>✓</b> done · "
+             "<b>◐</b> cut short (write how long or how many) · <b>✗</b> skipped.", "body"),
         Spacer(1, 3 * mm),
     ]
     head = [para("Drill · target per set", "head")]

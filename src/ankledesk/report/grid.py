@@ -23,7 +23,7 @@ TIMES = "×"
 LEGEND = (
     f"4{TIMES}45 s = four sets of 45 s done · 4{TIMES}6/side = four sets of 6 reps on each side"
     f" · L/R = left/right when the sides differ · {PARTIAL} 1{TIMES}30 s = a set cut short, "
-    f"with what was done · {SKIPPED} 2 = sets skipped · {NOT_DONE} = not trained that day"
+    f"with what was done · {SKIPPED} 2 = sets skipped · a dot ({NOT_DONE}) = not trained that day"
 )
 
 

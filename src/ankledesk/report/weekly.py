@@ -32,11 +32,12 @@ STATUS = {"finished": "✓ finished", "abandoned": "◐ stopped early",
 
 
 def _target_line(step: Mapping[str, Any]) -> str:
-    """A drill's prescription as the grid's first column shows it: `hold 45 s each side`."""
-    amount = (f"{step.get('target_reps')} reps" if step["mode"] == "reps"
-              else seconds_text(float(step.get("target_seconds") or 0)))
+    """A drill's prescription as the grid's first column shows it: `hold 45 s each side`,
+    `6 reps each side`."""
     sided = " each side" if step.get("side") else ""
-    return f"{step['mode']} {amount}{sided}"
+    if step["mode"] == "reps":
+        return f"{step.get('target_reps')} reps{sided}"
+    return f"{step['mode']} {seconds_text(float(step.get('target_seconds') or 0))}{sided}"
 
 
 def summary(period_totals: Totals, streak: Any, width: float) -> Table:

@@ -1,0 +1,159 @@
+"""`ankledesk export pdf | blank | csv`: the printable logs and the spreadsheet, from the shell.
+
+The commands only parse, read the history (read-only: an export never takes the data
+folder's lock, so it works while the app is open) and hand over to `ankledesk.report`, which
+the GUI calls too. The file the user names is written all at once (temp file, then
+os.replace): a failed export leaves whatever was there before, never half a PDF.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from ankledesk.commands.routines import find_routine
+from ankledesk.errors import UserError
+from ankledesk.library import open_library
+from ankledesk.report import PAPERS, blank_sheet, csv_bytes, range_log, save_atomic, weekly_log
+from ankledesk.store import queries
+from ankledesk.store.queries import IsoWeek
+from ankledesk.store.session_store import SessionStore
+
+USAGE_EXIT = 2
+WEEK_STARTS = {"mon": 0, "sun": 6}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("export", help="printable PDF logs, a blank sheet, or CSV")
+    commands = parser.add_subparsers(dest="export_command", metavar="WHAT", required=True)
+
+    p = commands.add_parser("pdf", help="the weekly log of a week, or of a range of weeks")
+    p.add_argument("--week", metavar="W", help="ISO week such as 2026-W47 (default: this week)")
+    p.add_argument("--to", dest="to_week", metavar="W",
+                   help="last week of a range (a cover, then one section per week)")
+    _common(p)
+    p.add_argument("--target", type=int, default=None, metavar="N",
+                   help=f"weekly target in sessions (default {queries.WEEKLY_TARGET})")
+    p.add_argument("--week-start", choices=sorted(WEEK_STARTS), default="mon",
+                   help="first day of the week in the grid (default mon)")
+    p.set_defaults(func=cmd_pdf)
+
+    p = commands.add_parser("blank", help="a blank sheet of a routine for a week, to fill in")
+    p.add_argument("--routine", required=True, metavar="ID", help="routine id")
+    p.add_argument("--week", metavar="W", help="ISO week (default: next week)")
+    _common(p)
+    p.add_argument("--week-start", choices=sorted(WEEK_STARTS), default="mon",
+                   help="first day of the week on the sheet (default mon)")
+    p.set_defaults(func=cmd_blank)
+
+    p = commands.add_parser("csv", help="one row per set, with its session's fields")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="first day, 2026-11-01")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="last day, 2026-11-30")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    p.set_defaults(func=cmd_csv)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--paper", type=str.lower, choices=sorted(PAPERS), default="a4",
+                   help="paper size (default a4)")
+    p.add_argument("--name", default=None, help="your name, printed in the header")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+
+
+def _usage(message: str) -> UserError:
+    return UserError(message, exit_code=USAGE_EXIT)
+
+
+def _week(text: str | None, default: dt.date) -> IsoWeek:
+    if text is None:
+        return IsoWeek.of(default)
+    try:
+        return IsoWeek.parse(text)
+    except ValueError as exc:
+        raise _usage(str(exc)) from None
+
+
+def _date(text: str | None, option: str, default: dt.date) -> dt.date:
+    if text is None:
+        return default
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise _usage(f'{option} "{text}" is not a date such as 2026-11-18') from None
+
+
+def _output(path: Path) -> Path:
+    """The file to write, checked before any work so a typo costs no waiting."""
+    path = path.expanduser()
+    if path.is_dir():
+        raise UserError(f"{path} is a folder; give a file name, e.g. {path / 'log.pdf'}")
+    if not path.parent.is_dir():
+        raise UserError(f"cannot write {path}: the folder {path.parent} does not exist")
+    return path
+
+
+def _save(path: Path, data: bytes) -> None:
+    try:
+        save_atomic(path, data)
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _history(data_dir: Path) -> list[dict[str, Any]]:
+    store = SessionStore.open(data_dir, read_only=True)
+    try:
+        for notice in store.notices:
+            print(f"warning: {notice}", file=sys.stderr)
+        return store.sessions()
+    finally:
+        store.close()
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    output = _output(args.output)
+    first = _week(args.week, dt.date.today())
+    last = _week(args.to_week, first.monday) if args.to_week else first
+    if last < first:
+        raise _usage(f"--to {last} is before --week {first}")
+    if args.target is not None and args.target < 1:
+        raise _usage("--target is at least 1 session")
+    history = _history(args.data_dir)
+    drills = open_library(args.data_dir).drills
+    options = {"paper": args.paper, "name": args.name, "target": args.target,
+               "week_start": WEEK_STARTS[args.week_start], "drills": drills}
+    if last == first:
+        data = weekly_log(history, first.monday, queries, **options)
+        what = str(first)
+    else:
+        data = range_log(history, first.monday, last.monday, queries, **options)
+        what = f"{first} to {last}"
+    _save(output, data)
+    print(f"wrote {output} ({what}, {args.paper})")
+    return 0
+
+
+def cmd_blank(args: argparse.Namespace) -> int:
+    output = _output(args.output)
+    routine = find_routine(open_library(args.data_dir), args.routine)
+    week = _week(args.week, dt.date.today() + dt.timedelta(days=7))
+    data = blank_sheet(routine, week.monday, paper=args.paper, name=args.name,
+                       week_start=WEEK_STARTS[args.week_start])
+    _save(output, data)
+    print(f"wrote {output} ({routine.name}, {week}, {args.paper})")
+    return 0
+
+
+def cmd_csv(args: argparse.Namespace) -> int:
+    output = _output(args.output)
+    first = _date(args.date_from, "--from", dt.date.min)
+    last = _date(args.date_to, "--to", dt.date.max)
+    if first > last:
+        raise _usage(f"--from {first} is after --to {last}")
+    chosen = queries.sessions_between(_history(args.data_dir), first, last)
+    _save(output, csv_bytes(chosen))
+    sets = sum(len(s.get("steps", [])) for s in chosen)
+    print(f"wrote {output} ({len(chosen)} sessions, {sets} sets)")
+    return 0
