@@ -5,7 +5,12 @@ ReportLab's built-in Helvetica only knows Latin-1, so a note written in Cyrillic
 the common symbols, and ReportLab embeds only the glyphs a document uses, so a PDF stays small.
 
 Characters DejaVu has no glyph for (most emoji, for instance 🏃) would print as an invisible
-blank; `printable()` swaps each for MISSING so the reader at least sees something was written.
+blank; `printable()` swaps each for MISSING (�) so the reader at least sees something was
+written. So does every character beyond the Basic Multilingual Plane — all emoji — even where
+DejaVu has a black-and-white glyph (😀): ReportLab's text map of an embedded font is 16-bit,
+so such a glyph would copy, search and extract from the PDF as a different character (U+1F600
+comes out as U+1F60, ὠ). Emoji joiners and variation selectors, which draw nothing, are
+dropped, so 🏃‍♀️ prints as two marks (runner, sign), not four.
 """
 
 from __future__ import annotations
@@ -58,10 +63,10 @@ def printable(text: str) -> str:
             out.append(ch)
         elif code < 32 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF:
             continue
-        elif code in covered or ch == " ":
+        elif 0xFE00 <= code <= 0xFE0F or code == 0x200D or 0x1F3FB <= code <= 0x1F3FF:
+            continue  # variation selectors, joiners and skin tones: no glyph of their own
+        elif code in covered and code <= 0xFFFF:
             out.append(ch)
-        elif 0xFE00 <= code <= 0xFE0F or code == 0x200D:
-            continue  # variation selectors and emoji joiners have no glyph of their own
         else:
             out.append(MISSING)
     return "".join(out)
