@@ -96,8 +96,8 @@ class WriteLine(Flowable):
 
 
 class NoteLines(Flowable):
-    """Ruled lines filling what is left of the page (at least `least`, at most `most`), so
-    the sheet stays one page whenever the grid leaves room."""
+    """"Notes" and ruled lines filling what is left of the page (at least `least` lines, at
+    most `most`), so the sheet stays one page whenever the grid leaves room."""
 
     PITCH = 7.5 * mm
 
@@ -114,11 +114,15 @@ class NoteLines(Flowable):
 
     def draw(self) -> None:
         c = self.canv
+        c.setFont(fonts.BOLD, 9)
+        c.setFillColor(styles.ACCENT)
+        c.drawString(0, self.height - self.PITCH + 1.6 * mm, "Notes")
+        indent = c.stringWidth("Notes", fonts.BOLD, 9) + 2 * mm
         c.setStrokeColor(styles.RULE)
         c.setLineWidth(0.5)
         for n in range(self.count):
             y = self.height - (n + 1) * self.PITCH + 0.6 * mm
-            c.line(0, y, self.width, y)
+            c.line(indent if n == 0 else 0, y, self.width, y)
 
 
 def _drill_cell(routine: Routine, index: int) -> Any:
@@ -190,7 +194,7 @@ def blank_sheet(routine: Routine, week: dt.date, *, paper: str = "a4",
         ("TOPPADDING", (0, first_extra), (-1, -1), pad + 3),
         ("BOTTOMPADDING", (0, first_extra), (-1, -1), pad + 3),
     ]))
-    story += [table, Spacer(1, 3 * mm), para("Notes", "h2"), NoteLines()]
+    story += [table, Spacer(1, 2 * mm), NoteLines()]
     report_progress(progress, 1, 2)
     data_out = render(story, paper=paper, pagesize=page,
                       title=f"AnkleDesk blank sheet {routine.name} {period.label}",
