@@ -16,7 +16,6 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ankledesk.core.model import Routine
 from ankledesk.core.plan import expand
-from ankledesk.core.timefmt import clock
 from ankledesk.report import fonts, styles
 from ankledesk.report.blocks import grid_style, header, para
 from ankledesk.report.inputs import Progress, report_progress
@@ -129,7 +128,7 @@ def _drill_cell(routine: Routine, index: int) -> Any:
     item = routine.items[index]
     drill = routine.drills.get(item.drill_id)
     name = drill.name if drill else item.drill_id
-    rest = f"{item.mode} · {item.dosage()}"
+    rest = item.dosage() if item.mode == "reps" else f"{item.mode} · {item.dosage()}"
     if item.cap:
         rest += f" · up to {item.cap} s"
     return para(f"<b>{text(name)}</b><br/><font size=7.5 color='#5b6470'>"
@@ -149,7 +148,7 @@ def blank_sheet(routine: Routine, week: dt.date, *, paper: str = "a4",
     report_progress(progress, 0, 2)
     page = landscape(styles.page_size(paper))
     width = page[0] - 2 * styles.MARGIN
-    minutes = clock(expand(routine).total)
+    minutes = f"{max(1, round(expand(routine).total / 60))} min"
     rest = f"{routine.rest_between_rounds} s rest between rounds"
     story: list[Flowable] = [
         header(f"{routine.name} · {period.title}", f"{period.dates}  ({period.label})", name,

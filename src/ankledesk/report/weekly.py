@@ -46,8 +46,9 @@ def summary(period_totals: Totals, streak: Any, width: float) -> Table:
     if t.met_target:
         target_note = "✓ weekly target met"
     else:
-        missing = t.target - t.finished
-        target_note = f"{missing} more for the target"
+        target_note = f"{t.target - t.finished} more for the target"
+    if t.abandoned:
+        target_note += f" · {t.abandoned} stopped early"
     weeks = streak.weeks
     pain = "none" if not t.pain_sessions else str(t.pain_sessions)
     return figures([
