@@ -128,7 +128,7 @@ def test_nothing_at_all_still_prints_a_page():
 def test_hold_chart_and_progression_hint():
     history = weeks_of_history(WEEK, weeks=8, hold_start=80, hold_gain=8)  # reaches 2:00
     text = flat(log(history))
-    assert "Best hold per week, last eight weeks" in text
+    assert "best hold per week, last eight weeks" in text
     assert "goal 2:00" in text and "target 45 s" in text
     for week in range(40, 48):
         assert f"W{week}" in text

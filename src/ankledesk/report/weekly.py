@@ -183,9 +183,10 @@ def week_story(history: Sequence[Session], period: Period, queries: Queries, *,
             para("Sessions", "h2"),
             session_table(chosen, queries, width),
         ]
-    story += [CondPageBreak(60 * mm), para("Best hold per week, last eight weeks", "h2"),
-              *charts(history, period, queries, width),
-              para("Progression", "h2"), *hints(history, period, queries, drills)]
+    story += [CondPageBreak(62 * mm), para("Holds and progression: best hold per week, last "
+                                           "eight weeks", "h2"),
+              *hints(history, period, queries, drills), Spacer(1, 2 * mm),
+              *charts(history, period, queries, width)]
     return story
 
 
