@@ -314,6 +314,16 @@ class VideoView(QWidget):
             return -1
         return int(self._active.mp.get_time())
 
+    def current_rate(self) -> float:
+        """The playback rate libvlc reports for the current clip (0.0 when nothing plays)."""
+        if self._active is None or self._active.state != "active":
+            return 0.0
+        return float(self._active.mp.get_rate())
+
+    def next_is_primed(self) -> bool:
+        """Whether the preloaded clip is paused on its first frames, ready to switch to."""
+        return self._next is not None and self._next.state == "primed"
+
     def is_playing(self) -> bool:
         return (self._active is not None and self._active.state == "active"
                 and bool(self._active.mp.is_playing()))
