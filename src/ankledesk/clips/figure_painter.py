@@ -7,7 +7,7 @@ still reads as two legs.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from ankledesk.clips import canvas
@@ -35,7 +35,8 @@ def expand_parts(names: tuple[str, ...]) -> frozenset[str]:
 
 
 def _glow(painter: QPainter, path: QPainterPath, width: float, fill: bool = False) -> None:
-    for extra, alpha in ((18, 40), (10, 70), (5, 110)):
+    # Filled shapes get a tighter halo so a highlighted foot keeps its outline.
+    for extra, alpha in ((10, 45), (5, 80)) if fill else ((18, 40), (10, 70), (5, 110)):
         color = QColor(canvas.ACCENT)
         color.setAlpha(alpha)
         pen = QPen(color, width + extra, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
@@ -79,7 +80,10 @@ class FigurePainter:
         if part in self.highlight and not far:
             _glow(self.p, path, outline, fill=True)
         color = self.color(part, far)
-        self.p.setPen(QPen(color, outline, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+        # A thin dark rim keeps a lit foot's shape; thick rims (the trunk bar) stay one colour.
+        edge = canvas.ACCENT_EDGE if part in self.highlight and not far and outline < 6 \
+            else color
+        self.p.setPen(QPen(edge, outline, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                            Qt.PenJoinStyle.RoundJoin))
         self.p.setBrush(color)
         self.p.drawPath(path)
@@ -89,15 +93,20 @@ class FigurePainter:
         toes = fig.feet[side].toes
         order = list(range(len(toes))) if fig.view == "front" else [1, 0]
         for i in order:
-            base, tip = toes[i]
+            base, knuckle, tip = toes[i]
             part = f"{side}_big_toe" if i == 0 else f"{side}_toes"
             scale = 1.0 if i == 0 else 0.85
             path = QPainterPath(self.cam.px(base))
+            path.lineTo(self.cam.px(knuckle))
             path.lineTo(self.cam.px(tip))
             if part in self.highlight and not far:
                 _glow(self.p, path, width * scale)
-            self.p.setPen(QPen(self.color(part, far), width * scale, Qt.PenStyle.SolidLine,
-                               Qt.PenCapStyle.RoundCap))
+            color = self.color(part, far)
+            if fig.view == "side" and i > 0 and part not in self.highlight:
+                color = canvas.FIGURE_FAR
+            self.p.setPen(QPen(color, width * scale, Qt.PenStyle.SolidLine,
+                               Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+            self.p.setBrush(Qt.BrushStyle.NoBrush)
             self.p.drawPath(path)
 
     def foot(self, fig: Figure, side: str, far: bool) -> None:
@@ -132,9 +141,11 @@ class FigurePainter:
             pts = [j["r_shoulder"], j["l_shoulder"], j["l_hip"], j["r_hip"]]
             self.polygon(pts, "trunk", far=False, outline=width)
         else:
-            top = (j["neck"][0] * 0.85 + j["pelvis"][0] * 0.15,
-                   j["neck"][1] * 0.85 + j["pelvis"][1] * 0.15)
-            self.segment(j["pelvis"], top, "trunk", "trunk", far=False)
+            # Shoulders and hips overlap in profile, so this is a thick rounded bar that
+            # widens into a wedge when the chest turns (a twist).
+            metres, minimum = WIDTHS["trunk"]
+            pts = [j["r_shoulder"], j["l_shoulder"], j["l_hip"], j["r_hip"]]
+            self.polygon(pts, "trunk", far=False, outline=self.cam.size(metres, minimum))
         self.segment(j["neck"], j["head"], "neck", "forearm", far=False)
         self.head(fig)
 
@@ -160,10 +171,11 @@ class FigurePainter:
         dark = QColor(canvas.BACKGROUND)
         for spot in spots:
             if self.eyes_closed:
-                self.p.setPen(QPen(dark, max(1.5, r * 0.14), Qt.PenStyle.SolidLine,
+                self.p.setPen(QPen(dark, max(2.0, r * 0.16), Qt.PenStyle.SolidLine,
                                    Qt.PenCapStyle.RoundCap))
-                self.p.drawLine(QPointF(spot.x() - r * 0.18, spot.y()),
-                                QPointF(spot.x() + r * 0.18, spot.y()))
+                self.p.setBrush(Qt.BrushStyle.NoBrush)
+                self.p.drawArc(QRectF(spot.x() - r * 0.3, spot.y() - r * 0.25, r * 0.6, r * 0.4),
+                               200 * 16, 140 * 16)
             else:
                 self.p.setPen(Qt.PenStyle.NoPen)
                 self.p.setBrush(dark)

@@ -1,9 +1,11 @@
 """Keyframes for every drill's demo clip: the poses, timing, view, highlight and equipment.
 
-This is data, meant to be read and tuned by eye: each entry lists a few poses (joint angles in
-degrees, see `ankledesk.clips.skeleton` for the conventions) at times in seconds, starting and
-ending on the same pose so the clip loops. Unnamed angles keep the base pose's value. The right
-leg is the working one: the app mirrors the clip for the left side.
+This is data, meant to be read and tuned by eye: each entry lists a few poses at times in
+seconds, starting and ending on the same pose so the clip loops. `body(t, pelvis, r=..., l=...)`
+places the pelvis and plants the feet by IK (`r=(ball_x, pitch)`: the right ball at x, the foot
+tilted `pitch` degrees, negative = heel up); plain angles (see `ankledesk.clips.skeleton` for
+the conventions) fill in the rest. The right leg is the working one and faces the camera: the
+app mirrors the clip for the left side. Distances are metres, the floor is y=0.
 """
 
 from __future__ import annotations
@@ -11,122 +13,688 @@ from __future__ import annotations
 import math
 
 from ankledesk.clips.canvas import Camera
-from ankledesk.clips.pose import Key, pose
+from ankledesk.clips.pose import pose
+from ankledesk.clips.posing import (
+    FOOT_CLOSE,
+    ONE_LEG,
+    SIDE,
+    STAND,
+    ankle_at,
+    body,
+    gait,
+    keys,
+)
+from ankledesk.clips.posing import (
+    PELVIS_HEIGHT as P,
+)
 from ankledesk.clips.props import Prop
-from ankledesk.clips.skeleton import FOOT_POINTS
+from ankledesk.clips.skeleton import SHANK, THIGH
 from ankledesk.clips.spec import ClipSpec
 
-STAND = pose(r_shoulder=4, l_shoulder=4, r_elbow=10, l_elbow=10)
-# Standing on the right leg, the left foot lifted just behind.
-ONE_LEG = pose(STAND, l_hip=15, l_knee=60, l_ankle=-20)
-SIDE = Camera(x=0.0, ground=292, scale=132)
-FOOT_CLOSE = Camera(x=0.0, ground=255, scale=780)
-LOWER_LEG = Camera(x=0.0, ground=275, scale=420)
-PELVIS_HEIGHT = 0.93  # standing tall, feet flat
+FRONT = Camera(x=0.0, ground=292, scale=132)
+ARMS_OUT = dict(r_arm_abd=35, l_arm_abd=35, r_elbow=10, l_elbow=10)
+SOFT_ONE_LEG = pose(ONE_LEG, l_hip=35, l_knee=75, l_abd=6, **ARMS_OUT)
 
 
-def keys(*frames: tuple, anchor: str = "r_ball", at: tuple[float, float] = (0.0, 0.0),
-         ) -> tuple[Key, ...]:
-    """`(t, pose)` or `(t, pose, anchor, at)` tuples -> keyframes sharing a default anchor."""
-    out = []
-    for frame in frames:
-        t, p, *rest = frame
-        a = rest[0] if rest else anchor
-        xy = rest[1] if len(rest) > 1 else at
-        out.append(Key(float(t), p, a, xy))
-    return tuple(out)
+def _big_toe_hold(base: dict, **angles: float) -> tuple:
+    """Single-leg rise onto the base of the big toe, a long hold at the top, and down."""
+    low = dict(r=(0.12, 0), r_toe=0)
+    high = dict(r=(0.12, -38), r_toe=38)
+    top = dict(r=(0.12, -40), r_toe=40)
+    return keys(
+        body(0.0, over((0.12, 0)), base, **low, **angles),
+        body(1.2, over((0.12, -38), 0.01), base, **high, **angles),
+        body(2.7, over((0.12, -40), 0.015), base, **top, **angles),
+        body(4.2, over((0.12, -38), 0.01), base, **high, **angles),
+        body(5.4, over((0.12, 0)), base, **low, **angles),
+    )
 
 
-def ankle_at(x: float, pitch: float = 0.0, y: float = 0.0, point: str = "ball",
-             ) -> tuple[float, float]:
-    """Where the ankle goes so the foot's `point` (ball or heel) touches (x, y) tilted `pitch`."""
-    px, py = FOOT_POINTS[point]
-    r = math.radians(pitch)
-    return (x - (px * math.cos(r) - py * math.sin(r)), y - (px * math.sin(r) + py * math.cos(r)))
+def over(foot: tuple, forward: float = 0.0) -> tuple[float, float]:
+    """The pelvis right above a planted foot's ankle (shifted `forward`), leg just short of
+    straight: standing tall on that foot."""
+    x, y = ankle_at(*foot)
+    return (x + forward, y + math.sqrt((THIGH + SHANK - 0.002) ** 2 - forward**2))
 
 
-def body(t: float, pelvis: tuple[float, float], base: dict = STAND,
-         r: tuple | None = None, l: tuple | None = None, **angles: float) -> tuple:  # noqa: E741
-    """A keyframe placed by its pelvis, with feet reaching floor spots through leg IK.
-
-    `r`/`l` are `ankle_at` arguments, e.g. `r=(0.0, -30)`: right ball at x=0, heel raised 30°.
-    """
-    targets: dict[str, float] = {}
-    for side, foot in (("r", r), ("l", l)):
-        if foot is None:
-            continue
-        ax, ay = ankle_at(*foot)
-        targets.update({f"{side}_ik": 1.0, f"{side}_ik_x": ax - pelvis[0],
-                        f"{side}_ik_y": ay - pelvis[1], f"{side}_pitch": foot[1]
-                        if len(foot) > 1 else 0.0})
-    return (t, pose(base, **targets, **angles), "pelvis", pelvis)
+def _split(t: float, x: float, y: float, back: float = -0.5, back_pitch: float = -35,
+           front: float = 0.0, **angles: float) -> tuple:
+    """Split stance, right foot forward flat at `front`, left foot back on its ball."""
+    return body(t, (x, y), r=(front, 0), l=(back, back_pitch), **angles)
 
 
-def hold(start: dict, top: dict, rise: float = 1.2, stay: float = 3.0,
-         **kw) -> tuple[Key, ...]:
-    """Move into a position, hold it (with a tiny settle), and return: a hold drill's loop."""
-    settle = pose(top, trunk=top["trunk"] + 1.0)
-    return keys((0, start), (rise, top), (rise + stay / 2, settle), (rise + stay, top),
-                (2 * rise + stay, start), **kw)
-
-
-def repeat(*poses: dict, step: float = 1.0, **kw) -> tuple[Key, ...]:
-    """Poses one `step` apart, back to the first: a rhythmic reps loop."""
-    return keys(*((i * step, p) for i, p in enumerate([*poses, poses[0]])), **kw)
-
-
-def loop(*frames: tuple) -> tuple[Key, ...]:
-    """`body(...)` keyframes, closed by repeating the first at the given end time."""
-    return keys(*frames)
-
-
-ARMS_ON_WALL = dict(r_shoulder=75, l_shoulder=75, r_elbow=35, l_elbow=35)
+WALK = [(25, 3, 8, 0), (2, 8, 4, 0), (-18, 12, -22, 30), (28, 60, -5, 0)]
+SKIP = [(85, 95, 10, 0), (5, 10, -20, 20), (-10, 15, -30, 20), (20, 40, -10, 0)]
+RUN = [(25, 25, -10, 10), (-5, 20, -25, 30), (45, 95, 5, 0), (60, 80, 0, 0)]
 
 SPECS: tuple[ClipSpec, ...] = (
+    # --- Big-toe strength ------------------------------------------------------------------
     ClipSpec(
         "big-toe-raise-hold",
-        keys(
-            body(0.0, (0.0, PELVIS_HEIGHT), ONE_LEG, r=(0.12, 0), r_toe=0, r_shoulder=20),
-            body(1.2, (0.03, PELVIS_HEIGHT + 0.11), ONE_LEG, r=(0.12, -38), r_toe=38,
-                 r_shoulder=20),
-            body(2.7, (0.035, PELVIS_HEIGHT + 0.115), ONE_LEG, r=(0.12, -40), r_toe=40,
-                 r_shoulder=20),
-            body(4.2, (0.03, PELVIS_HEIGHT + 0.11), ONE_LEG, r=(0.12, -38), r_toe=38,
-                 r_shoulder=20),
-            body(5.4, (0.0, PELVIS_HEIGHT), ONE_LEG, r=(0.12, 0), r_toe=0, r_shoulder=20),
-        ),
+        _big_toe_hold(ONE_LEG, r_shoulder=20),
         highlight=("r_foot", "r_big_toe", "r_shank"),
         props=(Prop("ball", under="r_heel", dx=0.012),),
         camera=Camera(x=0.3, ground=292, scale=132),
-        inset=(0.02, 0.1), inset_scale=560,
+        inset=(0.04, 0.12), inset_scale=400,
     ),
     ClipSpec(
-        "wall-dorsiflexion-hold",
+        "big-toe-raise-hold-weighted",
+        _big_toe_hold(ONE_LEG, r_shoulder=0, r_elbow=5, l_shoulder=0, l_elbow=5),
+        highlight=("r_foot", "r_big_toe", "r_shank"),
+        props=(Prop("dumbbell", hand="r_hand", front=True),),
+        camera=Camera(x=0.3, ground=292, scale=132),
+        inset=(0.04, 0.12), inset_scale=400,
+    ),
+    ClipSpec(
+        "big-toe-step-edge-hold",
         keys(
-            body(0.0, (-0.22, 0.92), r=(0.0, 0), l=(-0.45, -25), trunk=4, **ARMS_ON_WALL),
-            body(1.3, (-0.1, 0.86), r=(0.0, 0), l=(-0.45, -35), trunk=6, **ARMS_ON_WALL),
-            body(2.6, (-0.095, 0.858), r=(0.0, 0), l=(-0.45, -35), trunk=7, **ARMS_ON_WALL),
-            body(3.9, (-0.1, 0.86), r=(0.0, 0), l=(-0.45, -35), trunk=6, **ARMS_ON_WALL),
-            body(5.2, (-0.22, 0.92), r=(0.0, 0), l=(-0.45, -25), trunk=4, **ARMS_ON_WALL),
+            (0.0, pose(ONE_LEG, r_ankle=-22, r_toe=22, r_shoulder=25)),
+            (1.2, pose(ONE_LEG, r_ankle=-42, r_toe=42, r_shoulder=25)),
+            (2.7, pose(ONE_LEG, r_ankle=-44, r_toe=44, r_shoulder=25, trunk=1)),
+            (4.2, pose(ONE_LEG, r_ankle=-42, r_toe=42, r_shoulder=25)),
+            (5.4, pose(ONE_LEG, r_ankle=-22, r_toe=22, r_shoulder=25)),
+            anchor="r_toe", at=(0.05, 0.2),
         ),
-        highlight=("r_shank", "r_foot"),
-        props=(Prop("wall", x=0.17),),
-        camera=Camera(x=-0.1, ground=292, scale=132),
-        inset=(0.0, 0.2), inset_scale=330, inset_left=True,
+        highlight=("r_big_toe", "r_foot"),
+        props=(Prop("block", x0=0.0, x1=0.7, h=0.18),),
+        camera=Camera(x=0.3, ground=300, scale=125),
+        inset=(0.0, 0.26), inset_scale=400,
+    ),
+    # --- Runner's chassis and foot mechanics -------------------------------------------------
+    ClipSpec(
+        "clock-balance",
+        keys(
+            (0.0, pose(SOFT_ONE_LEG, trunk_side=0, r_inv=0, trunk=4)),
+            (1.5, pose(SOFT_ONE_LEG, trunk_side=-6, r_inv=-8, trunk=0), "r_ball", (-0.1, 0)),
+            (3.0, pose(SOFT_ONE_LEG, trunk_side=0, r_inv=0, trunk=-4)),
+            (4.5, pose(SOFT_ONE_LEG, trunk_side=6, r_inv=9, trunk=0)),
+            (6.0, pose(SOFT_ONE_LEG, trunk_side=0, r_inv=0, trunk=4)),
+            at=(-0.1, 0.0),
+        ),
+        view="front",
+        highlight=("r_foot",),
+        props=(Prop("clock", around="r_ankle", r=0.3),),
+        camera=FRONT,
+        inset=(-0.1, 0.1), inset_scale=380,
+    ),
+    ClipSpec(
+        "3d-hamstrings",
+        keys(
+            body(0.0, (-0.3, 0.84), r=(0.05, 20, 0, "heel"), l=(-0.35, 0), trunk=10),
+            body(1.6, (-0.38, 0.79), r=(0.05, 22, 0, "heel"), l=(-0.35, 0), trunk=55,
+                 r_inv=25, r_shoulder=60, l_shoulder=60, r_elbow=0, l_elbow=0),
+            body(3.4, (-0.385, 0.785), r=(0.05, 22, 0, "heel"), l=(-0.35, 0), trunk=58,
+                 r_inv=28, r_shoulder=62, l_shoulder=62, r_elbow=0, l_elbow=0),
+            body(5.0, (-0.3, 0.84), r=(0.05, 20, 0, "heel"), l=(-0.35, 0), trunk=10),
+        ),
+        highlight=("r_thigh", "r_foot"),
+        camera=Camera(x=-0.2, ground=292, scale=132),
+        inset=(0.1, 0.1), inset_scale=380,
+    ),
+    ClipSpec(
+        "3d-ankle-hip-opener",
+        keys(
+            (0.0, pose(STAND, r_abd=8, l_abd=8)),
+            (1.4, pose(STAND, r_abd=14, l_abd=6, r_inv=28, trunk_side=-7, r_knee=15,
+                       r_hip=10, l_knee=10, l_hip=8)),
+            (2.4, pose(STAND, r_abd=14, l_abd=6, r_inv=30, trunk_side=-8, r_knee=15,
+                       r_hip=10, l_knee=10, l_hip=8)),
+            (4.0, pose(STAND, r_abd=8, l_abd=8)),
+            anchor="l_ball", at=(0.2, 0.0),
+        ),
+        view="front",
+        highlight=("r_foot", "r_toes"),
+        camera=FRONT,
+        inset=(-0.18, 0.08), inset_scale=480,
     ),
     ClipSpec(
         "single-leg-rdl",
         keys(
-            body(0.0, (-0.05, PELVIS_HEIGHT - 0.02), ONE_LEG, r=(0.0, 0), l_hip=0, l_knee=25,
-                 l_ankle=0),
-            body(2.0, (-0.2, PELVIS_HEIGHT - 0.07), STAND, r=(0.0, 0), trunk=80, l_hip=5,
-                 l_knee=5, l_ankle=-10, r_shoulder=82, l_shoulder=82, r_elbow=0, l_elbow=0),
-            body(4.0, (-0.05, PELVIS_HEIGHT - 0.02), ONE_LEG, r=(0.0, 0), l_hip=0, l_knee=25,
-                 l_ankle=0),
+            body(0.0, (-0.05, P - 0.02), ONE_LEG, r=(0.0, 0), l_hip=0, l_knee=25, l_ankle=0),
+            body(2.0, (-0.2, P - 0.07), STAND, r=(0.0, 0), trunk=80, l_hip=5, l_knee=5,
+                 l_ankle=-10, r_shoulder=82, l_shoulder=82, r_elbow=0, l_elbow=0),
+            body(4.0, (-0.05, P - 0.02), ONE_LEG, r=(0.0, 0), l_hip=0, l_knee=25, l_ankle=0),
         ),
         highlight=("trunk", "r_thigh"),
         props=(Prop("dumbbell", hand="r_hand", front=True),),
         camera=Camera(x=-0.2, ground=292, scale=132),
+    ),
+    ClipSpec(
+        "leg-extension",
+        keys(
+            body(0.0, (0.0, 0.55), r=(0.585, 0), l=(0.585, 0), trunk=-5,
+                 r_shoulder=-15, l_shoulder=-15, r_elbow=20, l_elbow=20),
+            body(1.6, (0.0, 0.55), l=(0.585, 0), trunk=-5, r_hip=88, r_knee=5, r_ankle=10,
+                 r_shoulder=-15, l_shoulder=-15, r_elbow=20, l_elbow=20),
+            body(2.4, (0.0, 0.55), l=(0.585, 0), trunk=-5, r_hip=88, r_knee=3, r_ankle=12,
+                 r_shoulder=-15, l_shoulder=-15, r_elbow=20, l_elbow=20),
+            body(4.0, (0.0, 0.55), r=(0.585, 0), l=(0.585, 0), trunk=-5,
+                 r_shoulder=-15, l_shoulder=-15, r_elbow=20, l_elbow=20),
+        ),
+        highlight=("r_thigh",),
+        props=(Prop("chair", x0=-0.2, x1=0.3, h=0.5),
+               Prop("band", anchor=(0.25, 0.06), to="r_ankle")),
+        camera=Camera(x=0.15, ground=292, scale=150),
+    ),
+    ClipSpec(
+        "banded-lunge",
+        keys(
+            _split(0.0, -0.12, 0.815, back=-0.6, back_pitch=-40, front=0.3),
+            _split(1.6, -0.14, 0.52, back=-0.6, back_pitch=-55, front=0.3, trunk=4),
+            _split(2.2, -0.14, 0.52, back=-0.6, back_pitch=-55, front=0.3, trunk=4),
+            _split(4.0, -0.12, 0.815, back=-0.6, back_pitch=-40, front=0.3),
+        ),
+        highlight=("r_thigh", "r_shank"),
+        props=(Prop("band", anchor=(-1.6, 0.85), to="pelvis"),),
+        camera=Camera(x=-0.3, ground=292, scale=140),
+    ),
+    ClipSpec(
+        "step-up-balance",
+        keys(
+            body(0.0, (-0.18, 0.84), r=(0.3, 0, 0.3), l=(-0.1, 0), trunk=10,
+                 r_shoulder=-15, l_shoulder=25),
+            body(1.5, over((0.3, 0, 0.3), 0.01), r=(0.3, 0, 0.3), l_hip=80, l_knee=95, l_ankle=10,
+                 r_shoulder=30, l_shoulder=-20, r_elbow=70),
+            body(3.0, over((0.3, 0, 0.3), 0.015), r=(0.3, 0, 0.3), l_hip=82, l_knee=95, l_ankle=10,
+                 r_shoulder=30, l_shoulder=-20, r_elbow=70, trunk=1),
+            body(4.5, (-0.18, 0.84), r=(0.3, 0, 0.3), l=(-0.1, 0), trunk=10,
+                 r_shoulder=-15, l_shoulder=25),
+        ),
+        highlight=("r_foot", "r_shank", "r_thigh"),
+        props=(Prop("block", x0=0.05, x1=0.7, h=0.3),),
+        camera=Camera(x=0.1, ground=300, scale=122),
+    ),
+    ClipSpec(
+        "swimming-back-extension",
+        keys(*(
+            (i * 0.5, pose(STAND, trunk=76, neck=-10,
+                           r_hip=-14 - (14 if i % 2 else 0), l_hip=-14 - (0 if i % 2 else 14),
+                           r_shoulder=168 + (14 if i % 2 else -10),
+                           l_shoulder=168 + (-10 if i % 2 else 14),
+                           r_ankle=-45, l_ankle=-45, r_elbow=0, l_elbow=0),
+             "pelvis", (0.0, 0.13))
+            for i in range(9)
+        )),
+        highlight=("trunk",),
+        props=(Prop("mat", x0=-1.2, x1=1.3),),
+        camera=Camera(x=0.0, ground=262, scale=150),
+    ),
+    ClipSpec(
+        "lunge-torso-twist",
+        keys(
+            _split(0.0, -0.12, 0.815, back=-0.6, back_pitch=-40, front=0.3,
+                   r_shoulder=70, l_shoulder=70, r_elbow=100, l_elbow=100),
+            _split(1.4, -0.14, 0.54, back=-0.6, back_pitch=-55, front=0.3,
+                   r_shoulder=70, l_shoulder=70, r_elbow=100, l_elbow=100),
+            _split(2.6, -0.14, 0.54, back=-0.6, back_pitch=-55, front=0.3, twist=70,
+                   r_shoulder=70, l_shoulder=70, r_elbow=100, l_elbow=100),
+            _split(3.6, -0.14, 0.54, back=-0.6, back_pitch=-55, front=0.3,
+                   r_shoulder=70, l_shoulder=70, r_elbow=100, l_elbow=100),
+            _split(5.0, -0.12, 0.815, back=-0.6, back_pitch=-40, front=0.3,
+                   r_shoulder=70, l_shoulder=70, r_elbow=100, l_elbow=100),
+        ),
+        highlight=("trunk",),
+        poster=2.6,
+        camera=Camera(x=-0.2, ground=292, scale=140),
+    ),
+    ClipSpec(
+        "ankle-circles",
+        keys(*(
+            (i * 0.5, pose(STAND, trunk=-5, r_hip=80, l_hip=90, r_knee=45, l_knee=90,
+                           r_abd=10, l_abd=6, r_shoulder=-10, l_shoulder=-10, r_elbow=20,
+                           l_elbow=20, r_ankle=a - 10, r_inv=v, l_ankle=0),
+             "pelvis", (0.0, 0.55))
+            for i, (a, v) in enumerate([(22, 0), (16, 20), (0, 28), (-16, 20), (-22, 0),
+                                        (-16, -20), (0, -28), (16, -20), (22, 0)])
+        )),
+        view="front",
+        highlight=("r_foot",),
+        trail="r_toe",
+        props=(Prop("chair", x0=-0.28, x1=0.28, h=0.5, back=False),),
+        camera=Camera(x=-0.05, ground=296, scale=290),
+    ),
+    ClipSpec(
+        "ankle-rocks",
+        keys(
+            body(0.0, over((0.0, 0)), r=(0.0, 0), l=(0.0, 0)),
+            body(1.0, over((0.0, -28), 0.04), r=(0.0, -28), l=(0.0, -28), r_toe=28, l_toe=28),
+            body(2.0, over((0.0, 0)), r=(0.0, 0), l=(0.0, 0)),
+            body(3.0, over((-0.195, 22, 0, "heel"), -0.05), r=(-0.195, 22, 0, "heel"),
+                 l=(-0.195, 22, 0, "heel"),
+                 trunk=8, r_shoulder=35, l_shoulder=35),
+            body(4.0, over((0.0, 0)), r=(0.0, 0), l=(0.0, 0)),
+        ),
+        highlight=("foot", "shank"),
+        poster=1.0,
+        camera=Camera(x=0.1, ground=292, scale=132),
+        inset=(-0.05, 0.12), inset_scale=380,
+    ),
+    ClipSpec(
+        "ankle-squat",
+        keys(
+            body(0.0, (-0.15, P - 0.01), r=(0.0, 0), l=(0.0, 0)),
+            body(2.0, (-0.3, 0.5), r=(0.0, 0), l=(0.0, 0), trunk=38,
+                 r_shoulder=85, l_shoulder=85, r_elbow=0, l_elbow=0),
+            body(3.0, (-0.3, 0.49), r=(0.0, 0), l=(0.0, 0), trunk=39,
+                 r_shoulder=85, l_shoulder=85, r_elbow=0, l_elbow=0),
+            body(5.0, (-0.15, P - 0.01), r=(0.0, 0), l=(0.0, 0)),
+        ),
+        highlight=("r_shank", "r_foot"),
+        camera=Camera(x=-0.1, ground=292, scale=140),
+    ),
+    ClipSpec(
+        "step-down",
+        keys(
+            body(0.0, over((-0.05, 0, 0.2)), r=(-0.05, 0, 0.2), l_hip=25, l_knee=20, l_ankle=5),
+            body(2.6, (-0.1, 0.87), r=(-0.05, 0, 0.2), l=(0.2, 10, 0, "heel"), trunk=14,
+                 r_shoulder=30, l_shoulder=10),
+            body(3.2, (-0.1, 0.865), r=(-0.05, 0, 0.2), l=(0.2, 8, 0, "heel"), trunk=15,
+                 r_shoulder=30, l_shoulder=10),
+            body(5.0, over((-0.05, 0, 0.2)), r=(-0.05, 0, 0.2), l_hip=25, l_knee=20, l_ankle=5),
+        ),
+        highlight=("r_thigh", "r_shank"),
+        props=(Prop("block", x0=-0.7, x1=0.06, h=0.2),),
+        camera=Camera(x=0.0, ground=300, scale=128),
+    ),
+    ClipSpec(
+        "wall-dorsiflexion-hold",
+        keys(
+            body(0.0, (-0.2, 0.88), r=(0.0, 0), l=(-0.5, -25), hands=(0.11, 1.2), trunk=4),
+            body(1.3, (-0.09, 0.84), r=(0.0, 0), l=(-0.5, -40), hands=(0.11, 1.2), trunk=6),
+            body(2.6, (-0.085, 0.838), r=(0.0, 0), l=(-0.5, -40), hands=(0.11, 1.2),
+                 trunk=7),
+            body(3.9, (-0.09, 0.84), r=(0.0, 0), l=(-0.5, -40), hands=(0.11, 1.2), trunk=6),
+            body(5.2, (-0.2, 0.88), r=(0.0, 0), l=(-0.5, -25), hands=(0.11, 1.2), trunk=4),
+        ),
+        highlight=("r_shank", "r_foot"),
+        props=(Prop("wall", x=0.12),),
+        camera=Camera(x=-0.05, ground=292, scale=132),
+        inset=(-0.05, 0.22), inset_scale=330, inset_left=True,
+    ),
+    ClipSpec(
+        "timed-taps",
+        keys(*(
+            body(i * 0.5, (-0.15, P - 0.04), SOFT_ONE_LEG, r=(0.0, 0),
+                 l=[(0.05, 0, 0.12), (0.27, 0), (0.05, 0, 0.12), (-0.38, -30)][i % 4])
+            for i in range(9)
+        )),
+        highlight=("r_shank", "r_thigh"),
+        poster=0.5,
+        camera=Camera(x=0.0, ground=292, scale=132),
+    ),
+    ClipSpec(
+        "heel-wedge-raise",
+        keys(
+            (0.0, pose(STAND, r_ankle=-14, l_ankle=-14, r_toe=14, l_toe=14)),
+            (1.5, pose(STAND, r_ankle=-45, l_ankle=-45, r_toe=45, l_toe=45)),
+            (2.5, pose(STAND, r_ankle=-46, l_ankle=-46, r_toe=46, l_toe=46)),
+            (4.0, pose(STAND, r_ankle=-14, l_ankle=-14, r_toe=14, l_toe=14)),
+            at=(0.0, 0.0),
+        ),
+        highlight=("shank", "foot"),
+        props=(Prop("wedge", x0=-0.25, x1=0.0, h=0.06),),
+        camera=Camera(x=0.15, ground=292, scale=132),
+        inset=(-0.05, 0.12), inset_scale=380,
+    ),
+    ClipSpec(
+        "heel-toe-march",
+        gait(WALK, step=0.8, repeats=2, heights=[0.9, 0.92], arm_swing=0.9),
+        highlight=("foot",),
+        props=(Prop("floor_marks", spacing=0.7, travel=1.4),),
+        camera=SIDE,
+    ),
+    ClipSpec(
+        "toe-curls",
+        keys(
+            (0.0, pose(STAND, r_toe=0)),
+            (1.4, pose(STAND, r_toe=-30)),
+            (2.4, pose(STAND, r_toe=-32)),
+            (3.6, pose(STAND, r_toe=0)),
+            anchor="r_heel", at=(-0.1, 0.0),
+        ),
+        highlight=("r_toes",),
+        props=(Prop("towel", x0=-0.05, x1=0.35, pull=0.06, fold_from=0.05),),
+        camera=FOOT_CLOSE,
+    ),
+    ClipSpec(
+        "banded-inversion-eversion",
+        keys(
+            (0.0, pose(STAND, r_inv=0, l_abd=30)),
+            (1.0, pose(STAND, r_inv=28, l_abd=30)),
+            (2.0, pose(STAND, r_inv=0, l_abd=30)),
+            (3.0, pose(STAND, r_inv=-18, l_abd=30)),
+            (4.0, pose(STAND, r_inv=0, l_abd=30)),
+            anchor="r_ankle", at=(-0.09, 0.11),
+        ),
+        view="front",
+        highlight=("r_foot",),
+        props=(Prop("table", x=0.12, h=0.75),
+               Prop("band", anchor=(0.12, 0.1), to="r_ball", front=True)),
+        camera=Camera(x=-0.05, ground=290, scale=700),
+    ),
+    ClipSpec(
+        "line-drills",
+        gait(RUN, step=0.125, repeats=8, heights=[0.9, 0.91], arm_swing=1.0, trunk=6),
+        highlight=("foot",),
+        props=(Prop("ladder", spacing=0.45, travel=3.6),),
+        camera=SIDE,
+    ),
+    ClipSpec(
+        "mini-hops",
+        keys(*(
+            (i * 0.25, pose(STAND, r_ankle=-12 if i % 2 == 0 else -30,
+                            l_ankle=-12 if i % 2 == 0 else -30,
+                            r_toe=12 if i % 2 == 0 else 5, l_toe=12 if i % 2 == 0 else 5,
+                            r_knee=15 if i % 2 == 0 else 4, l_knee=15 if i % 2 == 0 else 4,
+                            r_hip=8 if i % 2 == 0 else 2, l_hip=8 if i % 2 == 0 else 2,
+                            r_shoulder=10, l_shoulder=10, r_elbow=80, l_elbow=80, trunk=3),
+             "r_ball", (0.0, 0.0 if i % 2 == 0 else 0.07))
+            for i in range(17)
+        )),
+        highlight=("foot", "shank"),
+        props=(),
+        poster=0.25,
+        camera=SIDE,
+    ),
+    ClipSpec(
+        "lateral-hops",
+        keys(*(
+            (i * 0.35, pose(STAND, **(
+                dict(r_hip=25, l_hip=25, r_knee=45, l_knee=45, r_ankle=20, l_ankle=20,
+                     r_arm_abd=20, l_arm_abd=20)
+                if i % 2 == 0 else
+                dict(r_hip=8, l_hip=8, r_knee=12, l_knee=12, r_ankle=-25, l_ankle=-25,
+                     r_arm_abd=35, l_arm_abd=35))),
+             "pelvis", ([-0.22, 0.0, 0.22, 0.0][i % 4], 0.8 if i % 2 == 0 else 1.0))
+            for i in range(13)
+        )),
+        view="front",
+        highlight=("foot", "shank"),
+        props=(Prop("mark", x=0.0, half=0.02),),
+        poster=0.35,
+        camera=FRONT,
+    ),
+    ClipSpec(
+        "forward-skips",
+        gait(SKIP, step=0.25, repeats=4, heights=[1.0, 0.9], arm_swing=1.2, trunk=3),
+        highlight=("foot",),
+        props=(Prop("floor_marks", spacing=0.6, travel=4.8),),
+        camera=SIDE,
+    ),
+    ClipSpec(
+        "single-leg-eyes-closed",
+        keys(
+            (0.0, pose(SOFT_ONE_LEG, trunk=1, r_ankle=1)),
+            (1.5, pose(SOFT_ONE_LEG, trunk=-2, r_ankle=-2)),
+            (3.0, pose(SOFT_ONE_LEG, trunk=3, r_ankle=3)),
+            (4.5, pose(SOFT_ONE_LEG, trunk=1, r_ankle=1)),
+            at=(0.0, 0.0),
+        ),
+        highlight=("r_foot", "r_shank"),
+        eyes_closed=True,
+        camera=Camera(x=0.05, ground=292, scale=132),
+    ),
+    ClipSpec(
+        "plank-to-heel",
+        keys(
+            body(0.0, (0.0, 0.49), r=(-0.77, -55), l=(-0.77, -55), trunk=78,
+                 hands=(0.46, 0.02), neck=-10),
+            body(1.6, (-0.16, 0.45), r=(-0.8, -25), l=(-0.8, -25), trunk=76,
+                 hands=(0.46, 0.02), neck=-10, r_toe=25, l_toe=25),
+            body(2.4, (-0.16, 0.445), r=(-0.8, -24), l=(-0.8, -24), trunk=76,
+                 hands=(0.46, 0.02), neck=-10, r_toe=24, l_toe=24),
+            body(4.0, (0.0, 0.49), r=(-0.77, -55), l=(-0.77, -55), trunk=78,
+                 hands=(0.46, 0.02), neck=-10),
+        ),
+        highlight=("r_foot", "r_shank"),
+        props=(Prop("mat", x0=-1.2, x1=0.8),),
+        camera=Camera(x=-0.2, ground=275, scale=170),
+    ),
+    ClipSpec(
+        "resisted-dorsiflexion",
+        keys(
+            _split(0.0, -0.3, 0.86, back=-0.6, back_pitch=-40),
+            _split(1.6, -0.08, 0.78, back=-0.6, back_pitch=-55, trunk=8),
+            _split(2.4, -0.075, 0.775, back=-0.6, back_pitch=-55, trunk=8),
+            _split(4.0, -0.3, 0.86, back=-0.6, back_pitch=-40),
+        ),
+        highlight=("r_shank", "r_foot"),
+        props=(Prop("band", anchor=(0.75, 0.1), to="r_ankle"),),
+        camera=Camera(x=0.0, ground=292, scale=140),
+        inset=(-0.05, 0.2), inset_scale=330, inset_left=True,
+    ),
+    ClipSpec(
+        "eccentric-calf-raise",
+        keys(
+            (0.0, pose(ONE_LEG, r_ankle=15, r_toe=-15, r_shoulder=20)),
+            (1.0, pose(ONE_LEG, r_ankle=-40, r_toe=40, r_shoulder=20)),
+            (1.4, pose(ONE_LEG, r_ankle=-40, r_toe=40, r_shoulder=20)),
+            (4.4, pose(ONE_LEG, r_ankle=15, r_toe=-15, r_shoulder=20)),
+            (5.0, pose(ONE_LEG, r_ankle=15, r_toe=-15, r_shoulder=20)),
+            at=(0.0, 0.18),
+        ),
+        highlight=("r_shank", "r_foot"),
+        props=(Prop("block", x0=-0.03, x1=0.7, h=0.18),),
+        poster=2.9,
+        camera=Camera(x=0.25, ground=300, scale=125),
+        inset=(-0.03, 0.26), inset_scale=380,
+    ),
+    ClipSpec(
+        "single-leg-reach-balance",
+        keys(
+            body(0.0, (-0.15, P - 0.02), r=(0.0, 0), l_hip=10, l_knee=20, **ARMS_OUT),
+            body(1.5, (-0.17, P - 0.03), r=(0.0, 0), l_hip=50, l_knee=0, l_ankle=-10,
+                 trunk=-4, **ARMS_OUT),
+            body(3.0, (-0.17, P - 0.03), r=(0.0, 0), l_hip=52, l_knee=0, l_ankle=-10,
+                 trunk=-3, **ARMS_OUT),
+            body(4.5, (-0.12, P - 0.03), r=(0.0, 0), l_hip=-30, l_knee=0, l_ankle=-20,
+                 trunk=10, **ARMS_OUT),
+            body(6.0, (-0.15, P - 0.02), r=(0.0, 0), l_hip=10, l_knee=20, **ARMS_OUT),
+        ),
+        highlight=("r_foot", "r_shank"),
+        camera=SIDE,
+    ),
+    ClipSpec(
+        "toe-press",
+        keys(
+            body(0.0, (-0.15, P - 0.01), r=(0.0, 0), l=(0.0, 0)),
+            body(1.4, (-0.12, P - 0.06), r=(0.0, 0), l=(0.0, 0), r_toe=-14, l_toe=-14),
+            body(2.6, (-0.12, P - 0.06), r=(0.0, 0), l=(0.0, 0), r_toe=-15, l_toe=-15),
+            body(4.0, (-0.15, P - 0.01), r=(0.0, 0), l=(0.0, 0)),
+        ),
+        highlight=("toes",),
+        props=(Prop("arrow", a=(0.03, 0.2), b=(0.03, 0.06), front=True),),
+        camera=Camera(x=0.25, ground=292, scale=132),
+        inset=(0.0, 0.1), inset_scale=440,
+    ),
+    ClipSpec(
+        "incline-drag",
+        gait(WALK, step=0.6, repeats=2, heights=[0.9, 0.92], arm_swing=1.1, trunk=14),
+        highlight=("foot", "shank"),
+        props=(Prop("slope", deg=12, x=0.0, spacing=0.55, travel=2.2),),
+        floor=False,
+        camera=Camera(x=0.0, ground=275, scale=130),
+    ),
+    ClipSpec(
+        "dorsiflexion-slide",
+        keys(
+            _split(0.0, -0.3, 0.86, back=-0.6, back_pitch=-40),
+            _split(1.6, -0.08, 0.78, back=-0.6, back_pitch=-55, trunk=8),
+            _split(3.2, -0.3, 0.86, back=-0.6, back_pitch=-40),
+        ),
+        highlight=("r_shank", "r_foot"),
+        props=(Prop("arrow", a=(0.1, 0.62), b=(0.3, 0.62)),),
+        camera=Camera(x=-0.1, ground=292, scale=140),
+        inset=(-0.05, 0.2), inset_scale=330,
+    ),
+    ClipSpec(
+        "hurdle-step-down",
+        keys(
+            body(0.0, over((-0.25, 0)), r=(-0.25, 0), l=(-0.25, 0)),
+            body(1.0, over((-0.25, 0), 0.05), l=(-0.25, 0), r_hip=85, r_knee=100, r_ankle=15,
+                 trunk=5),
+            body(2.0, (0.05, 0.83), r=(0.38, 0), l=(-0.25, -35), trunk=12, r_shoulder=-20,
+                 l_shoulder=30),
+            body(3.0, (0.07, 0.80), r=(0.38, 0), l=(-0.25, -38), trunk=14, r_shoulder=-20,
+                 l_shoulder=30),
+            body(4.2, over((-0.25, 0), 0.05), l=(-0.25, 0), r_hip=85, r_knee=100, r_ankle=15,
+                 trunk=5),
+            body(5.2, over((-0.25, 0)), r=(-0.25, 0), l=(-0.25, 0)),
+        ),
+        highlight=("r_shank", "r_foot"),
+        props=(Prop("hurdle", x=0.08, h=0.28),),
+        poster=2.2,
+        camera=Camera(x=-0.05, ground=292, scale=132),
+    ),
+    ClipSpec(
+        "wall-lean",
+        keys(
+            (0.0, pose(STAND, r_shoulder=80, l_shoulder=80, r_elbow=5, l_elbow=5)),
+            (1.5, pose(STAND, trunk=17, r_ankle=17, l_ankle=17, r_shoulder=88,
+                       l_shoulder=88, r_elbow=5, l_elbow=5)),
+            (3.5, pose(STAND, trunk=18, r_ankle=18, l_ankle=18, r_shoulder=88,
+                       l_shoulder=88, r_elbow=5, l_elbow=5)),
+            (5.0, pose(STAND, r_shoulder=80, l_shoulder=80, r_elbow=5, l_elbow=5)),
+            at=(0.0, 0.0),
+        ),
+        highlight=("r_foot", "r_shank"),
+        props=(Prop("wall", x=0.78), Prop("guide", a="r_ankle", b="head", front=True)),
+        camera=Camera(x=0.1, ground=292, scale=132),
+    ),
+    ClipSpec(
+        "lean-and-fall",
+        keys(
+            (0.0, pose(STAND), "pelvis", (-0.145, P)),
+            (1.6, pose(STAND, trunk=18, r_ankle=18, l_ankle=18), "pelvis", (0.12, 0.88)),
+            (2.0, pose(STAND, trunk=18, **{"r_hip": 60, "r_knee": 85, "l_hip": -10,
+                                           "l_knee": 15, "l_ankle": -10, "r_shoulder": -30,
+                                           "l_shoulder": 45, "r_elbow": 70, "l_elbow": 70}),
+             "pelvis", (0.15, 0.9)),
+            (2.4, pose(STAND, trunk=16, **{"l_hip": 60, "l_knee": 85, "r_hip": -10,
+                                           "r_knee": 15, "r_ankle": -10, "l_shoulder": -30,
+                                           "r_shoulder": 45, "r_elbow": 70, "l_elbow": 70}),
+             "pelvis", (0.15, 0.9)),
+            (2.8, pose(STAND, trunk=14, **{"r_hip": 55, "r_knee": 80, "l_hip": -10,
+                                           "l_knee": 15, "l_ankle": -10, "r_shoulder": -30,
+                                           "l_shoulder": 45, "r_elbow": 70, "l_elbow": 70}),
+             "pelvis", (0.15, 0.9)),
+            (3.6, pose(STAND, trunk=4), "pelvis", (-0.1, P)),
+            (4.4, pose(STAND), "pelvis", (-0.145, P)),
+        ),
+        highlight=("r_foot", "r_shank"),
+        props=(Prop("guide", a="r_ankle", b="head", front=True),),
+        poster=1.6,
+        camera=Camera(x=0.1, ground=292, scale=132),
+    ),
+    ClipSpec(
+        "half-kneeling-dorsiflexion",
+        keys(
+            body(0.0, (-0.36, 0.49), r=(0.2, 0), l_hip=-6, l_knee=84, l_ankle=-45, trunk=0,
+                 r_shoulder=40, l_shoulder=40, r_elbow=60, l_elbow=60),
+            body(1.5, (-0.2, 0.47), r=(0.2, 0), l_hip=-28, l_knee=62, l_ankle=-45, trunk=4,
+                 r_shoulder=40, l_shoulder=40, r_elbow=60, l_elbow=60),
+            body(3.0, (-0.36, 0.49), r=(0.2, 0), l_hip=-6, l_knee=84, l_ankle=-45, trunk=0,
+                 r_shoulder=40, l_shoulder=40, r_elbow=60, l_elbow=60),
+        ),
+        highlight=("r_shank", "r_foot"),
+        props=(Prop("mat", x0=-0.9, x1=0.5),),
+        camera=Camera(x=-0.05, ground=292, scale=150),
+        inset=(0.08, 0.22), inset_scale=330,
+    ),
+    ClipSpec(
+        "slow-heel-raise",
+        keys(
+            (0.0, pose(STAND, r_ankle=0, l_ankle=0)),
+            (2.5, pose(STAND, r_ankle=-42, l_ankle=-42, r_toe=42, l_toe=42)),
+            (3.5, pose(STAND, r_ankle=-43, l_ankle=-43, r_toe=43, l_toe=43)),
+            (6.0, pose(STAND, r_ankle=0, l_ankle=0)),
+            at=(0.0, 0.0),
+        ),
+        highlight=("shank", "foot"),
+        poster=3.0,
+        camera=Camera(x=0.15, ground=292, scale=132),
+        inset=(-0.05, 0.12), inset_scale=380,
+    ),
+    ClipSpec(
+        "banded-ankle-mobilization",
+        keys(
+            _split(0.0, -0.3, 0.86, back=-0.6, back_pitch=-40),
+            _split(1.6, -0.08, 0.78, back=-0.6, back_pitch=-55, trunk=8),
+            _split(2.4, -0.075, 0.775, back=-0.6, back_pitch=-55, trunk=8),
+            _split(4.0, -0.3, 0.86, back=-0.6, back_pitch=-40),
+        ),
+        highlight=("r_shank", "r_foot"),
+        props=(Prop("band", anchor=(-1.0, 0.1), to="r_ankle", front=True),),
+        camera=Camera(x=-0.2, ground=292, scale=140),
+        inset=(-0.05, 0.2), inset_scale=330,
+    ),
+    ClipSpec(
+        "calf-stretch-straight",
+        keys(
+            body(0.0, (0.0, 0.74), r=(-0.35, 0), l=(0.25, 0), hands=(0.45, 1.2), trunk=10),
+            body(1.8, (0.1, 0.69), r=(-0.35, 0), l=(0.25, 0), hands=(0.45, 1.2), trunk=16),
+            body(2.6, (0.105, 0.688), r=(-0.35, 0), l=(0.25, 0), hands=(0.45, 1.2), trunk=16),
+            body(4.4, (0.0, 0.74), r=(-0.35, 0), l=(0.25, 0), hands=(0.45, 1.2), trunk=10),
+        ),
+        highlight=("r_shank",),
+        props=(Prop("wall", x=0.47),),
+        camera=Camera(x=-0.15, ground=292, scale=140),
+    ),
+    ClipSpec(
+        "calf-stretch-bent",
+        keys(
+            body(0.0, (-0.08, 0.8), r=(-0.36, 0), l=(0.25, 0), hands=(0.45, 1.1), trunk=8),
+            body(1.8, (-0.02, 0.64), r=(-0.36, 0), l=(0.25, 0), hands=(0.45, 1.1), trunk=8),
+            body(2.6, (-0.02, 0.635), r=(-0.36, 0), l=(0.25, 0), hands=(0.45, 1.1), trunk=8),
+            body(4.4, (-0.08, 0.8), r=(-0.36, 0), l=(0.25, 0), hands=(0.45, 1.1), trunk=8),
+        ),
+        highlight=("r_shank",),
+        props=(Prop("wall", x=0.47),),
+        camera=Camera(x=-0.15, ground=292, scale=140),
+    ),
+    ClipSpec(
+        "toe-yoga",
+        keys(
+            (0.0, pose(STAND)),
+            (1.0, pose(STAND, r_big_toe=40, r_toe=-4)),
+            (2.2, pose(STAND, r_big_toe=42, r_toe=-4)),
+            (3.2, pose(STAND)),
+            (4.2, pose(STAND, r_toe=38, r_big_toe=-40)),
+            (5.4, pose(STAND, r_toe=40, r_big_toe=-42)),
+            (6.4, pose(STAND)),
+            anchor="r_heel", at=(-0.1, 0.0),
+        ),
+        highlight=("r_big_toe",),
+        poster=1.6,
+        camera=FOOT_CLOSE,
+    ),
+    ClipSpec(
+        "short-foot",
+        keys(
+            (0.0, pose(STAND, r_arch=0.0)),
+            (1.2, pose(STAND, r_arch=1.0)),
+            (2.8, pose(STAND, r_arch=1.0)),
+            (4.0, pose(STAND, r_arch=0.0)),
+            anchor="r_heel", at=(-0.1, 0.0),
+        ),
+        highlight=("r_foot",),
+        props=(Prop("arrow", a=(0.19, 0.1), b=(0.06, 0.1), front=True),),
+        camera=FOOT_CLOSE,
+    ),
+    ClipSpec(
+        "single-leg-balance-unstable",
+        keys(
+            (0.0, pose(SOFT_ONE_LEG, trunk_side=0, r_inv=0)),
+            (1.1, pose(SOFT_ONE_LEG, trunk_side=-5, r_inv=-9)),
+            (2.2, pose(SOFT_ONE_LEG, trunk_side=3, r_inv=6)),
+            (3.3, pose(SOFT_ONE_LEG, trunk_side=-3, r_inv=-5)),
+            (4.4, pose(SOFT_ONE_LEG, trunk_side=0, r_inv=0)),
+            at=(-0.1, 0.09),
+        ),
+        view="front",
+        highlight=("r_foot", "r_shank"),
+        props=(Prop("pad", x0=-0.32, x1=0.12, h=0.1, squash=0.01, n=4),),
+        camera=FRONT,
     ),
 )
 

@@ -16,7 +16,7 @@ from ankledesk.clips.skeleton import Body, Point, depth, project, solve
 class FlatFoot:
     outline: dict[str, Point]
     edges: tuple[Point, ...]
-    toes: tuple[tuple[Point, Point], ...]  # big toe first
+    toes: tuple[tuple[Point, Point, Point], ...]  # base, knuckle, tip; big toe first
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def _flatten(body: Body, view: str, dx: float, dy: float) -> Figure:
     feet = {
         side: FlatFoot({k: fl(v) for k, v in foot.outline.items()},
                        tuple(fl(v) for v in foot.edges),
-                       tuple((fl(a), fl(b)) for a, b in foot.toes))
+                       tuple(tuple(fl(v) for v in toe) for toe in foot.toes))
         for side, foot in body.feet.items()
     }
     near = "r" if depth(body.joints["r_hip"], view) >= depth(body.joints["l_hip"], view) else "l"

@@ -138,11 +138,46 @@ def pad(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) 
 
 
 def ladder(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
-    """Rungs of an agility ladder (or tape lines) lying on the floor."""
-    p.setPen(QPen(QColor("#f2c14e"), cam.size(0.02, 3)))
-    for x in a["xs"]:
-        p.drawLine(cam.px((x - 0.03, 0.006)), cam.px((x + 0.03, 0.006)))
-        p.drawLine(cam.px((x - 0.15, -0.025)), cam.px((x + 0.15, 0.025)))
+    """Rungs of an agility ladder flat on the floor, sliding back as the runner moves on."""
+    spacing = a.get("spacing", 0.45)
+    shift = (phase * a.get("travel", 0.0)) % spacing
+    p.setPen(QPen(QColor("#f2c14e"), cam.size(0.025, 4), Qt.PenStyle.SolidLine,
+                  Qt.PenCapStyle.RoundCap))
+    for i in range(-8, 9):
+        x = i * spacing - shift
+        p.drawLine(cam.px((x - 0.05, -0.04)), cam.px((x + 0.05, 0.0)))
+
+
+def mark(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """A tape line on the floor at x, seen end-on (front view) or along (side view)."""
+    p.setPen(QPen(QColor("#f2c14e"), cam.size(0.03, 4), Qt.PenStyle.SolidLine,
+                  Qt.PenCapStyle.RoundCap))
+    half = a.get("half", 0.03)
+    p.drawLine(cam.px((a["x"] - half, -0.03)), cam.px((a["x"] + half, 0.0)))
+
+
+def towel(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """A towel on the floor that bunches into folds as the toes pull it in."""
+    pull = 0.5 - 0.5 * math.cos(2 * math.pi * phase)
+    x0, x1 = a["x0"], a["x1"] - a.get("pull", 0.05) * pull
+    folds = 5
+    pts = [cam.px((x0, 0.0))]
+    for i in range(folds * 4 + 1):
+        x = x0 + (x1 - x0) * i / (folds * 4)
+        bump = abs(math.sin(math.pi * i / 4)) * 0.02 * pull if x > a.get("fold_from", x0) \
+            else 0.0
+        pts.append(cam.px((x, 0.008 + bump)))
+    pts.append(cam.px((x1, 0.0)))
+    _solid(p, QColor("#5b8def"), QColor("#86a9f5"), 1.5)
+    p.drawPolygon(QPolygonF(pts))
+
+
+def guide(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """A dashed accent line between two body points (e.g. ankle to head: one straight line)."""
+    color = QColor(canvas.ACCENT)
+    color.setAlpha(190)
+    p.setPen(QPen(color, 3, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
+    p.drawLine(cam.px(fig.joints[a["a"]]), cam.px(fig.joints[a["b"]]))
 
 
 def table(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
@@ -234,7 +269,8 @@ def arrow(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float
 PAINTERS: dict[str, Painter] = {
     "block": block, "wall": wall, "ball": ball, "band": band, "dumbbell": dumbbell,
     "hurdle": hurdle, "mat": mat, "chair": chair, "wedge": wedge, "pad": pad, "ladder": ladder,
-    "table": table, "clock": clock, "slope": slope, "floor_marks": floor_marks,
+    "table": table, "clock": clock, "mark": mark, "towel": towel, "guide": guide,
+    "slope": slope, "floor_marks": floor_marks,
     "partner_hands": partner_hands, "arrow": arrow,
 }
 

@@ -20,8 +20,9 @@ from ankledesk.clips.spec import ClipSpec
 
 FPS = 25
 CAPTION_HEIGHT = 50
+TITLE_HEIGHT = 48
 TRAIL_SAMPLES = 72
-INSET_BOX = (418, 58, 206, 176)  # x, y, w, h: top right, clear of title and caption
+INSET_BOX = (418, 60, 206, 170)  # x, y, w, h: top right, clear of title and caption
 
 
 def frame_count(spec: ClipSpec, fps: int = FPS) -> int:
@@ -72,18 +73,19 @@ class Renderer:
 
     def _scene(self, p: QPainter, cam: Camera, figure: Figure, phase: float,
                trail: bool) -> None:
-        ground = cam.px((0.0, 0.0)).y()
-        p.fillRect(QRectF(0, ground, WIDTH, HEIGHT - ground), canvas.FLOOR)
-        p.setPen(QPen(canvas.FLOOR_LINE, 2))
-        p.drawLine(QPointF(0, ground), QPointF(WIDTH, ground))
+        if self.spec.floor:
+            ground = cam.px((0.0, 0.0)).y()
+            p.fillRect(QRectF(0, ground, WIDTH, HEIGHT - ground), canvas.FLOOR)
+            p.setPen(QPen(canvas.FLOOR_LINE, 2))
+            p.drawLine(QPointF(0, ground), QPointF(WIDTH, ground))
         for prop in self.spec.props:
             if not prop.front:
                 props.paint(prop, p, cam, figure, phase)
+        FigurePainter(p, cam, self.highlight, self.spec.eyes_closed).draw(figure)
         if trail and self.trail is not None:
-            p.setPen(QPen(canvas.TRAIL, 2.5, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
+            p.setPen(QPen(canvas.TRAIL, 3.5, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawPath(self.trail)
-        FigurePainter(p, cam, self.highlight, self.spec.eyes_closed).draw(figure)
         for prop in self.spec.props:
             if prop.front:
                 props.paint(prop, p, cam, figure, phase)
@@ -109,6 +111,7 @@ class Renderer:
         p.drawPath(frame)
 
     def _text(self, p: QPainter) -> None:
+        p.fillRect(QRectF(0, 0, WIDTH, TITLE_HEIGHT), canvas.CAPTION_BAR)
         p.setPen(canvas.TEXT)
         p.setFont(self.title_font)
         p.fillRect(QRectF(18, 14, 5, 26), canvas.ACCENT)

@@ -78,7 +78,7 @@ class Foot:
 
     outline: dict[str, Vec]
     edges: tuple[Vec, ...]  # heel and ball corners, both sides, for front-view silhouettes
-    toes: tuple[tuple[Vec, Vec], ...]
+    toes: tuple[tuple[Vec, Vec, Vec], ...]  # base, knuckle, tip
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def _foot(side: str, p: Pose, ankle: Vec, to3d, normal: Vec, shank_theta: float)
         return _add(ankle, _mul(along, x), _mul(up, y), _mul(out, z))
 
     local = dict(FOOT_POINTS)
-    local["arch"] = (local["arch"][0], local["arch"][1] + 0.022 * arch)
+    local["arch"] = (local["arch"][0], local["arch"][1] + 0.03 * arch)
     local["ball"] = (local["ball"][0] - 0.012 * arch, local["ball"][1])
     local["ball_top"] = (local["ball_top"][0] - 0.012 * arch, local["ball_top"][1])
     local["instep"] = (local["instep"][0], local["instep"][1] + 0.01 * arch)
@@ -116,10 +116,16 @@ def _foot(side: str, p: Pose, ankle: Vec, to3d, normal: Vec, shank_theta: float)
     toes = []
     for i, (z, length) in enumerate(TOES):
         lift = p[f"{side}_toe"] + (p[f"{side}_big_toe"] if i == 0 else 0.0)
-        r = math.radians(lift)
-        direction = _add(_mul(along, math.cos(r)), _mul(up, math.sin(r)))
+        # A negative lift curls the toe: the knuckle rises and the tip grips downward.
+        near, far = (lift, lift) if lift >= 0 else (-0.7 * lift, 1.8 * lift)
+
+        def direction(deg: float) -> Vec:
+            r = math.radians(deg)
+            return _add(_mul(along, math.cos(r)), _mul(up, math.sin(r)))
+
         base = at(TOE_BASE_ALONG - 0.012 * arch - 0.02 * i / 4, by + TOE_WIDTH / 2, z)
-        toes.append((base, _add(base, _mul(direction, length))))
+        knuckle = _add(base, _mul(direction(near), length * 0.5))
+        toes.append((base, knuckle, _add(knuckle, _mul(direction(far), length * 0.5))))
     return Foot(outline, edges, tuple(toes))
 
 
@@ -168,20 +174,21 @@ def solve(p: Pose) -> Body:
         joints.update({
             f"{side}_hip": hip, f"{side}_knee": knee, f"{side}_ankle": ankle,
             f"{side}_heel": foot.outline["heel"], f"{side}_ball": foot.outline["ball"],
-            f"{side}_toe": foot.toes[0][1], f"{side}_shoulder": shoulder,
+            f"{side}_toe": foot.toes[0][2], f"{side}_shoulder": shoulder,
             f"{side}_elbow": elbow, f"{side}_hand": hand,
         })
     return Body(joints, feet)
 
 
-def reach(x: float, y: float) -> tuple[float, float]:
-    """Two-bone leg IK: thigh direction and knee flexion (degrees) putting the ankle at (x, y)
-    from the hip, knee bending forward; out-of-reach targets get a straight leg toward them."""
-    d = min(max(math.hypot(x, y), abs(THIGH - SHANK) + 1e-6), THIGH + SHANK - 1e-9)
+def reach(x: float, y: float, upper: float = THIGH, lower: float = SHANK,
+          ) -> tuple[float, float]:
+    """Two-bone IK: first segment's direction and the middle joint's bend (degrees) putting the
+    end at (x, y), bending forward like a knee; out-of-reach targets get a straight limb."""
+    d = min(max(math.hypot(x, y), abs(upper - lower) + 1e-6), upper + lower - 1e-9)
     toward = math.degrees(math.atan2(x, -y))
-    at_hip = math.degrees(math.acos((THIGH**2 + d**2 - SHANK**2) / (2 * THIGH * d)))
-    at_knee = math.degrees(math.acos((THIGH**2 + SHANK**2 - d**2) / (2 * THIGH * SHANK)))
-    return toward + at_hip, 180.0 - at_knee
+    at_root = math.degrees(math.acos((upper**2 + d**2 - lower**2) / (2 * upper * d)))
+    at_mid = math.degrees(math.acos((upper**2 + lower**2 - d**2) / (2 * upper * lower)))
+    return toward + at_root, 180.0 - at_mid
 
 
 def leg_angles(p: Pose, side: str) -> tuple[float, float, float]:

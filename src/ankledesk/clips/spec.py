@@ -32,6 +32,7 @@ class ClipSpec:
     inset: tuple[float, float] | None = None  # world point a magnified window centres on
     inset_scale: float = 520.0
     inset_left: bool = False
+    floor: bool = True  # False when a prop draws its own ground (an incline)
 
     def __post_init__(self) -> None:
         if self.view not in VIEWS:

@@ -1,0 +1,7 @@
+"""Clip tests draw offscreen: no display is needed to paint a QImage."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
