@@ -18,7 +18,6 @@ from ankledesk import paths
 from ankledesk.core.loader import load_library
 from ankledesk.core.model import Routine
 from ankledesk.report import range_log, weekly_log
-from ankledesk.store import queries
 
 from common import Row, median
 
@@ -93,9 +92,9 @@ def run() -> list[Row]:
     sets = sum(len(s["steps"]) for s in sessions)
     first = LAST_MONDAY - dt.timedelta(days=7 * (WEEKS - 1))
     week_s, week_bytes = _median_time(
-        lambda: weekly_log(sessions, LAST_MONDAY, queries, name="Bench Runner"))
+        lambda: weekly_log(sessions, LAST_MONDAY, name="Bench Runner"))
     range_s, range_bytes = _median_time(
-        lambda: range_log(sessions, first, LAST_MONDAY, queries, name="Bench Runner"))
+        lambda: range_log(sessions, first, LAST_MONDAY, name="Bench Runner"))
     what = f"{len(sessions)} sessions, {sets} sets in history"
     return [
         Row("report", f"weekly log PDF, median of {RUNS} ({what}; {week_bytes // 1024} KiB)",

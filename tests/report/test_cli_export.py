@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from ankledesk.core.progress import IsoWeek
 from ankledesk.report import output
-from ankledesk.store.queries import IsoWeek
 from tests.report.pdfcheck import ink_spread, page_sizes, page_texts, render_pages
 
 NOTE = "Left calf <b>tight</b> & sore — Ёлка ✓"

@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 
 from ankledesk.report import range_log
-from ankledesk.store import queries
 from tests.report.factories import at, monday, session, weeks_of_history
 from tests.report.pdfcheck import page_texts
 
@@ -16,7 +15,7 @@ def test_two_week_range_has_a_cover_and_a_section_per_week():
     history = weeks_of_history("2026-W47", weeks=2, per_week=3)
     history.append(session(at(monday("2026-W47") + dt.timedelta(days=5)), notes="saturday"))
     calls: list[tuple[int, int]] = []
-    data = range_log(history, monday("2026-W46"), monday("2026-W47"), queries, name="Kai",
+    data = range_log(history, monday("2026-W46"), monday("2026-W47"), name="Kai",
                      progress=lambda d, t: calls.append((d, t)))
     texts = page_texts(data)
     cover = texts[0]
@@ -39,8 +38,7 @@ def test_two_week_range_has_a_cover_and_a_section_per_week():
 
 def test_range_across_a_new_year_and_with_empty_weeks():
     history = [session(at(dt.date(2026, 12, 22)))]
-    texts = page_texts(range_log(history, dt.date(2026, 12, 21), dt.date(2027, 1, 4),
-                                 queries))
+    texts = page_texts(range_log(history, dt.date(2026, 12, 21), dt.date(2027, 1, 4)))
     assert "Week 52, 2026 – Week 1, 2027" in " ".join(texts[0].split())
     assert "2026-W52 to 2027-W01" in texts[0]
     assert sum("Nothing was logged this week." in t for t in texts) == 2
@@ -48,4 +46,4 @@ def test_range_across_a_new_year_and_with_empty_weeks():
 
 def test_a_range_that_ends_before_it_starts_is_refused():
     with pytest.raises(ValueError, match="ends before it starts"):
-        range_log([], monday("2026-W47"), monday("2026-W46"), queries)
+        range_log([], monday("2026-W47"), monday("2026-W46"))

@@ -11,7 +11,6 @@ from reportlab.lib.pagesizes import A4, LETTER
 
 from ankledesk.report import weekly_log
 from ankledesk.report.fonts import MISSING
-from ankledesk.store import queries
 from tests.report.factories import BIG_TOE, at, monday, session, weeks_of_history
 from tests.report.pdfcheck import page_sizes, page_texts
 
@@ -24,7 +23,7 @@ def flat(texts: list[str]) -> str:
 
 
 def log(history, **kw) -> list[str]:
-    return page_texts(weekly_log(history, MON, queries, **kw))
+    return page_texts(weekly_log(history, MON, **kw))
 
 
 def test_week_contents_drills_counts_dates_notes_and_page_numbers():
@@ -138,27 +137,27 @@ def test_hold_chart_and_progression_hint():
 @pytest.mark.parametrize(("paper", "size"), [("a4", A4), ("letter", LETTER),
                                              ("LETTER", LETTER)])
 def test_paper_sizes(paper, size):
-    data = weekly_log(weeks_of_history(WEEK, weeks=2), MON, queries, paper=paper)
+    data = weekly_log(weeks_of_history(WEEK, weeks=2), MON, paper=paper)
     for width, height in page_sizes(data):
         assert (round(width), round(height)) == (round(size[0]), round(size[1]))
 
 
 def test_unknown_paper_is_refused():
     with pytest.raises(ValueError, match="a4, letter"):
-        weekly_log([], MON, queries, paper="a5")
+        weekly_log([], MON, paper="a5")
 
 
 def test_week_starting_on_sunday():
     history = [session(at(MON - dt.timedelta(days=1)), notes="sunday session"),
                session(at(MON + dt.timedelta(days=6)), notes="next sunday")]
-    text = flat(page_texts(weekly_log(history, MON, queries, week_start=6)))
+    text = flat(page_texts(weekly_log(history, MON, week_start=6)))
     assert "Sun 15 – Sat 21 Nov 2026 (2026-W47)" in text
     assert "sunday session" in text and "next sunday" not in text
 
 
 def test_progress_reaches_the_total():
     calls: list[tuple[int, int]] = []
-    weekly_log([session(at(MON), items=BIG_TOE)], MON, queries,
+    weekly_log([session(at(MON), items=BIG_TOE)], MON,
                progress=lambda done, total: calls.append((done, total)))
     assert calls[0][0] == 0 and calls[-1][0] == calls[-1][1]
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)

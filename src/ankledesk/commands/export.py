@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from ankledesk.commands.routines import find_routine
+from ankledesk.core import progress as queries
+from ankledesk.core.progress import IsoWeek
 from ankledesk.errors import UserError
 from ankledesk.library import open_library
 from ankledesk.report import PAPERS, blank_sheet, csv_bytes, range_log, save_atomic, weekly_log
-from ankledesk.store import queries
-from ankledesk.store.queries import IsoWeek
 from ankledesk.store.session_store import SessionStore
 
 USAGE_EXIT = 2
@@ -125,10 +125,10 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     options = {"paper": args.paper, "name": args.name, "target": args.target,
                "week_start": WEEK_STARTS[args.week_start], "drills": drills}
     if last == first:
-        data = weekly_log(history, first.monday, queries, **options)
+        data = weekly_log(history, first.monday, **options)
         what = str(first)
     else:
-        data = range_log(history, first.monday, last.monday, queries, **options)
+        data = range_log(history, first.monday, last.monday, **options)
         what = f"{first} to {last}"
     _save(output, data)
     print(f"wrote {output} ({what}, {args.paper})")

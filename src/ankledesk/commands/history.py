@@ -13,11 +13,7 @@ import json
 import sys
 from typing import Any
 
-from ankledesk.core.timefmt import clock
-from ankledesk.errors import UserError
-from ankledesk.library import open_library
-from ankledesk.store.documents import STEP_KEYS
-from ankledesk.store.queries import (
+from ankledesk.core.progress import (
     IsoWeek,
     WeekSummary,
     active_seconds,
@@ -30,6 +26,10 @@ from ankledesk.store.queries import (
     week_summary,
     weekly_streak,
 )
+from ankledesk.core.timefmt import clock
+from ankledesk.errors import UserError
+from ankledesk.library import open_library
+from ankledesk.store.documents import STEP_KEYS
 from ankledesk.store.session_store import SessionStore
 
 USAGE_EXIT = 2

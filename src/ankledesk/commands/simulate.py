@@ -21,11 +21,11 @@ from typing import Any
 from ankledesk.commands.routines import find_routine
 from ankledesk.core.engine import Engine, Event
 from ankledesk.core.plan import expand
+from ankledesk.core.progress import active_seconds
 from ankledesk.core.timefmt import clock
 from ankledesk.errors import UserError
 from ankledesk.library import open_library
 from ankledesk.store.documents import WallClock, parse_time, routine_from_snapshot
-from ankledesk.store.queries import active_seconds
 from ankledesk.store.session_store import ActiveSession, SessionStore
 
 # Exit status of --stop-after-steps: the process ends without any clean-up, like a crash.

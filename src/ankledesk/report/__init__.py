@@ -3,11 +3,10 @@
 One function per document, for the CLI (`ankledesk export`) and the GUI's export dialogs
 alike. Each takes the history (session documents, oldest first), the week or range, the
 paper size and an optional `progress(done, total)` callback, and returns the file's bytes;
-`save_atomic(path, data)` writes them without ever leaving half a file. The history queries
-come from the caller as `queries=ankledesk.store.queries` (see `inputs.Queries` for why).
+`save_atomic(path, data)` writes them without ever leaving half a file. The numbers come
+from `ankledesk.core.progress`, the same the CLI and the GUI show.
 
-    from ankledesk.store import queries
-    data = weekly_log(sessions, dt.date(2026, 11, 18), queries, paper="letter", name="Ana")
+    data = weekly_log(sessions, dt.date(2026, 11, 18), paper="letter", name="Ana")
     save_atomic(Path("week.pdf"), data)
 """
 

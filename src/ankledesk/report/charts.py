@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 
+from ankledesk.core import progress as queries
 from ankledesk.report import fonts, styles
 from ankledesk.report.grid import seconds_text
-from ankledesk.report.inputs import Queries, Session
+from ankledesk.report.inputs import Session
 from ankledesk.report.period import Period, period_of
 
 CHART_WEEKS = 8
@@ -32,7 +33,7 @@ class HoldSeries:
     weeks: list[tuple[Period, float | None]]
 
 
-def hold_series(history: Sequence[Session], last: Period, queries: Queries,
+def hold_series(history: Sequence[Session], last: Period,
                 weeks: int = CHART_WEEKS) -> list[HoldSeries]:
     """Per hold drill held in the `weeks` periods ending with `last`, its best hold each week
     (the store's best hold per session, the best of those per week)."""

@@ -11,9 +11,10 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
+from ankledesk.core import progress as queries
 from ankledesk.report import pages
 from ankledesk.report.blocks import figures, grid_style, header, para
-from ankledesk.report.inputs import Progress, Queries, Session, report_progress
+from ankledesk.report.inputs import Progress, Session, report_progress
 from ankledesk.report.period import Period, date_span, periods
 from ankledesk.report.totals import Totals, totals
 from ankledesk.report.weekly import week_story
@@ -27,14 +28,13 @@ def _range_title(weeks: list[Period]) -> tuple[str, str]:
             else f"{first.title} – {last.title}", f"{first.label} to {last.label}")
 
 
-def cover(history: Sequence[Session], weeks: list[Period], queries: Queries, *, width: float,
+def cover(history: Sequence[Session], weeks: list[Period], *, width: float,
           name: str | None, target: int) -> list[Flowable]:
     """The cover: key figures for the whole range and one line per week."""
     per_week: list[tuple[Period, Totals]] = [
-        (p, totals(queries.sessions_between(history, p.first, p.last), queries, target))
+        (p, totals(queries.sessions_between(history, p.first, p.last), target))
         for p in weeks]
-    everything = totals(queries.sessions_between(history, weeks[0].first, weeks[-1].last),
-                        queries, target)
+    everything = totals(queries.sessions_between(history, weeks[0].first, weeks[-1].last), target)
     streak = queries.weekly_streak(history, target, today=weeks[-1].last)
     met = sum(1 for _, t in per_week if t.met_target)
     title, labels = _range_title(weeks)
@@ -73,7 +73,7 @@ def cover(history: Sequence[Session], weeks: list[Period], queries: Queries, *, 
     return story
 
 
-def range_log(history: Sequence[Session], first: dt.date, last: dt.date, queries: Queries, *,
+def range_log(history: Sequence[Session], first: dt.date, last: dt.date, *,
               paper: str = "a4", name: str | None = None, target: int | None = None,
               week_start: int = 0, drills: Mapping[str, Any] | None = None,
               progress: Progress | None = None) -> bytes:
@@ -84,11 +84,11 @@ def range_log(history: Sequence[Session], first: dt.date, last: dt.date, queries
     total = len(weeks) + 2
     width = pages.frame_width(paper)
     report_progress(progress, 0, total)
-    story = cover(history, weeks, queries, width=width, name=name, target=target)
+    story = cover(history, weeks, width=width, name=name, target=target)
     report_progress(progress, 1, total)
     for n, period in enumerate(weeks, start=2):
         story.append(PageBreak())
-        story += week_story(history, period, queries, width=width, name=name, target=target,
+        story += week_story(history, period, width=width, name=name, target=target,
                             drills=drills)
         report_progress(progress, n, total)
     _, labels = _range_title(weeks)

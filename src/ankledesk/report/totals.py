@@ -1,6 +1,6 @@
 """The summary figures of any run of days: sessions against the target, active minutes, pain.
 
-`ankledesk.store.queries.week_summary` answers this for an ISO week only, and a user may start
+`ankledesk.core.progress.week_summary` answers this for an ISO week only, and a user may start
 the week on a Sunday, so the weekly log needs it for any seven days (and the range cover for
 many weeks at once). It adds nothing of its own: active time and what counts toward the
 target come from the store's query functions. A candidate to fold into store as a
@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ankledesk.report.inputs import Queries, Session
+from ankledesk.core import progress as queries
+from ankledesk.report.inputs import Session
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class Totals:
         return self.finished >= self.target
 
 
-def totals(sessions: Sequence[Session], queries: Queries, target: int) -> Totals:
+def totals(sessions: Sequence[Session], target: int) -> Totals:
     """Figures for `sessions` (already limited to the days wanted)."""
     rpes = [s["rpe"] for s in sessions if s.get("rpe") is not None]
     return Totals(

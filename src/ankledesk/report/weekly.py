@@ -18,11 +18,12 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
+from ankledesk.core import progress as queries
 from ankledesk.report import pages, styles
 from ankledesk.report.blocks import boxed_message, figures, grid_style, header, lines, para
 from ankledesk.report.charts import hold_chart, hold_series
 from ankledesk.report.grid import LEGEND, cell_lines, drill_rows, seconds_text, week_lines
-from ankledesk.report.inputs import Progress, Queries, Session, report_progress
+from ankledesk.report.inputs import Progress, Session, report_progress
 from ankledesk.report.period import Period, day_name, period_of, short_date
 from ankledesk.report.styles import text
 from ankledesk.report.totals import Totals, totals
@@ -99,7 +100,7 @@ def _clock(value: str | None) -> str:
     return dt.datetime.fromisoformat(value).strftime("%H:%M") if value else "…"
 
 
-def session_table(sessions: Sequence[Session], queries: Queries, width: float) -> Table:
+def session_table(sessions: Sequence[Session], width: float) -> Table:
     """One row per session: day, time, routine and outcome, RPE, pain, notes in full."""
     head = [para(h, "head") for h in ("Day", "Time", "Routine", "RPE", "Pain", "Notes")]
     data: list[list[Any]] = [head]
@@ -125,10 +126,10 @@ def session_table(sessions: Sequence[Session], queries: Queries, width: float) -
     return table
 
 
-def charts(history: Sequence[Session], period: Period, queries: Queries,
+def charts(history: Sequence[Session], period: Period,
            width: float) -> list[Flowable]:
     """The best-hold charts, two side by side, or a line saying there is nothing to chart."""
-    series = hold_series(history, period, queries)
+    series = hold_series(history, period)
     if not series:
         return [para("No hold drills in the last eight weeks, so there is no hold chart.",
                      "small")]
@@ -143,7 +144,7 @@ def charts(history: Sequence[Session], period: Period, queries: Queries,
     return [table]
 
 
-def hints(history: Sequence[Session], period: Period, queries: Queries,
+def hints(history: Sequence[Session], period: Period,
           drills: Mapping[str, Any] | None) -> list[Flowable]:
     """The progression ladder's suggestions, as of the end of the week."""
     upto = queries.sessions_between(history, dt.date.min, period.last)
@@ -154,7 +155,7 @@ def hints(history: Sequence[Session], period: Period, queries: Queries,
     return [para(f"→ {text(h.message)}", "body") for h in found]
 
 
-def week_story(history: Sequence[Session], period: Period, queries: Queries, *,
+def week_story(history: Sequence[Session], period: Period, *,
                width: float, name: str | None = None, target: int | None = None,
                drills: Mapping[str, Any] | None = None) -> list[Flowable]:
     """The flowables of one week's log (see the module docstring)."""
@@ -165,7 +166,7 @@ def week_story(history: Sequence[Session], period: Period, queries: Queries, *,
         header(f"Training log · {period.title}", f"{period.dates}  ({period.label})", name,
                width),
         Spacer(1, 5 * mm),
-        summary(totals(chosen, queries, target), streak, width),
+        summary(totals(chosen, target), streak, width),
     ]
     if not chosen:
         story += [Spacer(1, 8 * mm), boxed_message(
@@ -181,29 +182,29 @@ def week_story(history: Sequence[Session], period: Period, queries: Queries, *,
             Spacer(1, 2 * mm),
             para(text(LEGEND), "small"),
             para("Sessions", "h2"),
-            session_table(chosen, queries, width),
+            session_table(chosen, width),
         ]
     story += [CondPageBreak(62 * mm), para("Holds and progression: best hold per week, last "
                                            "eight weeks", "h2"),
-              *hints(history, period, queries, drills), Spacer(1, 2 * mm),
-              *charts(history, period, queries, width)]
+              *hints(history, period, drills), Spacer(1, 2 * mm),
+              *charts(history, period, width)]
     return story
 
 
-def weekly_log(history: Sequence[Session], week: dt.date, queries: Queries, *,
+def weekly_log(history: Sequence[Session], week: dt.date, *,
                paper: str = "a4", name: str | None = None, target: int | None = None,
                week_start: int = 0, drills: Mapping[str, Any] | None = None,
                progress: Progress | None = None) -> bytes:
     """The weekly log PDF for the week holding `week`, as bytes.
 
     `history`: every session document (older weeks feed the streak and the chart);
-    `queries`: `ankledesk.store.queries`; `paper`: a4 or letter; `week_start`: 0 Monday …
+    `queries`: `ankledesk.core.progress`; `paper`: a4 or letter; `week_start`: 0 Monday …
     6 Sunday; `drills`: the catalogue (Library.drills), for the hints' drill names.
     """
     period = period_of(week, week_start)
     report_progress(progress, 0, 2)
     width = pages.frame_width(paper)
-    story = week_story(history, period, queries, width=width, name=name, target=target,
+    story = week_story(history, period, width=width, name=name, target=target,
                        drills=drills)
     report_progress(progress, 1, 2)
     who = f" · {name}" if name else ""

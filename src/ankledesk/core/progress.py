@@ -1,4 +1,7 @@
-"""Questions asked of the history: plain functions over session documents, no I/O.
+"""Progress: the questions asked of the history, as plain functions over session documents.
+
+Domain rules (weekly target, streak, the progression ladder) with no I/O, so the store, the
+reports and the GUI all read the same numbers without depending on each other.
 
 They take a list of session documents (`SessionStore.sessions()`, or a test's hand-made list)
 and return small dataclasses, so the CLI, the GUI and the weekly PDF report all read the same
@@ -21,7 +24,6 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 from ankledesk.core.model import Drill
-from ankledesk.store.documents import parse_time
 
 Session = Mapping[str, Any]
 
@@ -88,7 +90,7 @@ class IsoWeek:
 
 def started(session: Session) -> dt.datetime:
     """When the session started (aware, in the offset it was recorded in)."""
-    return parse_time(session["started_at"])
+    return dt.datetime.fromisoformat(session["started_at"])
 
 
 def session_day(session: Session) -> dt.date:

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from ankledesk.core.model import Drill
-from ankledesk.store.queries import (
+from ankledesk.core.progress import (
     IsoWeek,
     best_hold_per_session,
     progression_hints,
