@@ -29,12 +29,11 @@ from ankledesk.core.progress import (
 from ankledesk.core.timefmt import clock
 from ankledesk.errors import UserError
 from ankledesk.library import open_library
-from ankledesk.store.documents import STEP_KEYS
+from ankledesk.report.csv_export import COLUMNS
+from ankledesk.report.csv_export import rows as csv_rows
 from ankledesk.store.session_store import SessionStore
 
 USAGE_EXIT = 2
-CSV_SESSION_COLUMNS = ("session_id", "started_at", "session_ended_at", "routine_id",
-                       "routine_name", "status", "rpe", "pain", "notes")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -120,16 +119,10 @@ def _session_line(doc: dict[str, Any]) -> str:
 
 
 def _write_csv(sessions: list[dict[str, Any]]) -> None:
+    """The same columns as `ankledesk export csv`: one row per set (see report.csv_export)."""
     writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow([*CSV_SESSION_COLUMNS, *STEP_KEYS])
-    for doc in sessions:
-        head = [doc["id"], doc["started_at"], doc["ended_at"] or "", doc["routine_id"],
-                doc["routine_name"], doc["status"], "" if doc["rpe"] is None else doc["rpe"],
-                "yes" if doc["pain"] else "no", doc["notes"]]
-        if not doc["steps"]:
-            writer.writerow(head + [""] * len(STEP_KEYS))
-        for step in doc["steps"]:
-            writer.writerow(head + ["" if step[k] is None else step[k] for k in STEP_KEYS])
+    writer.writerow(COLUMNS)
+    writer.writerows(csv_rows(sessions))
 
 
 def cmd_list(args: argparse.Namespace) -> int:
