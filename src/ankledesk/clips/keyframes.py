@@ -319,7 +319,7 @@ SPECS: tuple[ClipSpec, ...] = (
             for i in range(9)
         )),
         highlight=("r_shank", "r_thigh"),
-        poster=0.5,
+        poster=1.5,
         camera=Camera(x=0.0, ground=292, scale=132),
     ),
     ClipSpec(
