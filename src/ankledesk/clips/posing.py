@@ -17,7 +17,6 @@ STAND = pose(r_shoulder=4, l_shoulder=4, r_elbow=10, l_elbow=10)
 ONE_LEG = pose(STAND, l_hip=15, l_knee=60, l_ankle=-20)
 SIDE = Camera(x=0.0, ground=292, scale=132)
 FOOT_CLOSE = Camera(x=0.0, ground=255, scale=780)
-LOWER_LEG = Camera(x=0.0, ground=275, scale=420)
 PELVIS_HEIGHT = 0.93  # standing tall, feet flat
 
 
@@ -71,19 +70,6 @@ def body(t: float, pelvis: tuple[float, float], base: dict = STAND,
         trunk = angles.get("trunk", base.get("trunk", 0.0))
         targets.update(hands_to(pelvis, trunk, hands))
     return (t, pose(base, **{**targets, **angles}), "pelvis", pelvis)
-
-
-def hold(start: dict, top: dict, rise: float = 1.2, stay: float = 3.0,
-         **kw) -> tuple[Key, ...]:
-    """Move into a position, hold it (with a tiny settle), and return: a hold drill's loop."""
-    settle = pose(top, trunk=top["trunk"] + 1.0)
-    return keys((0, start), (rise, top), (rise + stay / 2, settle), (rise + stay, top),
-                (2 * rise + stay, start), **kw)
-
-
-def repeat(*poses: dict, step: float = 1.0, **kw) -> tuple[Key, ...]:
-    """Poses one `step` apart, back to the first: a rhythmic reps loop."""
-    return keys(*((i * step, p) for i, p in enumerate([*poses, poses[0]])), **kw)
 
 
 def leg(side: str, hip: float, knee: float, ankle: float = 0.0, toe: float = 0.0,
