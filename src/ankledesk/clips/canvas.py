@@ -6,9 +6,7 @@ text uses the DejaVu fonts shipped in resources/, never whatever the system happ
 
 from __future__ import annotations
 
-import ctypes
 import os
-import sys
 from dataclasses import dataclass
 from functools import cache
 
@@ -39,24 +37,11 @@ TRAIL = QColor(255, 138, 61, 150)
 @cache
 def app() -> QGuiApplication:
     """The process's QGuiApplication, created offscreen if none exists yet."""
-    _pin_none()
     existing = QGuiApplication.instance()
     if existing is not None:
         return existing  # type: ignore[return-value]
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return QGuiApplication([])
-
-
-def _pin_none() -> None:
-    """Make None's reference count unreachable to underflow, as Python 3.12+ does (PEP 683).
-
-    PySide6 6.12.0 on Python 3.11 returns None from void methods (setPen, drawPath, fill, ...)
-    without taking a reference, so each call leaves None one reference short; after a few
-    thousand frames CPython aborts with "none_dealloc: deallocating None". Adding a huge count
-    once is what later Pythons do for None anyway. Nothing happens on 3.12 and later.
-    """
-    if sys.version_info < (3, 12):
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 
 
 @cache
