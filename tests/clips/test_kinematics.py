@@ -93,3 +93,30 @@ def test_planted_feet_are_within_reach(drill_id: str) -> None:
             if key.pose.get(f"{side}_ik", 0.0):
                 target = (key.pose[f"{side}_ik_x"], key.pose[f"{side}_ik_y"])
                 assert math.hypot(*target) <= THIGH + SHANK + 0.005, (drill_id, key.t, side)
+
+
+def test_turn_points_the_toes_in_without_changing_the_foot() -> None:
+    flat = solve(STAND).feet["r"]
+    turned = solve(pose(STAND, r_turn=25)).feet["r"]
+    # The right foot's big-toe side is +left: turning in moves the toe tip toward the midline.
+    assert turned.toes[0][2][1] > flat.toes[0][2][1] + 0.03
+    assert dist(turned.outline["heel"], turned.outline["ball"]) == pytest.approx(
+        dist(flat.outline["heel"], flat.outline["ball"]))
+
+
+def test_quarter_view_shows_sideways_motion_and_keeps_the_near_leg() -> None:
+    def ankle_x(p, view: str) -> float:
+        return place(sample((Key(0, p, "pelvis"), Key(1, p, "pelvis")), 0), view).joints[
+            "r_ankle"][0]
+
+    out = pose(STAND, r_abd=25)
+    assert abs(ankle_x(out, "side") - ankle_x(STAND, "side")) < 1e-9  # side view: unseen
+    assert abs(ankle_x(out, "quarter") - ankle_x(STAND, "quarter")) > 0.1  # 3/4 view: seen
+    assert place(sample((Key(0, out), Key(1, out)), 0), "quarter").near_side == "r"
+
+
+def test_foot_silhouette_points_are_sole_first() -> None:
+    foot = solve(STAND).feet["r"]
+    assert len(foot.edges) == 8
+    assert all(edge[2] == pytest.approx(foot.outline["heel"][2]) for edge in foot.edges[:4])
+    assert all(edge[2] > foot.outline["heel"][2] + 0.05 for edge in foot.edges[4:])

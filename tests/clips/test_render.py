@@ -41,3 +41,33 @@ def test_rendering_is_deterministic() -> None:
     again = [hashlib.sha256(rgba_bytes(img)).hexdigest() for img in _renderer().frames(count=5)]
     assert first == again
     assert len(set(first)) > 1  # and it moves
+
+
+def _lit_pixels(image: QImage, box: tuple[int, int, int, int]) -> int:
+    x0, y0, x1, y1 = box
+    return sum(1 for x in range(x0, x1, 2) for y in range(y0, y1, 2)
+               if QColor(image.pixel(x, y)).red() > 230 and QColor(image.pixel(x, y)).blue() < 90)
+
+
+def test_direction_label_lights_only_inside_its_window() -> None:
+    from PySide6.QtGui import QPainter
+
+    from ankledesk.clips import props
+    from ankledesk.clips.canvas import Camera
+    from ankledesk.clips.placement import place
+    from ankledesk.clips.pose import Key, sample
+    from ankledesk.clips.posing import STAND
+
+    canvas.app()
+    figure = place(sample((Key(0, STAND), Key(1, STAND)), 0), "side")
+    label = props.Prop("label", text="IN", at=(0.0, 1.0), during=((0.1, 0.2), (0.6, 0.7)))
+    box = (280, 100, 360, 200)
+    lit = []
+    for phase in (0.15, 0.4, 0.65):
+        image = QImage(canvas.WIDTH, canvas.HEIGHT, QImage.Format.Format_RGB888)
+        image.fill(canvas.BACKGROUND)
+        painter = QPainter(image)
+        props.paint(label, painter, Camera(x=0.0, ground=292, scale=140), figure, phase)
+        painter.end()
+        lit.append(_lit_pixels(image, box))
+    assert lit[0] > 20 and lit[2] > 20 and lit[1] == 0

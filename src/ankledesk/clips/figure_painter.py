@@ -15,7 +15,8 @@ from ankledesk.clips.canvas import Camera
 from ankledesk.clips.placement import Figure
 from ankledesk.clips.skeleton import FOOT_SIDE_OUTLINE, HEAD_R, TOE_WIDTH, Point
 
-LIMB_PARTS = ("thigh", "shank", "foot", "toes", "big_toe", "upper_arm", "forearm")
+LIMB_PARTS = ("thigh", "shank", "foot", "toes", "big_toe", "little_toe", "upper_arm",
+              "forearm")
 # Segment widths in metres (drawn with round caps) and a minimum in pixels for small scales.
 WIDTHS = {"thigh": (0.12, 9), "shank": (0.085, 7), "upper_arm": (0.075, 6),
           "forearm": (0.06, 5), "trunk": (0.23, 14)}
@@ -32,6 +33,15 @@ def expand_parts(names: tuple[str, ...]) -> frozenset[str]:
     if parts & {"r_toes", "l_toes"}:
         parts.update({p.replace("toes", "big_toe") for p in parts if p.endswith("toes")})
     return frozenset(parts)
+
+
+def _toe_part(side: str, index: int, highlight: frozenset[str]) -> str:
+    """The part a toe belongs to: the big toe, the little toe when it is lit alone, or the toes."""
+    if index == 0:
+        return f"{side}_big_toe"
+    if index == 4 and f"{side}_little_toe" in highlight:
+        return f"{side}_little_toe"
+    return f"{side}_toes"
 
 
 def _glow(painter: QPainter, path: QPainterPath, width: float, fill: bool = False) -> None:
@@ -91,36 +101,62 @@ class FigurePainter:
     def toes(self, fig: Figure, side: str, far: bool) -> None:
         width = self.cam.size(TOE_WIDTH, 4)
         toes = fig.feet[side].toes
-        order = list(range(len(toes))) if fig.view == "front" else [1, 0]
+        if fig.view == "side":
+            order = [1, 0]
+        else:  # nearer toes last: the little toe's side for the right foot
+            order = list(range(len(toes)))
+            if fig.view == "quarter" and side == "l":
+                order.reverse()
         for i in order:
             base, knuckle, tip = toes[i]
-            part = f"{side}_big_toe" if i == 0 else f"{side}_toes"
+            part = _toe_part(side, i, self.highlight)
             scale = 1.0 if i == 0 else 0.85
             path = QPainterPath(self.cam.px(base))
             path.lineTo(self.cam.px(knuckle))
             path.lineTo(self.cam.px(tip))
-            if part in self.highlight and not far:
+            lit = part in self.highlight and not far
+            if lit:
                 _glow(self.p, path, width * scale)
             color = self.color(part, far)
             if fig.view == "side" and i > 0 and part not in self.highlight:
                 color = canvas.FIGURE_FAR
+            self.p.setBrush(Qt.BrushStyle.NoBrush)
+            if lit and fig.view != "side":  # a rim keeps lit toes apart on a lit foot
+                self.p.setPen(QPen(canvas.ACCENT_EDGE, width * scale + 3,
+                                   Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                                   Qt.PenJoinStyle.RoundJoin))
+                self.p.drawPath(path)
             self.p.setPen(QPen(color, width * scale, Qt.PenStyle.SolidLine,
                                Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-            self.p.setBrush(Qt.BrushStyle.NoBrush)
             self.p.drawPath(path)
+            if fig.view != "side":  # a toe seen end-on is a round tip, not a line
+                self.p.setPen(QPen(canvas.ACCENT_EDGE if lit else canvas.FIGURE_FAR, 1.5))
+                self.p.setBrush(color)
+                self.p.drawEllipse(self.cam.px(tip), width * scale / 2, width * scale / 2)
 
     def foot(self, fig: Figure, side: str, far: bool) -> None:
         foot = fig.feet[side]
         part = f"{side}_foot"
-        if fig.view == "front":
-            pts = [*foot.edges, foot.outline["ankle_front"], foot.outline["ankle_back"],
-                   foot.outline["instep"]]
-            self.polygon(_hull(pts), part, far, outline=self.cam.size(0.02, 2))
+        if fig.view != "side":
+            # Seen from the front (or three-quarters) the foot is its silhouette, with the sole
+            # drawn dark so turning it in or out reads as the sole tilting.
+            pts = [*foot.edges, *foot.outline.values()]
+            self.polygon(_hull(pts), part, far, outline=self.cam.size(0.012, 1.5))
+            self.sole(foot.edges[:4], far)
             self.toes(fig, side, far)
             return
         self.toes(fig, side, far)
         self.polygon([foot.outline[name] for name in FOOT_SIDE_OUTLINE], part, far,
                      outline=self.cam.size(0.012, 1.5))
+
+    def sole(self, corners: tuple[Point, ...], far: bool) -> None:
+        heel_in, heel_out, ball_in, ball_out = corners
+        color = QColor(canvas.SOLE_FAR if far else canvas.SOLE)
+        self.p.setPen(QPen(color, self.cam.size(0.014, 2.5), Qt.PenStyle.SolidLine,
+                           Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        self.p.setBrush(color)
+        self.p.drawPolygon(QPolygonF([self.cam.px(pt) for pt in
+                                      (heel_in, ball_in, ball_out, heel_out)]))
 
     def leg(self, fig: Figure, side: str, far: bool) -> None:
         j = fig.joints

@@ -28,12 +28,15 @@ from ankledesk.clips.posing import (
     PELVIS_HEIGHT as P,
 )
 from ankledesk.clips.props import Prop
-from ankledesk.clips.skeleton import SHANK, THIGH
+from ankledesk.clips.skeleton import FOOT_POINTS, SHANK, THIGH
 from ankledesk.clips.spec import ClipSpec
 
 FRONT = Camera(x=0.0, ground=292, scale=132)
 ARMS_OUT = dict(r_arm_abd=35, l_arm_abd=35, r_elbow=10, l_elbow=10)
 SOFT_ONE_LEG = pose(ONE_LEG, l_hip=35, l_knee=75, l_abd=6, **ARMS_OUT)
+# Sitting square on a chair: thighs level, shins upright, hands resting on the thighs.
+SEATED = pose(STAND, r_hip=90, l_hip=90, r_knee=90, l_knee=90, r_shoulder=40, l_shoulder=40,
+              r_elbow=50, l_elbow=50)
 
 
 def _big_toe_hold(base: dict, **angles: float) -> tuple:
@@ -61,6 +64,23 @@ def _split(t: float, x: float, y: float, back: float = -0.5, back_pitch: float =
            front: float = 0.0, **angles: float) -> tuple:
     """Split stance, right foot forward flat at `front`, left foot back on its ball."""
     return body(t, (x, y), r=(front, 0), l=(back, back_pitch), **angles)
+
+
+TAP_STANCE = pose(STAND, l_hip=18, l_knee=36, l_ankle=18, **ARMS_OUT)
+TAP_PELVIS = (THIGH + SHANK) * math.cos(math.radians(18)) - FOOT_POINTS["ball"][1]
+
+
+def _tap(t: float, where: str) -> tuple:
+    """Timed taps: the right foot lifted beside the standing ankle, or tapping the floor with
+    its ball forward, out to the side or back (IK in the leg's plane, swung out for the side)."""
+    if where == "lift":
+        return (t, pose(TAP_STANCE, r_hip=40, r_knee=70, r_ankle=-10), "l_ball", (0.0, 0.0))
+    x, pitch, abd = {"forward": (0.42, -12, 0), "side": (0.12, -8, 30),
+                     "back": (-0.3, -48, 0)}[where]
+    ax, ay = ankle_at(x, pitch)
+    c = math.cos(math.radians(abd))
+    return (t, pose(TAP_STANCE, r_ik=1, r_ik_x=ax, r_ik_y=(ay - TAP_PELVIS) / c, r_pitch=pitch,
+                    r_abd=abd, r_inv=abd, r_turn=-abd * 0.6, r_toe=-pitch), "l_ball", (0.0, 0.0))
 
 
 WALK = [(25, 3, 8, 0), (2, 8, 4, 0), (-18, 12, -22, 30), (28, 60, -5, 0)]
@@ -239,19 +259,22 @@ SPECS: tuple[ClipSpec, ...] = (
     ),
     ClipSpec(
         "ankle-circles",
+        # Seated, seen three-quarters from the front-right so the circle shows both ways: the
+        # right leg held out, the foot pointing up, out, down and in; the toes' path drawn.
         keys(*(
-            (i * 0.5, pose(STAND, trunk=-5, r_hip=80, l_hip=90, r_knee=45, l_knee=90,
-                           r_abd=10, l_abd=6, r_shoulder=-10, l_shoulder=-10, r_elbow=20,
-                           l_elbow=20, r_ankle=a - 10, r_inv=v, l_ankle=0),
-             "pelvis", (0.0, 0.55))
-            for i, (a, v) in enumerate([(22, 0), (16, 20), (0, 28), (-16, 20), (-22, 0),
-                                        (-16, -20), (0, -28), (16, -20), (22, 0)])
+            (i * 0.5, pose(SEATED, trunk=-8, r_hip=74, r_knee=16, l_hip=82,
+                           r_ankle=-10 + 24 * math.cos(a), r_turn=-24 * math.sin(a),
+                           r_inv=-14 * math.sin(a), r_shoulder=-20, l_shoulder=-20,
+                           r_elbow=10, l_elbow=10),
+             "pelvis", (0.0, 0.49), i > 0)
+            for i, a in enumerate(2 * math.pi * (k % 12) / 12 for k in range(13))
         )),
-        view="front",
+        view="quarter",
         highlight=("r_foot",),
         trail="r_toe",
-        props=(Prop("chair", x0=-0.28, x1=0.28, h=0.5, back=False),),
-        camera=Camera(x=-0.05, ground=296, scale=290),
+        props=(Prop("chair", x0=-0.3, x1=0.15, h=0.45),),
+        camera=Camera(x=0.25, ground=292, scale=165),
+        inset=(0.65, 0.31), inset_scale=400, inset_trail=True, inset_left=True,
     ),
     ClipSpec(
         "ankle-rocks",
@@ -313,14 +336,17 @@ SPECS: tuple[ClipSpec, ...] = (
     ),
     ClipSpec(
         "timed-taps",
-        keys(*(
-            body(i * 0.5, (-0.15, P - 0.04), SOFT_ONE_LEG, r=(0.0, 0),
-                 l=[(0.05, 0, 0.12), (0.27, 0), (0.05, 0, 0.12), (-0.38, -30)][i % 4])
-            for i in range(9)
-        )),
-        highlight=("r_shank", "r_thigh"),
-        poster=1.5,
-        camera=Camera(x=0.0, ground=292, scale=132),
+        # Standing on the far (left) leg, knee soft and still, the near right foot taps
+        # forward, back, then forward and back again, lifting beside the ankle in between.
+        keys(*(_tap(i * 0.55, where) for i, where in enumerate(
+            ("lift", "forward", "lift", "back", "lift", "forward", "lift", "back", "lift")))),
+        highlight=("r_foot", "r_shank"),
+        props=(Prop("label", text="tap forward", at=(0.95, 0.55),
+                    during=((0.05, 0.2), (0.55, 0.7))),
+               Prop("label", text="tap back", at=(-0.95, 0.55),
+                    during=((0.3, 0.45), (0.8, 0.95)))),
+        poster=0.55,
+        camera=Camera(x=0.0, ground=295, scale=155),
     ),
     ClipSpec(
         "heel-wedge-raise",
@@ -358,19 +384,21 @@ SPECS: tuple[ClipSpec, ...] = (
     ),
     ClipSpec(
         "banded-inversion-eversion",
-        keys(
-            (0.0, pose(STAND, r_inv=0, l_abd=30)),
-            (1.0, pose(STAND, r_inv=28, l_abd=30)),
-            (2.0, pose(STAND, r_inv=0, l_abd=30)),
-            (3.0, pose(STAND, r_inv=-18, l_abd=30)),
-            (4.0, pose(STAND, r_inv=0, l_abd=30)),
-            anchor="r_ankle", at=(-0.09, 0.11),
-        ),
+        # Seated, seen from the front, close on the lower legs: the right forefoot is looped to
+        # a table leg on its outside, the sole turns in (against the band), back, then out.
+        keys(*(
+            (t, pose(SEATED, r_hip=93, r_ankle=-3, r_inv=inv, l_abd=16, l_inv=16,
+                     l_hip=86, l_ankle=4), "pelvis", (0.0, 0.5))
+            for t, inv in ((0.0, 0), (1.0, 30), (1.6, 32), (2.6, 0), (3.6, -22), (4.2, -24),
+                           (5.0, 0))
+        )),
         view="front",
         highlight=("r_foot",),
-        props=(Prop("table", x=0.12, h=0.75),
-               Prop("band", anchor=(0.12, 0.1), to="r_ball", front=True)),
-        camera=Camera(x=-0.05, ground=290, scale=700),
+        props=(Prop("table", x=-0.5, h=0.75),
+               Prop("band", anchor=(-0.5, 0.06), to="r_ball", front=True),
+               Prop("label", text="IN", at=(0.06, 0.2), during=(0.04, 0.48), front=True),
+               Prop("label", text="OUT", at=(-0.27, 0.2), during=(0.56, 0.96), front=True)),
+        camera=Camera(x=-0.08, ground=290, scale=430),
     ),
     ClipSpec(
         "line-drills",

@@ -22,13 +22,15 @@ PELVIS_HEIGHT = 0.93  # standing tall, feet flat
 
 def keys(*frames: tuple, anchor: str = "r_ball", at: tuple[float, float] = (0.0, 0.0),
          ) -> tuple[Key, ...]:
-    """`(t, pose)` or `(t, pose, anchor, at)` tuples -> keyframes sharing a default anchor."""
+    """`(t, pose)`, `(t, pose, anchor, at)` or `(t, pose, anchor, at, linear)` tuples ->
+    keyframes sharing a default anchor."""
     out = []
     for frame in frames:
         t, p, *rest = frame
         a = rest[0] if rest else anchor
         xy = rest[1] if len(rest) > 1 else at
-        out.append(Key(float(t), p, a, xy))
+        linear = bool(rest[2]) if len(rest) > 2 else False
+        out.append(Key(float(t), p, a, xy, linear))
     return tuple(out)
 
 

@@ -1,4 +1,5 @@
 """Equipment drawn simply: floor, step, box, wall, ball, band, dumbbell, hurdle, mat, chair...
+(and a few hints that are not equipment: arrows, guide lines, direction labels).
 
 Props are data in a clip (`Prop("step", x0=-0.3, x1=0.3, h=0.2)`), in metres with the floor at
 y=0. Some follow the body (a band to the ankle, a dumbbell in the hand, a ball under the heel),
@@ -266,12 +267,29 @@ def arrow(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float
                                 end.y() - 11 * math.sin(angle + side * 0.5)))
 
 
+def label(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """A short word centred on `at` (view metres), lit while the loop phase is inside `during`,
+    one (start, end) window or several (e.g. "IN" during the first half), dimmed otherwise
+    (or hidden with `dim=False`): names the direction of the movement being shown."""
+    during = a.get("during", (0.0, 1.0))
+    windows = (during,) if isinstance(during[0], (int, float)) else during
+    lit = any(start <= phase < end for start, end in windows)
+    if not lit and not a.get("dim", True):
+        return  # labels sharing one spot show only while lit
+    color = QColor(canvas.ACCENT if lit else canvas.FLOOR_LINE.lighter(130))
+    p.setFont(canvas.font(a.get("size", 22), bold=True))
+    p.setPen(color)
+    center = cam.px(a["at"])
+    p.drawText(QRectF(center.x() - 90, center.y() - 20, 180, 40), Qt.AlignmentFlag.AlignCenter,
+               a["text"])
+
+
 PAINTERS: dict[str, Painter] = {
     "block": block, "wall": wall, "ball": ball, "band": band, "dumbbell": dumbbell,
     "hurdle": hurdle, "mat": mat, "chair": chair, "wedge": wedge, "pad": pad, "ladder": ladder,
     "table": table, "clock": clock, "mark": mark, "towel": towel, "guide": guide,
     "slope": slope, "floor_marks": floor_marks,
-    "partner_hands": partner_hands, "arrow": arrow,
+    "partner_hands": partner_hands, "arrow": arrow, "label": label,
 }
 
 

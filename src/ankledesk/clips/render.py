@@ -6,6 +6,7 @@ so a clip whose first and last keyframes are the same pose loops without a visib
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -42,17 +43,34 @@ class Renderer:
         self.caption_font = canvas.font(18)
         self.trail = self._trail() if spec.trail else None
 
-    def _trail(self) -> QPainterPath:
-        path = QPainterPath()
+    def _trail(self) -> list[tuple[float, float]]:
+        """The trail joint's whole loop, in view metres, so any camera (the inset) can draw it."""
+        points = []
         for i in range(TRAIL_SAMPLES + 1):
             t = self.spec.duration * i / TRAIL_SAMPLES
             fig = place(sample(self.spec.keys, t), self.spec.view)
-            point = self.spec.camera.px(fig.joints[self.spec.trail or ""])
-            if i == 0:
-                path.moveTo(point)
-            else:
-                path.lineTo(point)
-        return path
+            points.append(fig.joints[self.spec.trail or ""])
+        return points
+
+    def _draw_trail(self, p: QPainter, cam: Camera) -> None:
+        """The path dashed, with arrowheads showing which way round it goes."""
+        assert self.trail is not None
+        pts = [cam.px(pt) for pt in self.trail]
+        path = QPainterPath(pts[0])
+        for pt in pts[1:]:
+            path.lineTo(pt)
+        p.setPen(QPen(canvas.TRAIL, 3.5, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(path)
+        head = max(8.0, min(16.0, path.length() / 14))
+        p.setPen(QPen(canvas.ACCENT, 3.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        for at in (0.3, 0.8):
+            i = int(at * TRAIL_SAMPLES)
+            a, b = pts[i], pts[min(i + 2, len(pts) - 1)]
+            angle = math.atan2(b.y() - a.y(), b.x() - a.x())
+            for side in (-1, 1):
+                p.drawLine(b, QPointF(b.x() - head * math.cos(angle + side * 0.55),
+                                      b.y() - head * math.sin(angle + side * 0.55)))
 
     def frame(self, time: float) -> QImage:
         """The picture at `time` seconds into the loop."""
@@ -83,9 +101,7 @@ class Renderer:
                 props.paint(prop, p, cam, figure, phase)
         FigurePainter(p, cam, self.highlight, self.spec.eyes_closed).draw(figure)
         if trail and self.trail is not None:
-            p.setPen(QPen(canvas.TRAIL, 3.5, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawPath(self.trail)
+            self._draw_trail(p, cam)
         for prop in self.spec.props:
             if prop.front:
                 props.paint(prop, p, cam, figure, phase)
@@ -104,7 +120,7 @@ class Renderer:
         p.save()
         p.setClipPath(frame)
         p.fillRect(box, canvas.BACKGROUND)
-        self._scene(p, cam, figure, phase, trail=False)
+        self._scene(p, cam, figure, phase, trail=spec.inset_trail)
         p.restore()
         p.setPen(QPen(canvas.FLOOR_LINE.lighter(160), 2))
         p.setBrush(Qt.BrushStyle.NoBrush)

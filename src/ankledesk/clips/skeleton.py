@@ -1,14 +1,16 @@
 """Forward kinematics: a pose (joint angles) -> where every joint and foot point is.
 
 The body is solved in 3D, metres, axes (forward, left, up), pelvis at the origin, then projected
-orthographically for a side view (camera on the figure's right, figure facing screen-right) or a
-front view (figure facing the camera). One model for both views keeps a drill's keyframes the
-same whichever way it is filmed. Segment lengths are an average adult's, ~1.75 m tall.
+orthographically for a side view (camera on the figure's right, figure facing screen-right), a
+front view (figure facing the camera) or a three-quarter view (camera in front and to the right,
+`QUARTER_YAW` degrees round from the side view), where sideways foot motion still shows. One
+model for every view keeps a drill's keyframes the same whichever way it is filmed. Segment
+lengths are an average adult's, ~1.75 m tall.
 
 Angle conventions (degrees): `trunk` leans the upper body forward; `hip`, `shoulder` flex the
 limb forward from the trunk line; `knee` bends, `elbow` bends; `ankle` > 0 is dorsiflexion (toes
 up, 0 = foot square to the shin); `toe` > 0 lifts the toes; `abd`/`arm_abd` swing a limb out to
-the side; `inv` > 0 turns the sole inward.
+the side; `inv` > 0 turns the sole inward; `turn` > 0 points the toes inward (adduction).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ Point = tuple[float, float]
 THIGH, SHANK, TRUNK, NECK, HEAD_R = 0.44, 0.42, 0.50, 0.07, 0.105
 UPPER_ARM, FOREARM = 0.29, 0.28
 HIP_HALF, SHOULDER_HALF = 0.085, 0.17
+QUARTER_YAW = 40.0  # degrees the three-quarter camera is turned from the side view
 
 # Foot outline in the foot's own frame, metres from the ankle joint: (along, up).
 # "heel" and "ball" are the bottom contact points that anchors plant on the floor.
@@ -34,7 +37,7 @@ FOOT_POINTS: dict[str, Point] = {
     "arch": (0.05, -0.062), "ball": (0.145, -0.07), "ball_top": (0.15, -0.035),
     "instep": (0.06, -0.0), "ankle_front": (0.03, 0.035),
 }
-FOOT_HALF_WIDTH = {"heel": 0.03, "ball": 0.045}
+FOOT_HALF_WIDTH = {"heel": 0.03, "ball": 0.045, "instep": 0.036, "ankle": 0.034}
 # The five toes: sideways offset on the ball line (negative = towards the big-toe side), length.
 TOES = ((-0.028, 0.062), (-0.008, 0.046), (0.008, 0.04), (0.022, 0.034), (0.035, 0.028))
 TOE_BASE_ALONG = 0.14
@@ -77,7 +80,9 @@ class Foot:
     """A solved foot: its outline points and toes (base, tip) in 3D, big toe first."""
 
     outline: dict[str, Vec]
-    edges: tuple[Vec, ...]  # heel and ball corners, both sides, for front-view silhouettes
+    # Corners (big-toe side first) of the heel, the ball, the instep and the ankle: the sole is
+    # the first four, all eight give the silhouette of a foot seen from the front.
+    edges: tuple[Vec, ...]
     toes: tuple[tuple[Vec, Vec, Vec], ...]  # base, knuckle, tip
 
 
@@ -94,6 +99,9 @@ def _foot(side: str, p: Pose, ankle: Vec, to3d, normal: Vec, shank_theta: float)
     along = to3d(_sagittal(phi))
     up = to3d(_sagittal(phi + 90))
     out = normal  # the limb plane's normal points away from the body's midline
+    c = math.radians(p.get(f"{side}_turn", 0.0))  # about the shank: toes in (+) or out
+    along, out = (_add(_mul(along, math.cos(c)), _mul(out, -math.sin(c))),
+                  _add(_mul(out, math.cos(c)), _mul(along, math.sin(c))))
     b = math.radians(p[f"{side}_inv"])
     up, out = (_add(_mul(up, math.cos(b)), _mul(out, math.sin(b))),
                _add(_mul(out, math.cos(b)), _mul(up, -math.sin(b))))
@@ -110,8 +118,12 @@ def _foot(side: str, p: Pose, ankle: Vec, to3d, normal: Vec, shank_theta: float)
     outline = {name: at(*xy) for name, xy in local.items()}
     hx, hy = local["heel"]
     bx, by = local["ball"]
+    ix, iy = local["instep"]
+    fx, fy = local["ankle_front"]
     edges = tuple(at(x, y, z * w) for x, y, w in ((hx, hy, FOOT_HALF_WIDTH["heel"]),
-                                                  (bx, by, FOOT_HALF_WIDTH["ball"]))
+                                                  (bx, by, FOOT_HALF_WIDTH["ball"]),
+                                                  (ix, iy, FOOT_HALF_WIDTH["instep"]),
+                                                  (fx, fy, FOOT_HALF_WIDTH["ankle"]))
                   for z in (-1, 1))
     toes = []
     for i, (z, length) in enumerate(TOES):
@@ -206,14 +218,21 @@ def leg_angles(p: Pose, side: str) -> tuple[float, float, float]:
 
 
 def _foot_angles(side: str) -> tuple[str, ...]:
-    return tuple(f"{side}_{n}" for n in ("ankle", "toe", "big_toe", "inv", "arch"))
+    return tuple(f"{side}_{n}" for n in ("ankle", "toe", "big_toe", "inv", "turn", "arch"))
 
 
 def project(v: Vec, view: str) -> Point:
-    """The 2D view position of a 3D point: side view (forward, up) or front view (left, up)."""
+    """The 2D view position of a 3D point: side view (forward, up), front view (left, up) or
+    the three-quarter view in between."""
+    if view == "quarter":
+        r = math.radians(QUARTER_YAW)
+        return (v[0] * math.cos(r) + v[1] * math.sin(r), v[2])
     return (v[1], v[2]) if view == "front" else (v[0], v[2])
 
 
 def depth(v: Vec, view: str) -> float:
     """How near the camera a point is (larger = nearer), for drawing order."""
+    if view == "quarter":
+        r = math.radians(QUARTER_YAW)
+        return v[0] * math.sin(r) - v[1] * math.cos(r)
     return v[0] if view == "front" else -v[1]

@@ -8,7 +8,7 @@ from ankledesk.clips.canvas import Camera
 from ankledesk.clips.pose import Key
 from ankledesk.clips.props import Prop
 
-VIEWS = ("side", "front")
+VIEWS = ("side", "front", "quarter")
 
 
 @dataclass(frozen=True)
@@ -16,8 +16,9 @@ class ClipSpec:
     """Everything needed to draw a drill's loop; the name and caption come from drills.toml.
 
     `poster` is the moment (s) the contact sheet shows, mid-clip by default; `trail` names a
-    joint whose whole loop path is drawn faintly (ankle circles); `inset` adds a magnified window
-    on a point (usually the working foot) so ankle and toe detail stay readable.
+    joint whose whole loop path is drawn faintly, with arrowheads (ankle circles); `inset` adds
+    a magnified window on a point (usually the working foot) so ankle and toe detail stay
+    readable.
     """
 
     drill_id: str
@@ -32,6 +33,7 @@ class ClipSpec:
     inset: tuple[float, float] | None = None  # world point a magnified window centres on
     inset_scale: float = 520.0
     inset_left: bool = False
+    inset_trail: bool = False  # draw the trail in the inset too
     floor: bool = True  # False when a prop draws its own ground (an incline)
 
     def __post_init__(self) -> None:
