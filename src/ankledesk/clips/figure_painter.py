@@ -142,16 +142,16 @@ class FigurePainter:
             # drawn dark so turning it in or out reads as the sole tilting.
             pts = [*foot.edges, *foot.outline.values()]
             self.polygon(_hull(pts), part, far, outline=self.cam.size(0.012, 1.5))
-            self.sole(foot.edges[:4], far)
+            self.sole(foot.edges[:4], lit=part in self.highlight and not far)
             self.toes(fig, side, far)
             return
         self.toes(fig, side, far)
         self.polygon([foot.outline[name] for name in FOOT_SIDE_OUTLINE], part, far,
                      outline=self.cam.size(0.012, 1.5))
 
-    def sole(self, corners: tuple[Point, ...], far: bool) -> None:
+    def sole(self, corners: tuple[Point, ...], lit: bool) -> None:
         heel_in, heel_out, ball_in, ball_out = corners
-        color = QColor(canvas.SOLE_FAR if far else canvas.SOLE)
+        color = QColor(canvas.SOLE if lit else canvas.SOLE_PLAIN)
         self.p.setPen(QPen(color, self.cam.size(0.014, 2.5), Qt.PenStyle.SolidLine,
                            Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
         self.p.setBrush(color)

@@ -62,8 +62,9 @@ def over(foot: tuple, forward: float = 0.0) -> tuple[float, float]:
 
 def _split(t: float, x: float, y: float, back: float = -0.5, back_pitch: float = -35,
            front: float = 0.0, **angles: float) -> tuple:
-    """Split stance, right foot forward flat at `front`, left foot back on its ball."""
-    return body(t, (x, y), r=(front, 0), l=(back, back_pitch), **angles)
+    """Split stance, right foot forward flat at `front`, left foot back on its ball, its toes
+    bent flat on the floor."""
+    return body(t, (x, y), r=(front, 0), l=(back, back_pitch), **{"l_toe": -back_pitch, **angles})
 
 
 TAP_STANCE = pose(STAND, l_hip=18, l_knee=36, l_ankle=18, **ARMS_OUT)
@@ -155,17 +156,17 @@ SPECS: tuple[ClipSpec, ...] = (
         "3d-ankle-hip-opener",
         keys(
             (0.0, pose(STAND, r_abd=8, l_abd=8)),
-            (1.4, pose(STAND, r_abd=14, l_abd=6, r_inv=28, trunk_side=-7, r_knee=15,
+            (1.4, pose(STAND, r_abd=14, l_abd=6, r_inv=32, r_turn=8, trunk_side=-7, r_knee=15,
                        r_hip=10, l_knee=10, l_hip=8)),
-            (2.4, pose(STAND, r_abd=14, l_abd=6, r_inv=30, trunk_side=-8, r_knee=15,
+            (2.4, pose(STAND, r_abd=14, l_abd=6, r_inv=34, r_turn=8, trunk_side=-8, r_knee=15,
                        r_hip=10, l_knee=10, l_hip=8)),
             (4.0, pose(STAND, r_abd=8, l_abd=8)),
             anchor="l_ball", at=(0.2, 0.0),
         ),
         view="front",
-        highlight=("r_foot", "r_toes"),
+        highlight=("r_foot", "r_little_toe"),
         camera=FRONT,
-        inset=(-0.18, 0.08), inset_scale=480,
+        inset=(-0.2, 0.07), inset_scale=620,
     ),
     ClipSpec(
         "single-leg-rdl",
@@ -322,12 +323,16 @@ SPECS: tuple[ClipSpec, ...] = (
     ClipSpec(
         "wall-dorsiflexion-hold",
         keys(
-            body(0.0, (-0.2, 0.88), r=(0.0, 0), l=(-0.5, -25), hands=(0.11, 1.2), trunk=4),
-            body(1.3, (-0.09, 0.84), r=(0.0, 0), l=(-0.5, -40), hands=(0.11, 1.2), trunk=6),
+            body(0.0, (-0.2, 0.88), r=(0.0, 0), l=(-0.5, -25), hands=(0.11, 1.2),
+                 trunk=4, l_toe=25),
+            body(1.3, (-0.09, 0.84), r=(0.0, 0), l=(-0.5, -40), hands=(0.11, 1.2),
+                 trunk=6, l_toe=40),
             body(2.6, (-0.085, 0.838), r=(0.0, 0), l=(-0.5, -40), hands=(0.11, 1.2),
-                 trunk=7),
-            body(3.9, (-0.09, 0.84), r=(0.0, 0), l=(-0.5, -40), hands=(0.11, 1.2), trunk=6),
-            body(5.2, (-0.2, 0.88), r=(0.0, 0), l=(-0.5, -25), hands=(0.11, 1.2), trunk=4),
+                 trunk=7, l_toe=40),
+            body(3.9, (-0.09, 0.84), r=(0.0, 0), l=(-0.5, -40), hands=(0.11, 1.2),
+                 trunk=6, l_toe=40),
+            body(5.2, (-0.2, 0.88), r=(0.0, 0), l=(-0.5, -25), hands=(0.11, 1.2),
+                 trunk=4, l_toe=25),
         ),
         highlight=("r_shank", "r_foot"),
         props=(Prop("wall", x=0.12),),
@@ -398,6 +403,7 @@ SPECS: tuple[ClipSpec, ...] = (
                Prop("band", anchor=(-0.5, 0.06), to="r_ball", front=True),
                Prop("label", text="IN", at=(0.06, 0.2), during=(0.04, 0.48), front=True),
                Prop("label", text="OUT", at=(-0.27, 0.2), during=(0.56, 0.96), front=True)),
+        poster=1.3,
         camera=Camera(x=-0.08, ground=290, scale=430),
     ),
     ClipSpec(
