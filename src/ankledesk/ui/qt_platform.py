@@ -46,13 +46,15 @@ def guard_none_refcount() -> bool:
     PySide6 6.12.0 on CPython 3.11 returns None from void methods without taking a reference
     (harmless on 3.12+, where None is immortal). Every `processEvents()`, `raise_()` or
     `setText()` then lowers None's count by one, and after a few thousand calls the interpreter
-    aborts with "none_dealloc". This makes None practically immortal the way 3.12 does, only when
-    the leak is actually observed. Returns True when the guard was applied. The real fix is a
-    PySide6 release without the bug (6.11.3 does not leak).
+    aborts with "none_dealloc"; True and False suffer the same way ("bool_dealloc" at exit). This
+    makes the three singletons practically immortal, as 3.12 does, only when the leak is actually
+    observed. Returns True when the guard was applied. The real fix is a PySide6 release without
+    the bug (6.11.3 does not leak).
     """
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return False
     if not _none_refcount_leaks():
         return False
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
     return True

@@ -12,13 +12,15 @@ API (all on the Qt thread):
 - Signals `frames_flowing(path)` (the first MediaPlayerTimeChanged after a switch: frames are
   really being played) and `clip_failed(path, reason)`.
 
-How a switch is instant: two native surfaces lie on top of each other, each with its own
-libvlc player. `preload` starts the next clip on the hidden surface and pauses it on its first
-TimeChanged, so its demuxer, decoder and video output already exist and its first picture is
-drawn. `show_drill` raises that surface and unpauses the player. The primed clip is opened with
-libavformat's demuxer, which feeds one frame at a time: with libvlc's mp4 demuxer the input
-thread sleeps up to 250 ms of buffered stream after a resume before it reports time again.
-Clips that were not preloaded start at once on the hidden surface with low file caching.
+How a switch is instant: native surfaces lie on top of each other, each with its own libvlc
+player (two for plain clips, two for mirrored ones, which need their own libvlc instance).
+`preload` starts the next clip on a hidden surface and pauses it on its first TimeChanged, so
+its demuxer, decoder and video output already exist and its first picture is drawn.
+`show_drill` raises that surface and unpauses the player; the previous one is paused, not
+stopped, so video outputs are reused rather than rebuilt (that is what keeps memory flat). The
+primed clip is opened with libavformat's demuxer, which feeds one frame at a time: with libvlc's
+mp4 demuxer the input thread sleeps on its 250 ms read-ahead after a resume before it reports
+time again. Clips that were not preloaded start at once on a hidden surface with low caching.
 
 Threading: libvlc calls its event callbacks on its own threads. They only emit a Qt signal on a
 parentless bridge object (a queued connection); every libvlc call and every widget change
@@ -120,7 +122,7 @@ class _Pool:
     """Every player of one view; plain Python, so it can be released after the widget is gone."""
 
     def __init__(self) -> None:
-        self.players: dict[tuple[int, bool], _Player] = {}
+        self.players: dict[int, _Player] = {}
         self.by_token: dict[int, _Player] = {}
 
     def release(self) -> None:
@@ -147,7 +149,8 @@ class _Surface(QFrame):
 
 
 class _VideoArea(QWidget):
-    """Holds the two surfaces on top of each other, both filling the area."""
+    """Four surfaces on top of each other, all filling the area: two per instance (plain and
+    mirrored), so a switch between plain and mirrored never tears a video output down."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -155,7 +158,12 @@ class _VideoArea(QWidget):
         palette.setColor(QPalette.ColorRole.Window, QColor("black"))
         self.setPalette(palette)
         self.setAutoFillBackground(True)
-        self.surfaces = (_Surface(self), _Surface(self))
+        self.surfaces = tuple(_Surface(self) for _ in range(4))
+
+    @staticmethod
+    def kind_of(surface: int) -> bool:
+        """Whether surface `surface` belongs to the mirroring instance."""
+        return surface >= 2
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         for surface in self.surfaces:
@@ -244,12 +252,11 @@ class VideoView(QWidget):
                 player.mp.set_pause(0)
         else:
             if player is not None:
-                player.stop()
-            player = self._player(1 - self._front, kind)
+                self._set_aside(player)
+            player = self._player(self._hidden_surface(kind))
             if player is None:
                 self._fail_visible(path, "libvlc failed to start")
                 return
-            self._make_room(player)
             player.load(self.runtime.instance(kind), path, FRESH_OPTIONS)
             self._activate(player)
 
@@ -261,13 +268,12 @@ class VideoView(QWidget):
         current = self._next
         if current is not None and current.path == path and current.mirrored == kind:
             return
-        if current is not None:
-            current.stop()
         self._next = None
-        player = self._player(1 - self._front, kind)
+        player = self._player(self._hidden_surface(kind))
         if player is None:
             return
-        self._make_room(player)
+        if current is not None and current is not player:
+            self._set_aside(current)
         player.load(self.runtime.instance(kind), path, PRIMED_OPTIONS)
         player.mp.set_rate(self._rate)
         player.state = "priming"
@@ -356,11 +362,17 @@ class VideoView(QWidget):
             return "the file is empty"
         return ""
 
-    def _player(self, surface: int, mirrored: bool) -> _Player | None:
-        key = (surface, mirrored)
-        player = self._pool.players.get(key)
+    def _hidden_surface(self, mirrored: bool) -> int:
+        """A surface of the wanted kind that is not on top."""
+        first = 2 if mirrored else 0
+        return first + 1 if self._front == first else first
+
+    def _player(self, surface: int) -> _Player | None:
+        """The player of `surface` (one each, created on first use, never torn down early)."""
+        player = self._pool.players.get(surface)
         if player is not None:
             return player
+        mirrored = self.area.kind_of(surface)
         instance = self.runtime.instance(mirrored)
         if instance is None:
             return None
@@ -377,17 +389,16 @@ class VideoView(QWidget):
         ):
             player.events.event_attach(event_type, _relay, self._bridge, player.token, kind)
             player.kinds.append(event_type)
-        self._pool.players[key] = player
+        self._pool.players[surface] = player
         self._pool.by_token[player.token] = player
         return player
 
-    def _make_room(self, player: _Player) -> None:
-        """Stop the other player drawing on `player`'s surface: one video window per surface."""
-        other = self._pool.players.get((player.surface, not player.mirrored))
-        if other is not None and other.state != "idle":
-            if other is self._next:
-                self._next = None
-            other.stop()
+    @staticmethod
+    def _set_aside(player: _Player) -> None:
+        """Pause a hidden player that is no longer wanted: its video output stays for reuse."""
+        if player.state in ("priming", "primed", "active"):
+            player.mp.set_pause(1)
+            player.state = "paused"
 
     def _activate(self, player: _Player) -> None:
         previous = self._active
@@ -396,9 +407,8 @@ class VideoView(QWidget):
         player.state = "active"
         player.mp.set_rate(self._rate)
         self._active = player
-        if previous is not None and previous is not player and previous.state == "active":
-            previous.mp.set_pause(1)
-            previous.state = "paused"
+        if previous is not None and previous is not player:
+            self._set_aside(previous)
         self._switched_at = time.perf_counter()
         self._awaiting_frames = True
         self.stack.setCurrentWidget(self.area)
