@@ -153,9 +153,6 @@ def run() -> list[Row]:
         display.start()
     os.environ.pop("WAYLAND_DISPLAY", None)
     try:
-        from ankledesk.ui.qt_platform import guard_none_refcount
-
-        guard_none_refcount()
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance() or QApplication([])

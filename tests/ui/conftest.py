@@ -14,14 +14,11 @@ import av
 import pytest
 
 from ankledesk.core.model import Drill
-from ankledesk.ui.qt_platform import guard_none_refcount
 
 W, H, FPS = 640, 360, 25
 RED, BLUE, GREEN, YELLOW, MAGENTA, CYAN = (
     (255, 0, 0), (0, 0, 255), (0, 200, 0), (255, 255, 0), (255, 0, 255), (0, 255, 255))
 SOLIDS = {"green": GREEN, "yellow": YELLOW, "magenta": MAGENTA, "cyan": CYAN}
-
-guard_none_refcount()
 
 
 def make_clip(path: Path, left: tuple[int, int, int], right: tuple[int, int, int],
