@@ -59,3 +59,13 @@ def user_media_dir(base: Path) -> Path:
 
 def logs_dir(base: Path) -> Path:
     return base / "logs"
+
+
+def left_side_clip(clip: Path) -> Path:
+    """Where a clip's ready-mirrored version for the left side lives: `<stem>.left<suffix>`.
+
+    Built-in clips carry their drill name and cue as text, which VLC's hflip would print
+    backwards; the generator therefore renders each-side drills a second time, figure mirrored
+    and text readable, and the player prefers that file over flipping.
+    """
+    return clip.with_name(f"{clip.stem}.left{clip.suffix}")

@@ -48,6 +48,9 @@ def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     made = {"split": make_clip(folder / "split.mp4", RED, BLUE)}
     for name, colour in SOLIDS.items():
         made[name] = make_clip(folder / f"{name}.mp4", colour, colour)
+    # a built-in style each-side clip with its ready-mirrored left version beside it
+    made["sided"] = make_clip(folder / "sided.mp4", RED, BLUE)
+    make_clip(folder / "sided.left.mp4", GREEN, YELLOW)
     good = made["split"].read_bytes()
     made["truncated"] = folder / "truncated.mp4"
     made["truncated"].write_bytes(good[: len(good) // 3])

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import QWidget
 
-from tests.ui.conftest import BLUE, RED, SOLIDS
+from tests.ui.conftest import BLUE, GREEN, RED, SOLIDS, YELLOW
 
 WAIT_MS = 15_000
 
@@ -68,6 +68,18 @@ def test_mirrored_clip_is_flipped(qtbot, view, clips, drill) -> None:
     qtbot.waitUntil(view.next_is_primed, timeout=WAIT_MS)
     view.show_drill(drill, clips["split"], mirrored=False)
     qtbot.waitUntil(lambda: shows(view, RED, BLUE), timeout=WAIT_MS)
+
+
+def test_left_side_plays_the_ready_mirrored_clip_unflipped(qtbot, view, clips, drill) -> None:
+    """hflip would print the clip's caption backwards: a `.left` sibling is played as it is."""
+    view.show_drill(drill, clips["sided"], mirrored=True)
+    qtbot.waitUntil(lambda: shows(view, GREEN, YELLOW), timeout=WAIT_MS)
+    assert view.current_mrl().endswith("sided.left.mp4")
+    view.preload(drill, clips["sided"], mirrored=False)
+    qtbot.waitUntil(view.next_is_primed, timeout=WAIT_MS)
+    view.show_drill(drill, clips["sided"], mirrored=False)
+    qtbot.waitUntil(lambda: shows(view, RED, BLUE), timeout=WAIT_MS)
+    assert view.current_mrl().endswith("sided.mp4")
 
 
 def test_letterboxed_on_black(qtbot, view, clips, drill) -> None:

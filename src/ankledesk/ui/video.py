@@ -3,7 +3,8 @@
 API (all on the Qt thread):
 
 - `VideoView.show_drill(drill, clip, mirrored=False)`: show this drill's clip, looping, mirrored
-  (hflip) for the other side; `clip` None, missing, empty or unplayable shows the drill's cue card.
+  for the other side (its ready-mirrored `<stem>.left.mp4` when there is one, else hflip);
+  `clip` None, missing, empty or unplayable shows the drill's cue card.
 - `VideoView.preload(drill, clip, mirrored=False)`: get the next step's clip ready behind the
   current one, so the following `show_drill` with the same clip is instant.
 - `VideoView.set_speed(rate)`: 0.5 or 1.0 (any rate libvlc takes), kept across switches.
@@ -42,6 +43,7 @@ from PySide6.QtGui import QCloseEvent, QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ankledesk.core.model import Drill
+from ankledesk.paths import left_side_clip
 from ankledesk.ui import vlc_runtime
 from ankledesk.ui.cue_card import CueCard
 
@@ -57,6 +59,16 @@ PRIMED_OPTIONS = (LOOP, "file-caching=0", "demux=avformat,any")
 NO_FRAMES_TIMEOUT_S = 3.0
 
 _TIME, _VOUT, _ERROR = 0, 1, 2
+
+
+def _side_version(clip: Path | None, mirrored: bool) -> tuple[Path | None, bool]:
+    """The file to play and whether to flip it: a ready-mirrored left-side clip beats hflip,
+    which would also mirror the clip's drill name and cue."""
+    if mirrored and clip is not None:
+        left = left_side_clip(clip)
+        if left.is_file():
+            return left, False
+    return clip, mirrored
 _tokens = itertools.count(1)
 
 
@@ -227,6 +239,7 @@ class VideoView(QWidget):
 
     def show_drill(self, drill: Drill, clip: Path | None, mirrored: bool = False) -> None:
         """Show `drill`'s clip (looping, mirrored on request) or, failing that, its cue card."""
+        clip, mirrored = _side_version(clip, mirrored)
         self._drill = drill
         self.card.show_cues(drill.name, drill.cues)
         if self._closed or not self.runtime.available:
@@ -262,6 +275,7 @@ class VideoView(QWidget):
 
     def preload(self, drill: Drill, clip: Path | None, mirrored: bool = False) -> None:
         """Prime the next step's clip on the hidden surface, paused on its first frames."""
+        clip, mirrored = _side_version(clip, mirrored)
         if self._closed or not self.runtime.available or self._precheck(clip):
             return
         path, kind = str(clip), self._kind(mirrored)
