@@ -62,6 +62,12 @@ def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return made
 
 
+@pytest.fixture(autouse=True)
+def _session_qapplication(qapp):
+    """One QApplication for the whole run, made before anything else asks for Qt."""
+    return qapp
+
+
 @pytest.fixture
 def drill() -> Drill:
     return Drill(id="big-toe-raise-hold", name="Big-toe calf-raise hold", category="strength",
