@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 
 from ankledesk.clips.canvas import Camera
+from ankledesk.clips.ground import JOINT_RADIUS
 from ankledesk.clips.pose import pose
 from ankledesk.clips.posing import (
     FOOT_CLOSE,
@@ -27,20 +28,30 @@ from ankledesk.clips.posing import (
 from ankledesk.clips.posing import (
     PELVIS_HEIGHT as P,
 )
-from ankledesk.clips.props import Prop
+from ankledesk.clips.props import MAT_THICKNESS, Prop
 from ankledesk.clips.skeleton import FOOT_POINTS, SHANK, THIGH
 from ankledesk.clips.spec import ClipSpec
 
 FRONT = Camera(x=0.0, ground=292, scale=132)
+MAT = MAT_THICKNESS  # top of a mat: where a foot, knee or hand on it rests
+
+
+def knee_down(back: float) -> float:
+    """Pelvis height over a surface for a knee resting on it, the thigh `back` degrees behind
+    vertical (the knee's centre is half the drawn thigh's width above the surface)."""
+    return KNEE_RADIUS + THIGH * math.cos(math.radians(back))
+
 ARMS_OUT = dict(r_arm_abd=35, l_arm_abd=35, r_elbow=10, l_elbow=10)
 SOFT_ONE_LEG = pose(ONE_LEG, l_hip=35, l_knee=75, l_abd=6, **ARMS_OUT)
 # Sitting square on a chair: thighs level, shins upright, hands resting on the thighs.
+KNEE_RADIUS, HAND_RADIUS = JOINT_RADIUS["knee"], JOINT_RADIUS["hand"]
 SEATED = pose(STAND, r_hip=90, l_hip=90, r_knee=90, l_knee=90, r_shoulder=40, l_shoulder=40,
               r_elbow=50, l_elbow=50)
 
 
 def _big_toe_hold(base: dict, **angles: float) -> tuple:
     """Single-leg rise onto the base of the big toe, a long hold at the top, and down."""
+    base = pose(base, l_knee=72)  # the lifted toes clear the floor while the heel is down
     low = dict(r=(0.12, 0), r_toe=0)
     high = dict(r=(0.12, -38), r_toe=38)
     top = dict(r=(0.12, -40), r_toe=40)
@@ -65,6 +76,15 @@ def _split(t: float, x: float, y: float, back: float = -0.5, back_pitch: float =
     """Split stance, right foot forward flat at `front`, left foot back on its ball, its toes
     bent flat on the floor."""
     return body(t, (x, y), r=(front, 0), l=(back, back_pitch), **{"l_toe": -back_pitch, **angles})
+
+
+def _half_kneel(t: float, forward: float, linear: bool) -> tuple:
+    """Half-kneeling on a mat, `forward` (0..1) of the way into the lunge: the front foot flat,
+    the back knee resting on the mat, the back shin along it and that foot laces-down."""
+    hip, trunk = -6 - 22 * forward, 4 * forward
+    pelvis = (-0.36 + 0.16 * forward, MAT + knee_down(trunk - hip))
+    return (*body(t, pelvis, r=(0.2, 0, MAT), l_hip=hip, l_knee=83 - 25 * forward, l_ankle=-80,
+                  trunk=trunk, r_shoulder=40, l_shoulder=40, r_elbow=60, l_elbow=60), linear)
 
 
 TAP_STANCE = pose(STAND, l_hip=18, l_knee=36, l_ankle=18, **ARMS_OUT)
@@ -114,7 +134,7 @@ SPECS: tuple[ClipSpec, ...] = (
             (2.7, pose(ONE_LEG, r_ankle=-44, r_toe=44, r_shoulder=25, trunk=1)),
             (4.2, pose(ONE_LEG, r_ankle=-42, r_toe=42, r_shoulder=25)),
             (5.4, pose(ONE_LEG, r_ankle=-22, r_toe=22, r_shoulder=25)),
-            anchor="r_toe", at=(0.05, 0.2),
+            anchor="r_toe", at=(0.05, 0.193),
         ),
         highlight=("r_big_toe", "r_foot"),
         props=(Prop("block", x0=0.0, x1=0.7, h=0.18),),
@@ -142,9 +162,10 @@ SPECS: tuple[ClipSpec, ...] = (
         "3d-hamstrings",
         keys(
             body(0.0, (-0.3, 0.84), r=(0.05, 20, 0, "heel"), l=(-0.35, 0), trunk=10),
-            body(1.6, (-0.38, 0.79), r=(0.05, 22, 0, "heel"), l=(-0.35, 0), trunk=55,
+            # Inverted, the heel rests on its outer corner: the heel point rides a little higher.
+            body(1.6, (-0.38, 0.79), r=(0.05, 22, 0.006, "heel"), l=(-0.35, 0), trunk=55,
                  r_inv=25, r_shoulder=60, l_shoulder=60, r_elbow=0, l_elbow=0),
-            body(3.4, (-0.385, 0.785), r=(0.05, 22, 0, "heel"), l=(-0.35, 0), trunk=58,
+            body(3.4, (-0.385, 0.785), r=(0.05, 22, 0.006, "heel"), l=(-0.35, 0), trunk=58,
                  r_inv=28, r_shoulder=62, l_shoulder=62, r_elbow=0, l_elbow=0),
             body(5.0, (-0.3, 0.84), r=(0.05, 20, 0, "heel"), l=(-0.35, 0), trunk=10),
         ),
@@ -155,12 +176,13 @@ SPECS: tuple[ClipSpec, ...] = (
     ClipSpec(
         "3d-ankle-hip-opener",
         keys(
-            (0.0, pose(STAND, r_abd=8, l_abd=8)),
-            (1.4, pose(STAND, r_abd=14, l_abd=6, r_inv=32, r_turn=8, trunk_side=-7, r_knee=15,
-                       r_hip=10, l_knee=10, l_hip=8)),
-            (2.4, pose(STAND, r_abd=14, l_abd=6, r_inv=34, r_turn=8, trunk_side=-8, r_knee=15,
-                       r_hip=10, l_knee=10, l_hip=8)),
-            (4.0, pose(STAND, r_abd=8, l_abd=8)),
+            # Soles flat to start: inverting by the abduction undoes the tilt it gives the foot.
+            (0.0, pose(STAND, r_abd=8, l_abd=8, r_inv=8, l_inv=8)),
+            (1.4, pose(STAND, r_abd=14, l_abd=6, l_inv=6, r_inv=32, r_turn=8, trunk_side=-7,
+                       r_knee=15, r_hip=10, l_knee=10, l_hip=8)),
+            (2.4, pose(STAND, r_abd=14, l_abd=6, l_inv=6, r_inv=34, r_turn=8, trunk_side=-8,
+                       r_knee=15, r_hip=10, l_knee=10, l_hip=8)),
+            (4.0, pose(STAND, r_abd=8, l_abd=8, r_inv=8, l_inv=8)),
             anchor="l_ball", at=(0.2, 0.0),
         ),
         view="front",
@@ -171,10 +193,10 @@ SPECS: tuple[ClipSpec, ...] = (
     ClipSpec(
         "single-leg-rdl",
         keys(
-            body(0.0, (-0.05, P - 0.02), ONE_LEG, r=(0.0, 0), l_hip=0, l_knee=25, l_ankle=0),
+            body(0.0, (-0.05, P - 0.02), ONE_LEG, r=(0.0, 0), l_hip=0, l_knee=55, l_ankle=10),
             body(2.0, (-0.2, P - 0.07), STAND, r=(0.0, 0), trunk=80, l_hip=5, l_knee=5,
                  l_ankle=-10, r_shoulder=82, l_shoulder=82, r_elbow=0, l_elbow=0),
-            body(4.0, (-0.05, P - 0.02), ONE_LEG, r=(0.0, 0), l_hip=0, l_knee=25, l_ankle=0),
+            body(4.0, (-0.05, P - 0.02), ONE_LEG, r=(0.0, 0), l_hip=0, l_knee=55, l_ankle=10),
         ),
         highlight=("trunk", "r_thigh"),
         props=(Prop("dumbbell", hand="r_hand", front=True),),
@@ -185,9 +207,14 @@ SPECS: tuple[ClipSpec, ...] = (
         keys(
             body(0.0, (0.0, 0.55), r=(0.585, 0), l=(0.585, 0), trunk=-5,
                  r_shoulder=-15, l_shoulder=-15, r_elbow=20, l_elbow=20),
+            # The foot lifts straight off the floor first, then the knee extends.
+            body(0.6, (0.0, 0.55), r=(0.6, 0, 0.1), l=(0.585, 0), trunk=-5,
+                 r_shoulder=-15, l_shoulder=-15, r_elbow=20, l_elbow=20),
             body(1.6, (0.0, 0.55), l=(0.585, 0), trunk=-5, r_hip=88, r_knee=5, r_ankle=10,
                  r_shoulder=-15, l_shoulder=-15, r_elbow=20, l_elbow=20),
             body(2.4, (0.0, 0.55), l=(0.585, 0), trunk=-5, r_hip=88, r_knee=3, r_ankle=12,
+                 r_shoulder=-15, l_shoulder=-15, r_elbow=20, l_elbow=20),
+            body(3.4, (0.0, 0.55), r=(0.6, 0, 0.1), l=(0.585, 0), trunk=-5,
                  r_shoulder=-15, l_shoulder=-15, r_elbow=20, l_elbow=20),
             body(4.0, (0.0, 0.55), r=(0.585, 0), l=(0.585, 0), trunk=-5,
                  r_shoulder=-15, l_shoulder=-15, r_elbow=20, l_elbow=20),
@@ -214,10 +241,15 @@ SPECS: tuple[ClipSpec, ...] = (
         keys(
             body(0.0, (-0.18, 0.84), r=(0.3, 0, 0.3), l=(-0.1, 0), trunk=10,
                  r_shoulder=-15, l_shoulder=25),
+            # The back foot rises behind the step before the knee drives up past its edge.
+            body(0.6, (-0.04, 0.995), r=(0.3, 0, 0.3), l=(-0.05, -30, 0.33), trunk=6,
+                 r_shoulder=5, l_shoulder=5, r_elbow=35),
             body(1.5, over((0.3, 0, 0.3), 0.01), r=(0.3, 0, 0.3), l_hip=80, l_knee=95, l_ankle=10,
                  r_shoulder=30, l_shoulder=-20, r_elbow=70),
             body(3.0, over((0.3, 0, 0.3), 0.015), r=(0.3, 0, 0.3), l_hip=82, l_knee=95, l_ankle=10,
                  r_shoulder=30, l_shoulder=-20, r_elbow=70, trunk=1),
+            body(3.9, (-0.04, 0.995), r=(0.3, 0, 0.3), l=(-0.05, -30, 0.33), trunk=6,
+                 r_shoulder=5, l_shoulder=5, r_elbow=35),
             body(4.5, (-0.18, 0.84), r=(0.3, 0, 0.3), l=(-0.1, 0), trunk=10,
                  r_shoulder=-15, l_shoulder=25),
         ),
@@ -309,12 +341,13 @@ SPECS: tuple[ClipSpec, ...] = (
     ClipSpec(
         "step-down",
         keys(
-            body(0.0, over((-0.05, 0, 0.2)), r=(-0.05, 0, 0.2), l_hip=25, l_knee=20, l_ankle=5),
+            # The free foot is held forward, clear of the step's edge, and lowered straight down.
+            body(0.0, over((-0.05, 0, 0.2)), r=(-0.05, 0, 0.2), l=(0.15, 5, 0.33, "heel")),
             body(2.6, (-0.1, 0.87), r=(-0.05, 0, 0.2), l=(0.2, 10, 0, "heel"), trunk=14,
                  r_shoulder=30, l_shoulder=10),
             body(3.2, (-0.1, 0.865), r=(-0.05, 0, 0.2), l=(0.2, 8, 0, "heel"), trunk=15,
                  r_shoulder=30, l_shoulder=10),
-            body(5.0, over((-0.05, 0, 0.2)), r=(-0.05, 0, 0.2), l_hip=25, l_knee=20, l_ankle=5),
+            body(5.0, over((-0.05, 0, 0.2)), r=(-0.05, 0, 0.2), l=(0.15, 5, 0.33, "heel")),
         ),
         highlight=("r_thigh", "r_shank"),
         props=(Prop("block", x0=-0.7, x1=0.06, h=0.2),),
@@ -372,6 +405,7 @@ SPECS: tuple[ClipSpec, ...] = (
         gait(WALK, step=0.8, repeats=2, heights=[0.9, 0.92], arm_swing=0.9),
         highlight=("foot",),
         props=(Prop("floor_marks", spacing=0.7, travel=1.4),),
+        contact="rest",  # walking: a foot is always down, the hips ride on the stance leg
         camera=SIDE,
     ),
     ClipSpec(
@@ -471,14 +505,15 @@ SPECS: tuple[ClipSpec, ...] = (
     ClipSpec(
         "plank-to-heel",
         keys(
-            body(0.0, (0.0, 0.49), r=(-0.77, -55), l=(-0.77, -55), trunk=78,
-                 hands=(0.46, 0.02), neck=-10),
-            body(1.6, (-0.16, 0.45), r=(-0.8, -25), l=(-0.8, -25), trunk=76,
-                 hands=(0.46, 0.02), neck=-10, r_toe=25, l_toe=25),
-            body(2.4, (-0.16, 0.445), r=(-0.8, -24), l=(-0.8, -24), trunk=76,
-                 hands=(0.46, 0.02), neck=-10, r_toe=24, l_toe=24),
-            body(4.0, (0.0, 0.49), r=(-0.77, -55), l=(-0.77, -55), trunk=78,
-                 hands=(0.46, 0.02), neck=-10),
+            # On the mat: balls and tucked toes on it, hands flat on it.
+            body(0.0, (0.0, MAT + 0.49), r=(-0.77, -55, MAT), l=(-0.77, -55, MAT), trunk=78,
+                 hands=(0.46, MAT + HAND_RADIUS), neck=-10, r_toe=55, l_toe=55),
+            body(1.6, (-0.16, MAT + 0.45), r=(-0.8, -25, MAT), l=(-0.8, -25, MAT), trunk=76,
+                 hands=(0.46, MAT + HAND_RADIUS), neck=-10, r_toe=25, l_toe=25),
+            body(2.4, (-0.16, MAT + 0.445), r=(-0.8, -24, MAT), l=(-0.8, -24, MAT), trunk=76,
+                 hands=(0.46, MAT + HAND_RADIUS), neck=-10, r_toe=24, l_toe=24),
+            body(4.0, (0.0, MAT + 0.49), r=(-0.77, -55, MAT), l=(-0.77, -55, MAT), trunk=78,
+                 hands=(0.46, MAT + HAND_RADIUS), neck=-10, r_toe=55, l_toe=55),
         ),
         highlight=("r_foot", "r_shank"),
         props=(Prop("mat", x0=-1.2, x1=0.8),),
@@ -515,15 +550,15 @@ SPECS: tuple[ClipSpec, ...] = (
     ),
     ClipSpec(
         "single-leg-reach-balance",
+        # The free foot is placed by IK, always off the floor: tucked behind, reaching forward,
+        # then back, so its path between keys never dips through the floor.
         keys(
-            body(0.0, (-0.15, P - 0.02), r=(0.0, 0), l_hip=10, l_knee=20, **ARMS_OUT),
-            body(1.5, (-0.17, P - 0.03), r=(0.0, 0), l_hip=50, l_knee=0, l_ankle=-10,
-                 trunk=-4, **ARMS_OUT),
-            body(3.0, (-0.17, P - 0.03), r=(0.0, 0), l_hip=52, l_knee=0, l_ankle=-10,
-                 trunk=-3, **ARMS_OUT),
-            body(4.5, (-0.12, P - 0.03), r=(0.0, 0), l_hip=-30, l_knee=0, l_ankle=-20,
-                 trunk=10, **ARMS_OUT),
-            body(6.0, (-0.15, P - 0.02), r=(0.0, 0), l_hip=10, l_knee=20, **ARMS_OUT),
+            body(0.0, (-0.15, P - 0.02), r=(0.0, 0), l=(-0.28, -30, 0.12), **ARMS_OUT),
+            body(1.5, (-0.17, P - 0.03), r=(0.0, 0), l=(0.45, 10, 0.2), trunk=-4, **ARMS_OUT),
+            body(3.0, (-0.17, P - 0.03), r=(0.0, 0), l=(0.46, 10, 0.2), trunk=-3, **ARMS_OUT),
+            body(4.5, (-0.12, P - 0.03), r=(0.0, 0), l=(-0.6, -40, 0.12), trunk=10,
+                 **ARMS_OUT),
+            body(6.0, (-0.15, P - 0.02), r=(0.0, 0), l=(-0.28, -30, 0.12), **ARMS_OUT),
         ),
         highlight=("r_foot", "r_shank"),
         camera=SIDE,
@@ -543,10 +578,11 @@ SPECS: tuple[ClipSpec, ...] = (
     ),
     ClipSpec(
         "incline-drag",
-        gait(WALK, step=0.6, repeats=2, heights=[0.9, 0.92], arm_swing=1.1, trunk=14),
+        gait(WALK, step=0.6, repeats=2, heights=[0.9], arm_swing=1.1, trunk=14),
         highlight=("foot", "shank"),
         props=(Prop("slope", deg=12, x=0.0, spacing=0.55, travel=2.2),),
         floor=False,
+        contact="rest",  # walking: a foot is always on the incline, the hips ride on it
         camera=Camera(x=0.0, ground=275, scale=130),
     ),
     ClipSpec(
@@ -568,9 +604,9 @@ SPECS: tuple[ClipSpec, ...] = (
             body(1.0, over((-0.25, 0), 0.05), l=(-0.25, 0), r_hip=85, r_knee=100, r_ankle=15,
                  trunk=5),
             body(2.0, (0.05, 0.83), r=(0.38, 0), l=(-0.25, -35), trunk=12, r_shoulder=-20,
-                 l_shoulder=30),
+                 l_shoulder=30, l_toe=35),
             body(3.0, (0.07, 0.80), r=(0.38, 0), l=(-0.25, -38), trunk=14, r_shoulder=-20,
-                 l_shoulder=30),
+                 l_shoulder=30, l_toe=38),
             body(4.2, over((-0.25, 0), 0.05), l=(-0.25, 0), r_hip=85, r_knee=100, r_ankle=15,
                  trunk=5),
             body(5.2, over((-0.25, 0)), r=(-0.25, 0), l=(-0.25, 0)),
@@ -623,12 +659,10 @@ SPECS: tuple[ClipSpec, ...] = (
     ClipSpec(
         "half-kneeling-dorsiflexion",
         keys(
-            body(0.0, (-0.36, 0.49), r=(0.2, 0), l_hip=-6, l_knee=84, l_ankle=-45, trunk=0,
-                 r_shoulder=40, l_shoulder=40, r_elbow=60, l_elbow=60),
-            body(1.5, (-0.2, 0.47), r=(0.2, 0), l_hip=-28, l_knee=62, l_ankle=-45, trunk=4,
-                 r_shoulder=40, l_shoulder=40, r_elbow=60, l_elbow=60),
-            body(3.0, (-0.36, 0.49), r=(0.2, 0), l_hip=-6, l_knee=84, l_ankle=-45, trunk=0,
-                 r_shoulder=40, l_shoulder=40, r_elbow=60, l_elbow=60),
+            # Rocking forward and back over the front foot: one smooth cycle sampled every 0.25 s
+            # so the pelvis follows the back knee's arc and that knee stays on the mat.
+            *(_half_kneel(i * 0.25, 0.5 - 0.5 * math.cos(2 * math.pi * i / 12), i > 0)
+              for i in range(13)),
         ),
         highlight=("r_shank", "r_foot"),
         props=(Prop("mat", x0=-0.9, x1=0.5),),

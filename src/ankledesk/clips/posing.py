@@ -85,7 +85,11 @@ def gait(phases: list[tuple[float, float, float, float]], step: float, repeats: 
          heights: list[float], base: dict = STAND, x: float = 0.0,
          arm_swing: float = 0.8, **angles: float) -> tuple[Key, ...]:
     """A cyclic gait on the spot: the right leg goes through `phases` while the left leg is
-    half a cycle behind; arms swing against the legs; the pelvis is pinned at (x, height)."""
+    half a cycle behind; arms swing against the legs; the pelvis is keyed at (x, height).
+
+    Keyed heights alone put a foot through the floor mid-stride; the clip's `contact` decides:
+    "rest" (walking) sets the lowest foot on the ground every frame, whatever the height,
+    "clear" (runs, skips) keeps higher keyed heights as flight but never lets a foot sink."""
     n = len(phases)
     frames = []
     for i in range(n * repeats + 1):

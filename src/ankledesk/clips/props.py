@@ -106,9 +106,12 @@ def hurdle(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: floa
     p.drawEllipse(cam.px((x, h)), cam.size(0.03, 4), cam.size(0.03, 4))
 
 
+MAT_THICKNESS = 0.025
+
+
 def mat(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
     _solid(p, QColor("#3b6e8f"))
-    p.drawRoundedRect(_rect(cam, a["x0"], 0.0, a["x1"], 0.025), 3, 3)
+    p.drawRoundedRect(_rect(cam, a["x0"], 0.0, a["x1"], MAT_THICKNESS), 3, 3)
 
 
 def chair(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
@@ -133,9 +136,13 @@ def wedge(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float
 
 def pad(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
     """A foam balance pad that squashes a little under load."""
-    squash = a.get("squash", 0.0) * (0.5 - 0.5 * math.cos(2 * math.pi * phase * a.get("n", 1)))
     _solid(p, QColor("#5aa9a0"), QColor("#7fcac1"))
-    p.drawRoundedRect(_rect(cam, a["x0"], 0.0, a["x1"], a["h"] - squash), 6, 6)
+    p.drawRoundedRect(_rect(cam, a["x0"], 0.0, a["x1"], _pad_height(a, phase)), 6, 6)
+
+
+def _pad_height(a: dict[str, Any], phase: float) -> float:
+    return a["h"] - a.get("squash", 0.0) * (
+        0.5 - 0.5 * math.cos(2 * math.pi * phase * a.get("n", 1)))
 
 
 def ladder(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
@@ -295,3 +302,44 @@ PAINTERS: dict[str, Painter] = {
 
 def paint(prop: Prop, painter: QPainter, camera: Camera, figure: Figure, phase: float) -> None:
     PAINTERS[prop.kind](painter, camera, figure, prop.params, phase)
+
+
+# --- What the body can stand, kneel or lie on --------------------------------------------------
+# A surface gives the height of its top at view x (metres) in the loop phase, or None where it
+# is not under x. Chairs and walls are not surfaces: legs go under a seat, and a wall is beside.
+Surface = Callable[[dict[str, Any], float, float], float | None]
+
+
+def _block_top(a: dict[str, Any], x: float, phase: float) -> float | None:
+    return a.get("y", 0.0) + a["h"] if a["x0"] <= x <= a["x1"] else None
+
+
+def _mat_top(a: dict[str, Any], x: float, phase: float) -> float | None:
+    return MAT_THICKNESS if a["x0"] <= x <= a["x1"] else None
+
+
+def _pad_top(a: dict[str, Any], x: float, phase: float) -> float | None:
+    return _pad_height(a, phase) if a["x0"] <= x <= a["x1"] else None
+
+
+def _wedge_top(a: dict[str, Any], x: float, phase: float) -> float | None:
+    lo, hi = sorted((a["x0"], a["x1"]))
+    if not lo <= x <= hi:
+        return None
+    return a["h"] * (a["x1"] - x) / (a["x1"] - a["x0"])
+
+
+def _slope_top(a: dict[str, Any], x: float, phase: float) -> float | None:
+    return (x - a.get("x", 0.0)) * math.tan(math.radians(a["deg"]))
+
+
+SURFACES: dict[str, Surface] = {
+    "block": _block_top, "mat": _mat_top, "pad": _pad_top, "wedge": _wedge_top,
+    "slope": _slope_top,
+}
+
+
+def surface_top(prop: Prop, x: float, phase: float) -> float | None:
+    """Height of `prop`'s top at view x, or None if it is not something to stand on there."""
+    surface = SURFACES.get(prop.kind)
+    return surface(prop.params, x, phase) if surface else None

@@ -15,8 +15,8 @@ from PySide6.QtGui import QImage, QPainter, QPainterPath, QPen
 from ankledesk.clips import canvas, props
 from ankledesk.clips.canvas import HEIGHT, WIDTH, Camera
 from ankledesk.clips.figure_painter import FigurePainter, expand_parts
-from ankledesk.clips.placement import Figure, place
-from ankledesk.clips.pose import sample
+from ankledesk.clips.ground import figure_at
+from ankledesk.clips.placement import Figure
 from ankledesk.clips.spec import ClipSpec
 
 FPS = 25
@@ -48,7 +48,7 @@ class Renderer:
         points = []
         for i in range(TRAIL_SAMPLES + 1):
             t = self.spec.duration * i / TRAIL_SAMPLES
-            fig = place(sample(self.spec.keys, t), self.spec.view)
+            fig = figure_at(self.spec, t)
             points.append(fig.joints[self.spec.trail or ""])
         return points
 
@@ -81,7 +81,7 @@ class Renderer:
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         phase = (time / spec.duration) % 1.0
-        figure = place(sample(spec.keys, time), spec.view)
+        figure = figure_at(spec, time)
         self._scene(p, spec.camera, figure, phase, trail=True)
         if spec.inset is not None:
             self._inset(p, figure, phase)

@@ -128,8 +128,9 @@ def _foot(side: str, p: Pose, ankle: Vec, to3d, normal: Vec, shank_theta: float)
     toes = []
     for i, (z, length) in enumerate(TOES):
         lift = p[f"{side}_toe"] + (p[f"{side}_big_toe"] if i == 0 else 0.0)
-        # A negative lift curls the toe: the knuckle rises and the tip grips downward.
-        near, far = (lift, lift) if lift >= 0 else (-0.7 * lift, 1.8 * lift)
+        # A negative lift curls the toe: the knuckle rises and the tip grips downward, back to
+        # the height of the toe's base, so a curled toe grips the floor instead of going into it.
+        near, far = (lift, lift) if lift >= 0 else (-lift, lift)
 
         def direction(deg: float) -> Vec:
             r = math.radians(deg)

@@ -9,6 +9,11 @@ from ankledesk.clips.pose import Key
 from ankledesk.clips.props import Prop
 
 VIEWS = ("side", "front", "quarter")
+# How the figure meets the floor and props (see `ankledesk.clips.ground`): "clear" places it by
+# its anchors but lifts it out of any surface it would sink into; "rest" ignores the anchors'
+# height and always sets its lowest point on the surface (gaits on the spot, free to bob);
+# "keyed" is the anchors alone.
+CONTACTS = ("clear", "rest", "keyed")
 
 
 @dataclass(frozen=True)
@@ -18,7 +23,7 @@ class ClipSpec:
     `poster` is the moment (s) the contact sheet shows, mid-clip by default; `trail` names a
     joint whose whole loop path is drawn faintly, with arrowheads (ankle circles); `inset` adds
     a magnified window on a point (usually the working foot) so ankle and toe detail stay
-    readable.
+    readable. `contact` says how the figure meets the ground (see `CONTACTS`).
     """
 
     drill_id: str
@@ -35,10 +40,13 @@ class ClipSpec:
     inset_left: bool = False
     inset_trail: bool = False  # draw the trail in the inset too
     floor: bool = True  # False when a prop draws its own ground (an incline)
+    contact: str = "clear"
 
     def __post_init__(self) -> None:
         if self.view not in VIEWS:
             raise ValueError(f"{self.drill_id}: view must be one of {VIEWS}")
+        if self.contact not in CONTACTS:
+            raise ValueError(f"{self.drill_id}: contact must be one of {CONTACTS}")
         if len(self.keys) < 2 or self.keys[0].t != 0:
             raise ValueError(f"{self.drill_id}: needs keyframes starting at t=0")
 
