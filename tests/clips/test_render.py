@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
 from ankledesk.clips import canvas
 from ankledesk.clips.catalogue import clip_items
 from ankledesk.clips.encode import rgba_bytes
-from ankledesk.clips.render import Renderer
+from ankledesk.clips.render import CAPTION_HEIGHT, TITLE_HEIGHT, Renderer
 
 
 def _renderer(drill_id: str = "big-toe-raise-hold") -> Renderer:
@@ -71,3 +72,24 @@ def test_direction_label_lights_only_inside_its_window() -> None:
         painter.end()
         lit.append(_lit_pixels(image, box))
     assert lit[0] > 20 and lit[2] > 20 and lit[1] == 0
+
+
+def test_left_side_version_mirrors_the_scene_but_not_the_text() -> None:
+    """VLC's hflip would print the name and cue backwards; the left clip keeps them readable."""
+    (spec, name, caption), = clip_items(["single-leg-rdl"])
+    time = spec.poster_time
+    plain = Renderer(spec, name, caption).frame(time)
+    left = Renderer(spec, name, caption, mirrored=True).frame(time)
+    flipped = plain.flipped(Qt.Orientation.Horizontal)
+    title, caption_top = TITLE_HEIGHT, canvas.HEIGHT - CAPTION_HEIGHT
+
+    def rows(image: QImage, top: int, bottom: int) -> bytes:
+        return rgba_bytes(image.copy(0, top, canvas.WIDTH, bottom - top))
+
+    assert rows(left, 0, title) == rows(plain, 0, title)  # the drill name reads as it did
+    assert rows(left, caption_top, canvas.HEIGHT) == rows(plain, caption_top, canvas.HEIGHT)
+    scene_left = rows(left, title, caption_top)
+    scene_flipped = rows(flipped, title, caption_top)
+    differing = sum(1 for a, b in zip(scene_left, scene_flipped, strict=True) if abs(a - b) > 40)
+    assert differing < len(scene_left) // 200  # the same picture, mirrored (antialiasing aside)
+    assert rows(left, title, caption_top) != rows(plain, title, caption_top)

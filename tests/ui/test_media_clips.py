@@ -21,8 +21,16 @@ def test_every_drill_has_its_clip() -> None:
     assert not missing, "drills without a clip in media/:\n" + "\n".join(missing)
 
 
+def test_every_each_side_drill_has_its_left_side_clip() -> None:
+    missing = [d.id for d in DRILLS.values() if d.sides == "each" and d.clip
+               and not paths.left_side_clip(MEDIA / d.clip).is_file()]
+    assert not missing, "each-side drills without a .left clip: " + ", ".join(missing)
+
+
 def test_every_clip_in_media_belongs_to_a_drill() -> None:
-    named = {d.clip for d in DRILLS.values()}
+    named = {d.clip for d in DRILLS.values()} | {
+        paths.left_side_clip(MEDIA / d.clip).name for d in DRILLS.values()
+        if d.sides == "each" and d.clip}
     strays = sorted(p.name for p in MEDIA.glob("*.mp4") if p.name not in named)
     assert not strays
 

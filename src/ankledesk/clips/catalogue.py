@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from ankledesk import paths
 from ankledesk.clips.keyframes import CLIPS
 from ankledesk.clips.spec import ClipSpec
@@ -9,6 +11,7 @@ from ankledesk.core.loader import load_drills
 from ankledesk.core.model import Drill
 
 
+@cache
 def drills() -> dict[str, Drill]:
     """Every built-in drill by id, in catalogue order."""
     found, _problems = load_drills(paths.builtin_routines_dir() / "drills.toml")
@@ -20,3 +23,9 @@ def clip_items(ids: list[str] | None = None) -> list[tuple[ClipSpec, str, str]]:
     catalogue = drills()
     chosen = ids if ids is not None else [i for i in catalogue if i in CLIPS]
     return [(CLIPS[i], catalogue[i].name, catalogue[i].cues[0]) for i in chosen]
+
+
+def each_side(drill_id: str) -> bool:
+    """Whether the drill runs on both sides, so it also ships a left-side (mirrored) clip."""
+    drill = drills().get(drill_id)
+    return drill is not None and drill.sides == "each"

@@ -286,9 +286,14 @@ def label(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float
     color = QColor(canvas.ACCENT if lit else canvas.FLOOR_LINE.lighter(130))
     p.setFont(canvas.font(a.get("size", 22), bold=True))
     p.setPen(color)
-    center = cam.px(a["at"])
+    # Words stay readable in the mirrored left-side clip: place them through the painter's
+    # transform, then draw them unmirrored.
+    center = p.transform().map(cam.px(a["at"]))
+    p.save()
+    p.resetTransform()
     p.drawText(QRectF(center.x() - 90, center.y() - 20, 180, 40), Qt.AlignmentFlag.AlignCenter,
                a["text"])
+    p.restore()
 
 
 PAINTERS: dict[str, Painter] = {

@@ -33,11 +33,13 @@ def frame_count(spec: ClipSpec, fps: int = FPS) -> int:
 class Renderer:
     """Draws frames of one drill's clip; holds what is the same for every frame."""
 
-    def __init__(self, spec: ClipSpec, name: str, caption: str) -> None:
+    def __init__(self, spec: ClipSpec, name: str, caption: str, mirrored: bool = False) -> None:
         canvas.app()
         self.spec = spec
         self.name = name
         self.caption = caption
+        # The left-side version: figure, props and inset mirrored, the text left readable.
+        self.mirrored = mirrored
         self.highlight = expand_parts(spec.highlight)
         self.title_font = canvas.font(21, bold=True)
         self.caption_font = canvas.font(18)
@@ -82,9 +84,14 @@ class Renderer:
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         phase = (time / spec.duration) % 1.0
         figure = figure_at(spec, time)
+        p.save()
+        if self.mirrored:
+            p.translate(WIDTH, 0)
+            p.scale(-1, 1)
         self._scene(p, spec.camera, figure, phase, trail=True)
         if spec.inset is not None:
             self._inset(p, figure, phase)
+        p.restore()
         self._text(p)
         p.end()
         return image

@@ -21,7 +21,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("clips", help="render the drills' demo clips (needs the clips extra)")
     commands = parser.add_subparsers(dest="clips_command", metavar="ACTION", required=True)
 
-    p = commands.add_parser("render", help="render media/<drill-id>.mp4 for every drill")
+    p = commands.add_parser(
+        "render", help="render media/<drill-id>.mp4 for every drill (and <drill-id>.left.mp4, "
+        "mirrored with readable text, for each-side drills)")
     p.add_argument("--drill", action="append", metavar="ID",
                    help="only this drill (repeatable)")
     p.add_argument("--out", type=Path, metavar="DIR",
@@ -53,7 +55,7 @@ def _chosen(ids: list[str] | None) -> list[str] | None:
 
 def cmd_render(args: argparse.Namespace) -> int:
     ids = _chosen(args.drill)
-    from ankledesk.clips.catalogue import clip_items
+    from ankledesk.clips.catalogue import clip_items, each_side
     from ankledesk.clips.encode import encode, require_av
     from ankledesk.clips.render import FPS, Renderer
 
@@ -62,12 +64,16 @@ def cmd_render(args: argparse.Namespace) -> int:
     started = time.monotonic()
     total = 0
     for spec, name, caption in clip_items(ids):
-        target = out / f"{spec.drill_id}.mp4"
-        frames = encode(Renderer(spec, name, caption).frames(FPS), target, FPS)
-        size = target.stat().st_size
-        total += size
-        print(f"{target}  {size / 1024:.0f} KB  {frames} frames, {frames / FPS:.2f} s",
-              flush=True)
+        right = out / f"{spec.drill_id}.mp4"
+        versions = [(right, False)]
+        if each_side(spec.drill_id):
+            versions.append((paths.left_side_clip(right), True))
+        for target, mirrored in versions:
+            frames = encode(Renderer(spec, name, caption, mirrored).frames(FPS), target, FPS)
+            size = target.stat().st_size
+            total += size
+            print(f"{target}  {size / 1024:.0f} KB  {frames} frames, {frames / FPS:.2f} s",
+                  flush=True)
     print(f"{total / 1024:.0f} KB in all, {time.monotonic() - started:.0f} s")
     return 0
 
