@@ -189,3 +189,19 @@ def open_file(path: Path, kind: FileKind, *, writable: bool, create: bool) -> Op
         return OpenedFile(path, _frozen(path, tables), True, [])
     return OpenedFile(path, TinyDB(path, storage=AtomicJSONStorage))
 
+
+class SessionsFile:
+    """What history.json and the journal share: the opened file and its sessions table."""
+
+    def __init__(self, opened: OpenedFile) -> None:
+        self.opened = opened
+        self.path = opened.path
+        self._table = opened.db.table(SESSIONS_TABLE)
+
+    @property
+    def read_only(self) -> bool:
+        return self.opened.read_only
+
+    @property
+    def notices(self) -> list[str]:
+        return self.opened.notices

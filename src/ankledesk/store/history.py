@@ -12,8 +12,7 @@ from typing import Any
 from tinydb import Query
 
 from ankledesk.store.documents import check_session, parse_time
-from ankledesk.store.files import OpenedFile, open_file
-from ankledesk.store.migrations import SESSIONS_TABLE
+from ankledesk.store.files import SessionsFile, open_file
 
 HISTORY_FILE = "history.json"
 
@@ -26,13 +25,8 @@ def _readable(document: dict[str, Any]) -> bool:
     return True
 
 
-class History:
+class History(SessionsFile):
     """The folder's history.json (created when opened writable and missing)."""
-
-    def __init__(self, opened: OpenedFile) -> None:
-        self.opened = opened
-        self.path = opened.path
-        self._table = opened.db.table(SESSIONS_TABLE)
 
     @classmethod
     def open(cls, folder: Path, *, writable: bool) -> History:
@@ -40,14 +34,6 @@ class History:
                            create=True)
         assert opened is not None  # create=True always yields a file
         return cls(opened)
-
-    @property
-    def read_only(self) -> bool:
-        return self.opened.read_only
-
-    @property
-    def notices(self) -> list[str]:
-        return self.opened.notices
 
     def sessions(self) -> list[dict[str, Any]]:
         """Every stored session, oldest first (by start time, then by insertion). From a newer

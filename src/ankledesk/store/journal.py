@@ -18,21 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from ankledesk.store.documents import merge_step
-from ankledesk.store.files import OpenedFile, open_file
-from ankledesk.store.migrations import SESSIONS_TABLE
+from ankledesk.store.files import SessionsFile, open_file
 from ankledesk.store.storage import remove_durably
 
 JOURNAL_FILE = "journal.json"
 RESUME_KEY = "resume_index"
 
 
-class Journal:
+class Journal(SessionsFile):
     """The journal file of a data folder (see the module docstring)."""
-
-    def __init__(self, opened: OpenedFile) -> None:
-        self.opened = opened
-        self.path = opened.path
-        self._table = opened.db.table(SESSIONS_TABLE)
 
     @classmethod
     def open(cls, folder: Path, *, writable: bool, create: bool = False) -> Journal | None:
@@ -40,14 +34,6 @@ class Journal:
         opened = open_file(Path(folder) / JOURNAL_FILE, "journal", writable=writable,
                            create=create)
         return None if opened is None else cls(opened)
-
-    @property
-    def read_only(self) -> bool:
-        return self.opened.read_only
-
-    @property
-    def notices(self) -> list[str]:
-        return self.opened.notices
 
     def session(self) -> dict[str, Any] | None:
         """The session in progress (with its `resume_index`), or None if the journal is empty
