@@ -32,17 +32,22 @@ run: system-deps setup
 	fi
 
 test: system-deps setup
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/python -m pytest -p no:cacheprovider
 
 bench: system-deps setup
 	$(BIN)/python bench/run.py
 
+# Every screen, rendered under a virtual display into docs/screenshots/ (look at them after UI work).
+screenshots: system-deps setup
+	@if [ -n "$$DISPLAY" ]; then $(BIN)/python scripts/screenshots.py; \
+	else xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python scripts/screenshots.py; fi
+
 clips: system-deps setup
 	$(BIN)/ankledesk clips render
 
 lint: setup
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/lint-imports
 
 clean:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 
@@ -26,13 +27,11 @@ class CueCard(QFrame):
         self.title.setObjectName("cueTitle")
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title.setStyleSheet("font-size: 30pt; font-weight: 600;")
         self.cues = QLabel(self)
         self.cues.setObjectName("cueList")
         self.cues.setWordWrap(True)
         self.cues.setTextFormat(Qt.TextFormat.RichText)
         self.cues.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.cues.setStyleSheet("font-size: 20pt;")
         for label in (self.title, self.cues):
             label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
@@ -42,6 +41,19 @@ class CueCard(QFrame):
         layout.addSpacing(16)
         layout.addWidget(self.cues)
         layout.addStretch(1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Text in proportion to the card, in pixels: point sizes shrink on low-DPI screens
+        (and Xvfb), and the card must read from across the room at any window size."""
+        height = max(1, event.size().height())
+        title = QFont(self.title.font())
+        title.setPixelSize(max(18, height // 9))
+        title.setWeight(QFont.Weight.DemiBold)
+        self.title.setFont(title)
+        cues = QFont(self.cues.font())
+        cues.setPixelSize(max(14, height // 15))
+        self.cues.setFont(cues)
+        super().resizeEvent(event)
 
     def show_cues(self, name: str, cues: tuple[str, ...] | list[str]) -> None:
         """Fill the card; user text is escaped because the cue label renders rich text."""
