@@ -8,8 +8,8 @@ history: a demo must never leave sessions in a user's log.
 from __future__ import annotations
 
 import argparse
-import time
 
+from ankledesk.commands.autopilot import drive
 from ankledesk.commands.routines import cmd_list, find_routine
 from ankledesk.core.engine import Engine, Event
 from ankledesk.core.plan import expand
@@ -48,26 +48,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     speed = max(1.0, args.speed)
     print(f"\nRunning “{routine.name}” at {speed:g}× speed "
           f"({clock(plan.total)} of workout; reps sets count as done at their estimate):")
-    engine = Engine(plan)
-    t0 = time.monotonic()
-
-    def now() -> float:
-        return (time.monotonic() - t0) * speed
-
-    events = engine.start(now())
-    while True:
+    for events in drive(Engine(plan), speed):
         for event in events:
             line = _say(event, event.at)
             if line:
                 print(line, flush=True)
-        if engine.state == "finished":
-            return 0
-        step, current = engine.step, now()
-        if step.counts_up and engine.view(current).elapsed >= step.estimate:
-            events = engine.complete(current)
-            continue
-        wake = engine.next_wake(current)
-        if step.counts_up:
-            wake = min(wake, engine.time_at(step.estimate))
-        time.sleep(max(0.0, (wake - current) / speed))
-        events = engine.poll(now())
+    return 0

@@ -15,11 +15,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from typing import Any
 
+from ankledesk.commands.autopilot import drive
 from ankledesk.commands.routines import find_routine
-from ankledesk.core.engine import Engine, Event
+from ankledesk.core.engine import Engine
 from ankledesk.core.plan import expand
 from ankledesk.core.progress import active_seconds
 from ankledesk.core.timefmt import clock
@@ -157,48 +157,19 @@ def _run(routine, active: ActiveSession, args: argparse.Namespace) -> int:
         # Cut short after its very last set, before it could be stored as finished.
         return _finished(active, routine.name, args, at=0.0)
 
-    engine = Engine(plan)
-    t0 = time.monotonic()
-    now = 0.0
-    events = engine.start(now, index=start)
-    complete_at: float | None = None
     recorded = 0
     finished_at = 0.0
-    while True:
+    for events in drive(Engine(plan), args.speed, index=start):
         for event in events:
-            if event.kind == "step_started":
-                complete_at = _reps_done_at(event)
-            elif event.kind == "step_finished" and event.step.is_work:
+            if event.kind == "step_finished" and event.step.is_work:
                 record = active.record(event)
-                complete_at = None
                 print(step_line(record, rounds), flush=True)
                 recorded += 1
                 if args.stop_after_steps and recorded >= args.stop_after_steps:
                     os._exit(STOPPED_EXIT)  # no clean-up at all: exactly what a crash leaves
             elif event.kind == "workout_done":
                 finished_at = event.at
-        if engine.state == "finished":
-            break
-        wake = engine.next_wake(now)
-        completing = complete_at is not None and (wake is None or complete_at <= wake)
-        target = complete_at if completing else wake
-        pause = t0 + target / args.speed - time.monotonic()
-        if pause > 0:
-            time.sleep(pause)
-        now = target
-        events = engine.complete(now) if completing else engine.poll(now)
     return _finished(active, routine.name, args, at=finished_at)
-
-
-def _reps_done_at(event: Event) -> float | None:
-    """When the simulated runner presses Done on a reps set: after its estimated time, unless
-    its time cap ends it first."""
-    step = event.step
-    if not (step.is_work and step.counts_up):
-        return None
-    if step.seconds is not None and step.estimate >= step.seconds:
-        return None
-    return event.at + step.estimate
 
 
 def _finished(active: ActiveSession, name: str, args: argparse.Namespace, at: float) -> int:

@@ -92,13 +92,6 @@ class Engine:
         """The clock time at which the running step reaches `active` seconds of activity."""
         return self._run_since + (active - self._elapsed_before)
 
-    def time_at(self, active: float) -> float | None:
-        """When the current step will have run `active` seconds (None while not running).
-
-        Callers that act on a reps set after a while (the simulator, the demo) wait for this.
-        """
-        return self._at(active) if self.state == "running" else None
-
     def _schedule(self) -> list[tuple[float, str]]:
         """The current step's cue points as (active seconds, name), in order."""
         if self._duration is None:
@@ -264,9 +257,6 @@ class Engine:
         self._run_since = now
         self.state = "running"
         return [Event("resumed", now, self.step)]
-
-    def toggle_pause(self, now: float) -> list[Event]:
-        return self.resume(now) if self.state == "paused" else self.pause(now)
 
     def next(self, now: float) -> list[Event]:
         """Skip ahead: the current step ends now as partial or skipped."""

@@ -13,7 +13,3 @@ def clock(seconds: float, ceil: bool = False) -> str:
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
-
-def minutes_label(seconds: float) -> str:
-    """Rounded minutes for estimates: `about 24 min`."""
-    return f"about {max(1, round(seconds / 60))} min"

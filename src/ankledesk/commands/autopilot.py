@@ -1,0 +1,49 @@
+"""Runs the real engine without a person: a sped-up clock, and Done pressed on every reps set.
+
+`simulate` (into the history) and `demo` (on screen only) both drive a workout this way. The
+engine's clock is virtual and steps straight to each next event, so a run is the same at any
+speed; the loop only sleeps so that `speed` engine seconds take one real second.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+from ankledesk.core.engine import Engine, Event
+
+
+def reps_done_at(event: Event) -> float | None:
+    """When the simulated runner presses Done on a reps set: after its estimated time, unless
+    its time cap ends it first."""
+    step = event.step
+    if not (step.is_work and step.counts_up):
+        return None
+    if step.seconds is not None and step.estimate >= step.seconds:
+        return None
+    return event.at + step.estimate
+
+
+def drive(engine: Engine, speed: float, index: int = 0) -> Iterator[list[Event]]:
+    """Start at step `index` and yield each batch of events until the workout is done."""
+    t0 = time.monotonic()
+    now = 0.0
+    events = engine.start(now, index=index)
+    complete_at: float | None = None
+    while True:
+        for event in events:
+            if event.kind == "step_started":
+                complete_at = reps_done_at(event)
+            elif event.kind == "step_finished":
+                complete_at = None
+        yield events
+        if engine.state == "finished":
+            return
+        wake = engine.next_wake(now)
+        completing = complete_at is not None and (wake is None or complete_at <= wake)
+        target = complete_at if completing else wake
+        pause = t0 + target / speed - time.monotonic()
+        if pause > 0:
+            time.sleep(pause)
+        now = target
+        events = engine.complete(now) if completing else engine.poll(now)
