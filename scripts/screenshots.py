@@ -20,7 +20,7 @@ from ankledesk.core.loader import load_drills
 from ankledesk.ui.video import VideoView
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-SIZE = (960, 540)
+SIZE = (1280, 720)
 
 
 def settle(app: QApplication, seconds: float) -> None:
@@ -60,6 +60,11 @@ def main() -> int:
     view.show_drill(drills["toe-yoga"], media / "no-such-clip.mp4")
     settle(app, 0.5)
     print(grab(view, "video-cue-card"))
+    view.showFullScreen()
+    view.setGeometry(QGuiApplication.primaryScreen().geometry())  # Xvfb has no window manager
+    view.show_drill(drills["banded-lunge"], media / drills["banded-lunge"].clip)
+    settle(app, 1.2)
+    print(grab(view, "video-full-screen"))
     view.shutdown()
     return 0
 
