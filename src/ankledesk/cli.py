@@ -17,6 +17,7 @@ from pathlib import Path
 from ankledesk import __version__, paths
 from ankledesk.commands import COMMAND_MODULES
 from ankledesk.errors import UserError
+from ankledesk.ui import launch
 
 log = logging.getLogger("ankledesk")
 
@@ -33,9 +34,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"folder for history, custom routines and clips (default: ${paths.DATA_DIR_ENV} "
         "or the platform's user data folder)",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # Hidden: open the window, quit once it has painted (the start-up benchmark).
+    parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
+    parser.set_defaults(func=launch.run_gui)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                description="without a command, AnkleDesk opens its window")
     for module in COMMAND_MODULES:
         module.register(sub)
+    launch.register_demo(sub)
     return parser
 
 
@@ -52,14 +58,17 @@ def _log_internal_error(data_dir: Path) -> Path | None:
         return None
 
 
+def gui_main() -> int:
+    """The `ankledesk-gui` launcher (no console window on Windows): the app itself."""
+    return main([*sys.argv[1:]])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Parsed once; the default folder is filled in afterwards, so `--data-dir` given before
+    # or without a command is never lost.
     args.data_dir = paths.data_dir(args.data_dir)
-    if not getattr(args, "func", None):
-        # No command: the GUI when it exists; until then, the routine list is the front door.
-        args = parser.parse_args([*(argv or []), "routines", "list"])
-        args.data_dir = paths.data_dir(args.data_dir)
     try:
         return int(args.func(args) or 0)
     except UserError as exc:

@@ -1,6 +1,6 @@
 """Runs the real engine without a person: a sped-up clock, and Done pressed on every reps set.
 
-`simulate` (into the history) and `demo` (on screen only) both drive a workout this way. The
+`simulate` drives a workout this way (the GUI demo drives the real window on a sped-up clock). The
 engine's clock is virtual and steps straight to each next event, so a run is the same at any
 speed; the loop only sleeps so that `speed` engine seconds take one real second.
 """
@@ -10,18 +10,8 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
+from ankledesk.core.autopilot import reps_done_at
 from ankledesk.core.engine import Engine, Event
-
-
-def reps_done_at(event: Event) -> float | None:
-    """When the simulated runner presses Done on a reps set: after its estimated time, unless
-    its time cap ends it first."""
-    step = event.step
-    if not (step.is_work and step.counts_up):
-        return None
-    if step.seconds is not None and step.estimate >= step.seconds:
-        return None
-    return event.at + step.estimate
 
 
 def drive(engine: Engine, speed: float, index: int = 0) -> Iterator[list[Event]]:

@@ -17,7 +17,8 @@ A session document is plain JSON (schema version `SCHEMA_VERSION`):
          "actual_seconds": 36.0, "actual_reps": 12 | null,
          "outcome": "done" | "partial" | "skipped", "ended_at": "2026-11-18T07:31:15+01:00"}
       ],
-      "rpe": 1..10 | null, "pain": false, "notes": ""
+      "rpe": 1..10 | null, "pain": false, "notes": "",
+      "drill_notes": {"banded-lunge": "left knee caved in round 3"}   # optional, per drill
     }
 
 `index` is the step's place in the expanded plan; a step run again after *Previous* replaces
@@ -203,5 +204,9 @@ def check_session(doc: Any, where: str = "session") -> None:
     _expect(rpe is None or (type(rpe) is int and 1 <= rpe <= 10), f"{where}.rpe")
     _expect(isinstance(doc["pain"], bool), f"{where}.pain")
     _expect(isinstance(doc["steps"], list), f"{where}.steps")
+    drill_notes = doc.get("drill_notes", {})
+    _expect(isinstance(drill_notes, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in drill_notes.items()),
+        f"{where}.drill_notes")
     for n, step in enumerate(doc["steps"]):
         check_step(step, f"{where}.steps[{n}]")

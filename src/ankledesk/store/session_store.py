@@ -15,6 +15,7 @@ no lock, nothing on disk changes, and the cut-short session, if any, is listed a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -70,22 +71,27 @@ class ActiveSession:
         return record
 
     def finish(self, *, at: float | None = None, rpe: int | None = None, pain: bool = False,
-               notes: str = "") -> dict[str, Any]:
+               notes: str = "", drill_notes: Mapping[str, str] | None = None
+               ) -> dict[str, Any]:
         """The workout is done: store it in history.json and remove the journal."""
-        return self._close("finished", at, rpe, pain, notes)
+        return self._close("finished", at, rpe, pain, notes, drill_notes)
 
     def abandon(self, *, at: float | None = None, rpe: int | None = None, pain: bool = False,
-                notes: str = "") -> dict[str, Any]:
+                notes: str = "", drill_notes: Mapping[str, str] | None = None
+                ) -> dict[str, Any]:
         """Stop early but keep everything done so far, as an abandoned session."""
-        return self._close("abandoned", at, rpe, pain, notes)
+        return self._close("abandoned", at, rpe, pain, notes, drill_notes)
 
     def _close(self, status: str, at: float | None, rpe: int | None, pain: bool,
-               notes: str) -> dict[str, Any]:
+               notes: str, drill_notes: Mapping[str, str] | None) -> dict[str, Any]:
         if rpe is not None and not (type(rpe) is int and 1 <= rpe <= 10):
             raise ValueError("RPE is a whole number from 1 to 10")
         ended = self.clock(at) if at is not None else now_local()
         document = {**self.document, "status": status, "ended_at": iso(ended), "rpe": rpe,
                     "pain": bool(pain), "notes": notes}
+        kept = {drill: text for drill, text in (drill_notes or {}).items() if text.strip()}
+        if kept:
+            document["drill_notes"] = kept
         self._store.history.add(document)
         self._journal.remove()
         self.closed = True

@@ -8,6 +8,7 @@ API (all on the Qt thread):
 - `VideoView.preload(drill, clip, mirrored=False)`: get the next step's clip ready behind the
   current one, so the following `show_drill` with the same clip is instant.
 - `VideoView.set_speed(rate)`: 0.5 or 1.0 (any rate libvlc takes), kept across switches.
+- `VideoView.set_paused(paused)`: freeze the current clip (the workout is paused) or resume it.
 - `VideoView.shutdown()`: stop and release every player; call it before the window goes away
   (closeEvent, QApplication.aboutToQuit and the widget's destruction also call it).
 - Signals `frames_flowing(path)` (the first MediaPlayerTimeChanged after a switch: frames are
@@ -299,6 +300,11 @@ class VideoView(QWidget):
         self._rate = rate
         if self._active is not None and self._active.state == "active":
             self._active.mp.set_rate(rate)
+
+    def set_paused(self, paused: bool) -> None:
+        """Freeze the current clip with the workout (Space), or let it run again."""
+        if self._active is not None and self._active.state == "active":
+            self._active.mp.set_pause(1 if paused else 0)
 
     def shutdown(self) -> None:
         """Stop and release every player; the view shows cue cards from now on."""

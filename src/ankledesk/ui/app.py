@@ -1,0 +1,168 @@
+"""The GUI's entry point: QApplication, the error hook, the store, then the main window.
+
+Order matters. The excepthook goes in before anything else, so an error while building the
+window is logged and shown rather than lost; the data folder's lock is taken before the window
+exists, so a second AnkleDesk says so and writes nothing; the store's notices and a cut-short
+workout are dealt with once the window is on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from ankledesk import paths
+from ankledesk.errors import UserError
+from ankledesk.store.lock import AlreadyRunning
+from ankledesk.store.session_store import SessionStore
+from ankledesk.ui.context import AppContext
+from ankledesk.ui.error_dialog import ErrorDialog
+from ankledesk.ui.fonts import install_fonts
+from ankledesk.ui.main_window import MainWindow
+from ankledesk.ui.qt_platform import use_xcb_on_wayland
+from ankledesk.ui.workout.clock import Clock
+
+log = logging.getLogger("ankledesk")
+
+_dialogs: list[ErrorDialog] = []  # shown, not modal: kept alive until closed
+
+
+def log_path(data_dir: Path) -> Path:
+    return paths.logs_dir(data_dir) / "ankledesk.log"
+
+
+def start_logging(data_dir: Path) -> Path | None:
+    """Log to <data>/logs/ankledesk.log (warnings and errors; info for the app's own steps)."""
+    target = log_path(data_dir)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(target, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return target
+
+
+def install_excepthook(data_dir: Path) -> None:
+    """Any exception that escapes a slot or an event handler: logged, then a dialog."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, exc, tb))
+        log.error("uncaught exception\n%s", details)
+        if QApplication.instance() is None:
+            print(f"ankledesk: internal error: {kind.__name__}: {exc}", file=sys.stderr)
+            return
+        target = log_path(data_dir)
+        dialog = ErrorDialog(f"{kind.__name__}: {exc}", details,
+                             target if target.exists() else None, QApplication.activeWindow())
+        _dialogs.append(dialog)
+        dialog.finished.connect(lambda *_: _dialogs.remove(dialog))
+        dialog.show()
+
+    sys.excepthook = hook
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    use_xcb_on_wayland()
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("AnkleDesk")
+    app.setDesktopFileName("ankledesk")
+    icon = paths.resources_dir() / "icons" / "ankledesk.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    install_fonts()
+    return app
+
+
+def open_store(data_dir: Path, parent: QWidget | None = None) -> SessionStore | None:
+    """The data folder's store, or None after telling the user why not (nothing written)."""
+    try:
+        return SessionStore.open(data_dir)
+    except AlreadyRunning as exc:
+        who = f"process {exc.pid}" if exc.pid else "another program"
+        QMessageBox.information(
+            parent, "AnkleDesk is already open",
+            f"AnkleDesk is already running ({who}) with the data in {data_dir}.\n\n"
+            "Switch to that window: only one AnkleDesk at a time records your workouts.")
+        return None
+    except UserError as exc:
+        QMessageBox.critical(parent, "AnkleDesk cannot start", str(exc))
+        return None
+
+
+def show_notices(store: SessionStore, parent: QWidget) -> None:
+    """What the store had to do to open the data (files set aside, read-only): said once."""
+    if store.notices:
+        QMessageBox.warning(parent, "AnkleDesk: about your data", "\n\n".join(store.notices))
+
+
+def offer_resume(window: MainWindow) -> None:
+    """A workout was cut short (a crash, a flat battery): resume it, or keep it as it is."""
+    store = window.context.store
+    leftover = store.leftover
+    if leftover is None or store.read_only:
+        return
+    sets = len(leftover["steps"])
+    box = QMessageBox(QMessageBox.Icon.Question, "A workout was cut short",
+                      f"“{leftover['routine_name']}”, started {leftover['started_at'][:16]}"
+                      .replace("T", " ")
+                      + f", stopped after {sets} set{'s' if sets != 1 else ''}. "
+                      "Every finished set is saved.", parent=window)
+    box.setObjectName("resumeBox")
+    resume = box.addButton("Resume where it stopped", QMessageBox.ButtonRole.AcceptRole)
+    resume.setObjectName("resumeButton")
+    keep = box.addButton("Keep as stopped early", QMessageBox.ButtonRole.RejectRole)
+    keep.setObjectName("keepButton")
+    box.setDefaultButton(resume)
+    box.exec()
+    if box.clickedButton() is resume:
+        window.resume_leftover()
+    else:
+        store.abandon_leftover()
+        window.context.sessions_changed()
+
+
+def after_shown(window: MainWindow) -> None:
+    show_notices(window.context.store, window)
+    offer_resume(window)
+
+
+def build_window(data_dir: Path, clock: Clock | None = None) -> MainWindow | None:
+    """Everything but the event loop (tests and the demo drive the window themselves)."""
+    store = open_store(data_dir)
+    if store is None:
+        return None
+    context = AppContext(data_dir, store)
+    window = MainWindow(context, clock=clock)
+    window.destroyed.connect(lambda *_: store.close())
+    return window
+
+
+def run(data_dir: Path, *, exit_after_paint: bool = False) -> int:
+    """`ankledesk` with no command: the app, until its window closes."""
+    start_logging(data_dir)
+    install_excepthook(data_dir)
+    app = create_application()
+    window = build_window(data_dir)
+    if window is None:
+        return 1
+    window.resize(1280, 800)
+    window.show()
+    if exit_after_paint:
+        QTimer.singleShot(0, app.quit)
+    else:
+        QTimer.singleShot(0, lambda: after_shown(window))
+    code = app.exec()
+    window.context.store.close()
+    return code

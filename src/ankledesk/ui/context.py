@@ -1,0 +1,73 @@
+"""What every screen of the app works from: the data folder's store, routines and preferences.
+
+Screens take this in their constructor and subscribe to `history_changed`; none of them opens a
+file itself. The routine library and the history are read on first use, not at start-up, so
+the window paints before any of it is parsed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ankledesk.core.loader import Library
+from ankledesk.core.model import Drill, Routine
+from ankledesk.library import open_library
+from ankledesk.store.documents import routine_from_snapshot
+from ankledesk.store.session_store import SessionStore
+from ankledesk.store.user_clips import UserClips
+from ankledesk.ui.preferences import Preferences
+
+
+class AppContext(QObject):
+    history_changed = Signal()
+    preferences_changed = Signal()
+
+    def __init__(self, data_dir: Path, store: SessionStore,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.store = store
+        self.prefs = Preferences(self.data_dir)
+        self.clips = UserClips(self.data_dir)
+        self._library: Library | None = None
+        self._sessions: list[dict[str, Any]] | None = None
+
+    @property
+    def library(self) -> Library:
+        if self._library is None:
+            self._library = open_library(self.data_dir)
+        return self._library
+
+    def reload_library(self) -> None:
+        self._library = None
+
+    def sessions(self) -> list[dict[str, Any]]:
+        """Finished and abandoned sessions, oldest first (cached until the history changes)."""
+        if self._sessions is None:
+            self._sessions = self.store.sessions(include_in_progress=False)
+        return self._sessions
+
+    def sessions_changed(self) -> None:
+        self._sessions = None
+        self.history_changed.emit()
+
+    def drill(self, drill_id: str, routine: Routine | None = None) -> Drill | None:
+        """The catalogue's drill (with its cues and clip), else the routine's own copy."""
+        found = self.library.drills.get(drill_id)
+        if found is None and routine is not None:
+            found = routine.drills.get(drill_id)
+        return found
+
+    def clip_for(self, drill: Drill) -> Path | None:
+        return self.clips.clip_path(drill)
+
+    def routine_of_snapshot(self, snapshot: dict[str, Any]) -> Routine:
+        """A cut-short session's routine as it was run, with today's drill cues and clips."""
+        routine = routine_from_snapshot(snapshot)
+        drills = {**routine.drills, **{d: self.library.drills[d] for d in routine.drill_ids
+                                       if d in self.library.drills}}
+        return replace(routine, drills=drills)

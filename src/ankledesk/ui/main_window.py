@@ -1,0 +1,204 @@
+"""The main window: a sidebar of screens, and the workout over all of it. Navigation only.
+
+Screens do their own work from the AppContext; this window switches between them, takes the
+window-level keys (full screen, preferences, quit) and asks before a running workout is left.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from ankledesk.store.documents import WallClock
+from ankledesk.ui.build_page import BuildPage
+from ankledesk.ui.context import AppContext
+from ankledesk.ui.fonts import text_font
+from ankledesk.ui.history_page import HistoryPage
+from ankledesk.ui.preferences_dialog import PreferencesDialog
+from ankledesk.ui.routines import RoutinesScreen
+from ankledesk.ui.sleep_inhibitor import SleepInhibitor
+from ankledesk.ui.today import TodayScreen
+from ankledesk.ui.workout.clock import Clock, MonotonicClock
+from ankledesk.ui.workout.flow import WorkoutFlow
+
+log = logging.getLogger(__name__)
+
+PAGES = ("Today", "Routines", "Build", "History")
+
+
+class MainWindow(QMainWindow):
+    workout_started = Signal(object)  # the WorkoutFlow
+    workout_closed = Signal(dict)
+
+    def __init__(self, context: AppContext, clock: Clock | None = None,
+                 inhibitor: SleepInhibitor | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("AnkleDesk")
+        self.setMinimumSize(QSize(800, 600))
+        self.context = context
+        self.clock = clock or MonotonicClock()
+        self.inhibitor = inhibitor if inhibitor is not None else SleepInhibitor()
+        self.flow: WorkoutFlow | None = None
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFont(text_font(19, bold=True))
+        self.sidebar.setFixedWidth(190)
+        self.sidebar.setSpacing(6)
+        self.sidebar.addItems(PAGES)
+        self.pages = QStackedWidget()
+        self.today = TodayScreen(context)
+        self.routines = RoutinesScreen(context)
+        self.build = BuildPage(context)
+        self.history = HistoryPage(context)
+        for page in (self.today, self.routines, self.build, self.history):
+            self.pages.addWidget(page)
+        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.today.start_requested.connect(self.start_routine)
+        self.routines.start_requested.connect(self.start_routine)
+
+        home = QWidget()
+        home_layout = QHBoxLayout(home)
+        home_layout.setContentsMargins(0, 0, 0, 0)
+        home_layout.setSpacing(0)
+        home_layout.addWidget(self.sidebar)
+        home_layout.addWidget(self.pages, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(home)
+        self.home = home
+        self.setCentralWidget(self.stack)
+        self.sidebar.setCurrentRow(0)
+        self._actions()
+
+    def _actions(self) -> None:
+        menu = self.menuBar().addMenu("&AnkleDesk")
+        prefs = QAction("&Preferences…", self)
+        prefs.setShortcut(QKeySequence.StandardKey.Preferences)
+        prefs.setShortcuts([QKeySequence("Ctrl+,")])
+        prefs.triggered.connect(self.open_preferences)
+        menu.addAction(prefs)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+        for number, name in enumerate(PAGES, start=1):
+            action = QAction(name, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda *_, n=number - 1: self.show_page(n))
+            self.addAction(action)
+
+    # -- navigation ------------------------------------------------------------------------
+
+    def show_page(self, index: int) -> None:
+        if self.flow is None:
+            self.sidebar.setCurrentRow(index)
+
+    def current_page(self) -> QWidget:
+        return self.flow if self.flow is not None else self.pages.currentWidget()
+
+    def open_preferences(self) -> None:
+        if PreferencesDialog(self.context.prefs, self).exec():
+            self.context.preferences_changed.emit()
+
+    # -- workouts --------------------------------------------------------------------------
+
+    def start_routine(self, routine_id: str) -> WorkoutFlow | None:
+        routine = self.context.library.routines.get(routine_id)
+        if routine is None or self.flow is not None:
+            return None
+        active = self.context.store.begin(routine, WallClock.now(self.clock.now()))
+        return self._run(WorkoutFlow(self.context, active, routine, self.clock,
+                                     inhibitor=self.inhibitor))
+
+    def resume_leftover(self) -> WorkoutFlow | None:
+        store = self.context.store
+        if store.leftover is None or self.flow is not None:
+            return None
+        routine = self.context.routine_of_snapshot(store.leftover["routine"])
+        active = store.resume(WallClock.now(self.clock.now()))
+        return self._run(WorkoutFlow(self.context, active, routine, self.clock,
+                                     start_index=active.resume_index, inhibitor=self.inhibitor))
+
+    def _run(self, flow: WorkoutFlow) -> WorkoutFlow:
+        self.routines.hide_preview()
+        self.flow = flow
+        flow.closed.connect(self._workout_closed)
+        flow.full_screen_requested.connect(self.toggle_full_screen)
+        self.stack.addWidget(flow)
+        self.stack.setCurrentWidget(flow)
+        self.menuBar().hide()
+        self.workout_started.emit(flow)
+        flow.begin()
+        return flow
+
+    def _workout_closed(self, document: dict) -> None:
+        flow = self.flow
+        self.flow = None
+        if self.isFullScreen():
+            self.showNormal()
+        self.menuBar().show()
+        self.stack.setCurrentWidget(self.home)
+        self.sidebar.setCurrentRow(0)
+        if flow is not None:
+            self.stack.removeWidget(flow)
+            flow.deleteLater()
+        self.workout_closed.emit(document)
+
+    # -- full screen -----------------------------------------------------------------------
+
+    def target_screen(self) -> QScreen:
+        """The display chosen in preferences, else the one the window is on."""
+        wanted = self.context.prefs.full_screen_display
+        for screen in QGuiApplication.screens():
+            if wanted and screen.name() == wanted:
+                return screen
+        return self.screen()
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+            return
+        screen = self.target_screen()
+        handle = self.windowHandle()
+        if handle is not None and handle.screen() is not screen:
+            handle.setScreen(screen)
+        self.setGeometry(screen.geometry())  # without a window manager, geometry is all there is
+        self.showFullScreen()
+
+    # -- leaving ---------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        flow = self.flow
+        if flow is not None and flow.in_workout:
+            sets = flow.recorder.recorded
+            answer = QMessageBox.question(
+                self, "Stop the workout?",
+                f"Stop “{flow.routine.name}” now? The {sets} set{'s' if sets != 1 else ''} "
+                "you finished are saved as a session stopped early.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        if flow is not None and not flow.saved:
+            flow.leave_now()
+        self.inhibitor.release()
+        self.routines.shutdown()
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if self.flow is None and event.key() in (Qt.Key.Key_F11,):
+            self.toggle_full_screen()
+            return
+        super().keyPressEvent(event)

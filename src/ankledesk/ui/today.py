@@ -1,0 +1,135 @@
+"""Today: this week against the target, the streak, what to do next, and one big Start."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from ankledesk.core.plan import expand
+from ankledesk.core.progress import active_seconds, sessions_between, weekly_streak
+from ankledesk.core.suggest import daily_due, suggest
+from ankledesk.core.timefmt import clock
+from ankledesk.ui.context import AppContext
+from ankledesk.ui.style import body, card, heading, start_button
+
+
+def week_bounds(today: dt.date, start: str) -> tuple[dt.date, dt.date]:
+    """The week containing `today`, starting on Monday or Sunday."""
+    first_weekday = 0 if start == "monday" else 6
+    first = today - dt.timedelta(days=(today.weekday() - first_weekday) % 7)
+    return first, first + dt.timedelta(days=6)
+
+
+class TodayScreen(QWidget):
+    start_requested = Signal(str)
+
+    def __init__(self, context: AppContext, today: dt.date | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("todayScreen")
+        self.context = context
+        self._today = today
+        self.title = heading("", 30)
+        week_card, week = card(self)
+        self.week_line = heading("", 22)
+        self.week_bar = QProgressBar()
+        self.week_bar.setTextVisible(False)
+        self.week_bar.setFixedHeight(18)
+        self.week_detail = body()
+        week.addWidget(body("This week", 15))
+        week.addWidget(self.week_line)
+        week.addWidget(self.week_bar)
+        week.addWidget(self.week_detail)
+
+        next_card, nxt = card(self)
+        self.next_name = heading("", 26)
+        self.next_reason = body()
+        self.next_meta = body(size=15)
+        self.start = start_button("Start ▶")
+        self.start.setToolTip("Start the suggested routine (Enter)")
+        self.start.setDefault(True)
+        self.start.clicked.connect(self._start_suggested)
+        nxt.addWidget(body("Suggested next", 15))
+        nxt.addWidget(self.next_name)
+        nxt.addWidget(self.next_reason)
+        nxt.addWidget(self.next_meta)
+        nxt.addWidget(self.start)
+        self.daily_row = QHBoxLayout()
+        nxt.addLayout(self.daily_row)
+
+        self.reminder = body("Stop a drill if it hurts, and tick “pain” in the summary: your "
+                             "log shows it to your physio.", 15)
+        self.reminder.setObjectName("painReminder")
+
+        cards = QHBoxLayout()
+        cards.setSpacing(16)
+        cards.addWidget(week_card, 2)
+        cards.addWidget(next_card, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(16)
+        layout.addWidget(self.title)
+        layout.addLayout(cards)
+        layout.addWidget(self.reminder)
+        layout.addStretch(1)
+        self._suggested: str | None = None
+        context.history_changed.connect(self.refresh)
+        context.preferences_changed.connect(self.refresh)
+        self.refresh()
+
+    @property
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    def refresh(self) -> None:
+        context, today = self.context, self.today
+        sessions = context.sessions()
+        target = context.prefs.weekly_target
+        first, last = week_bounds(today, context.prefs.week_start)
+        week = sessions_between(sessions, first, last)
+        finished = sum(1 for s in week if s.get("status") == "finished")
+        minutes = sum(active_seconds(s) for s in week) / 60
+        streak = weekly_streak(sessions, target=target, today=today)
+        self.title.setText(f"Today · {today:%A %-d %B}")
+        self.week_line.setText(f"{finished} of {target} sessions"
+                               + ("  ✓ target met" if finished >= target else ""))
+        self.week_bar.setRange(0, target)
+        self.week_bar.setValue(min(finished, target))
+        weeks = streak.weeks
+        self.week_detail.setText(
+            f"{minutes:.0f} min of work this week\n"
+            f"Streak: {weeks} week{'s' if weeks != 1 else ''} at target")
+
+        routines = context.library.routines
+        suggestion = suggest(routines, sessions, today)
+        self._suggested = suggestion.routine_id if suggestion else None
+        if suggestion is None:
+            self.next_name.setText("No routines found")
+            self.next_reason.setText("Check the routines folder (Routines shows any problem).")
+            self.next_meta.setText("")
+            self.start.setEnabled(False)
+        else:
+            routine = routines[suggestion.routine_id]
+            plan = expand(routine)
+            self.next_name.setText(suggestion.name)
+            self.next_reason.setText(suggestion.reason)
+            self.next_meta.setText(
+                f"{routine.rounds} round{'s' if routine.rounds != 1 else ''} · "
+                f"{len(routine.items)} drills · about {clock(plan.total)}")
+            self.start.setEnabled(True)
+        while self.daily_row.count():
+            item = self.daily_row.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for daily in daily_due(routines, sessions, today):
+            button = QPushButton(f"Daily: {daily.name} ▶")
+            button.setObjectName(f"daily-{daily.routine_id}")
+            button.setMinimumHeight(40)
+            button.clicked.connect(lambda *_, r=daily.routine_id: self.start_requested.emit(r))
+            self.daily_row.addWidget(button)
+
+    def _start_suggested(self) -> None:
+        if self._suggested:
+            self.start_requested.emit(self._suggested)

@@ -1,0 +1,1 @@
+"""Painted widgets of the workout screen, sized for reading from across the room."""

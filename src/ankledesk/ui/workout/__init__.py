@@ -1,0 +1,1 @@
+"""The gym-mode workout: the engine's Qt adapter, the screen, the recorder and the summary."""

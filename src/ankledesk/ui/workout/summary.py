@@ -1,0 +1,219 @@
+"""The end-of-workout summary: what was done, then effort, pain and notes, saved to history.
+
+It works from the keyboard alone: digits 1–9 and 0 (for 10) set the effort, Tab moves through
+the pain box and the notes, Ctrl+Enter (or Enter on Save) saves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ankledesk.core.plan import Plan
+from ankledesk.core.progress import active_seconds
+from ankledesk.core.timefmt import clock
+from ankledesk.ui.fonts import text_font
+from ankledesk.ui.style import ACCENT
+
+# A hold counts as achieved when it ran to its target, give or take a poll's rounding.
+_HOLD_TOLERANCE_S = 0.5
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The figures the summary shows, from the session document and the plan."""
+
+    sets_planned: int
+    done: int
+    partial: int
+    skipped: int
+    holds_planned: int
+    holds_achieved: int
+    active_seconds: float
+
+    @classmethod
+    def of(cls, document: dict[str, Any], plan: Plan) -> Outcome:
+        steps = document["steps"]
+        holds = [s for s in steps if s["mode"] == "hold"]
+        return cls(
+            sets_planned=len(plan.work_steps),
+            done=sum(1 for s in steps if s["outcome"] == "done"),
+            partial=sum(1 for s in steps if s["outcome"] == "partial"),
+            skipped=sum(1 for s in steps if s["outcome"] == "skipped"),
+            holds_planned=sum(1 for s in plan.work_steps if s.mode == "hold"),
+            holds_achieved=sum(1 for s in holds if s["target_seconds"] is not None and
+                               s["actual_seconds"] + _HOLD_TOLERANCE_S >= s["target_seconds"]),
+            active_seconds=active_seconds(document),
+        )
+
+    def sets_line(self) -> str:
+        parts = [f"{self.done} done"]
+        if self.partial:
+            parts.append(f"{self.partial} cut short")
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped")
+        return f"{' · '.join(parts)}  (of {self.sets_planned} sets)"
+
+    def holds_line(self) -> str:
+        if not self.holds_planned:
+            return "no holds in this routine"
+        return f"{self.holds_achieved} of {self.holds_planned} holds at full time"
+
+
+class SummaryScreen(QWidget):
+    """Emits `saved(rpe or None, pain, notes, {drill_id: note})` when the user saves."""
+
+    saved = Signal(object, bool, str, dict)
+
+    def __init__(self, document: dict[str, Any], plan: Plan, *, finished: bool,
+                 total_seconds: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("summaryScreen")
+        self.outcome = Outcome.of(document, plan)
+        title = QLabel("Workout done" if finished else "Stopped early: your sets are saved")
+        title.setObjectName("summaryTitle")
+        title.setFont(text_font(34, bold=True))
+        title.setWordWrap(True)
+        routine = QLabel(document["routine_name"])
+        routine.setObjectName("summaryRoutine")
+        routine.setFont(text_font(22))
+        routine.setWordWrap(True)
+
+        stats = QGridLayout()
+        figures = [
+            ("Time", f"{clock(total_seconds)} in all · {clock(self.outcome.active_seconds)} "
+                     "of work"),
+            ("Sets", self.outcome.sets_line()),
+            ("Holds", self.outcome.holds_line()),
+        ]
+        self.figures: dict[str, QLabel] = {}
+        for row, (name, value) in enumerate(figures):
+            key = QLabel(name)
+            key.setFont(text_font(18, bold=True))
+            label = QLabel(value)
+            label.setObjectName(f"summary{name}")
+            label.setFont(text_font(18))
+            label.setWordWrap(True)
+            stats.addWidget(key, row, 0)
+            stats.addWidget(label, row, 1)
+            self.figures[name] = label
+        stats.setColumnStretch(1, 1)
+
+        rpe_label = QLabel("How hard was it? Effort 1 (easy) to 10 (all out): press a digit, "
+                           "0 for 10")
+        rpe_label.setWordWrap(True)
+        rpe_label.setFont(text_font(16))
+        self.rpe_group = QButtonGroup(self)
+        self.rpe_group.setExclusive(True)
+        rpe_row = QHBoxLayout()
+        for value in range(1, 11):
+            button = QPushButton(str(value))
+            button.setObjectName(f"rpe{value}")
+            button.setCheckable(True)
+            button.setMinimumSize(44, 44)
+            button.setFont(text_font(18, bold=True))
+            button.setStyleSheet(f"QPushButton:checked {{ background: {ACCENT}; color: white;"
+                                 " border-radius: 4px; }")
+            button.setToolTip(f"Effort {value} (key {value % 10})")
+            self.rpe_group.addButton(button, value)
+            rpe_row.addWidget(button)
+
+        self.pain = QCheckBox("Something hurt (pain): stop the drill that hurt and tell your "
+                              "physio")
+        self.pain.setObjectName("pain")
+        self.pain.setFont(text_font(18))
+        self.pain.setStyleSheet("QCheckBox::indicator { width: 26px; height: 26px; }")
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("notes")
+        self.notes.setPlaceholderText("Notes on the session (how it felt, what to change)")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFont(text_font(16))
+        self.notes.setMaximumHeight(110)
+
+        self.drill_notes: dict[str, QLineEdit] = {}
+        per_drill = QWidget()
+        form = QFormLayout(per_drill)
+        for step in plan.work_steps:
+            if step.drill_id and step.drill_id not in self.drill_notes:
+                field = QLineEdit()
+                field.setObjectName(f"note-{step.drill_id}")
+                field.setPlaceholderText("optional note on this drill")
+                self.drill_notes[step.drill_id] = field
+                form.addRow(step.name, field)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(per_drill)
+        scroll.setMinimumHeight(80)
+
+        self.save_button = QPushButton("Save to history ✓")
+        self.save_button.setObjectName("save")
+        self.save_button.setDefault(True)
+        self.save_button.setAutoDefault(True)
+        self.save_button.setFont(text_font(20, bold=True))
+        self.save_button.setMinimumHeight(56)
+        self.save_button.setToolTip("Save (Ctrl+Enter)")
+        self.save_button.clicked.connect(self.save)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.save)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addWidget(title)
+        layout.addWidget(routine)
+        layout.addLayout(stats)
+        layout.addSpacing(8)
+        layout.addWidget(rpe_label)
+        layout.addLayout(rpe_row)
+        layout.addWidget(self.pain)
+        layout.addWidget(self.notes)
+        notes_head = QLabel("Per drill")
+        notes_head.setFont(text_font(16, bold=True))
+        layout.addWidget(notes_head)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.save_button)
+        self._saved = False
+
+    @property
+    def rpe(self) -> int | None:
+        value = self.rpe_group.checkedId()
+        return value if value > 0 else None
+
+    def set_rpe(self, value: int) -> None:
+        button = self.rpe_group.button(value)
+        if button is not None:
+            button.setChecked(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if text.isdigit() and len(text) == 1:
+            self.set_rpe(int(text) or 10)
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.save()
+            return
+        super().keyPressEvent(event)
+
+    def save(self) -> None:
+        if self._saved:
+            return
+        self._saved = True
+        notes = {drill: field.text().strip() for drill, field in self.drill_notes.items()}
+        self.saved.emit(self.rpe, self.pain.isChecked(), self.notes.toPlainText().strip(),
+                        {d: n for d, n in notes.items() if n})
