@@ -89,3 +89,88 @@ def view(qtbot) -> Iterator:
     qtbot.waitExposed(widget)
     yield widget
     widget.shutdown()
+
+
+# --- the app --------------------------------------------------------------------------------
+
+QUICK_ROUTINE = """\
+id = "quick-test"
+name = "Quick test circuit"
+description = "Two rounds: a hold each side and a reps set, short enough for a test."
+rounds = 2
+rest_between_rounds = 6
+rest_between_drills = 0
+prepare = 3
+side_switch = 2
+
+[[items]]
+drill = "big-toe-raise-hold"
+seconds = 5
+sides = "each"
+
+[[items]]
+drill = "ankle-squat"
+reps = 4
+"""
+
+
+@pytest.fixture
+def quick_routine(data_dir: Path) -> str:
+    """A short custom routine in the test's data folder (real drills, real clips)."""
+    folder = data_dir / "routines"
+    folder.mkdir(exist_ok=True)
+    (folder / "quick-test.toml").write_text(QUICK_ROUTINE, encoding="utf-8")
+    return "quick-test"
+
+
+@pytest.fixture
+def clock():
+    from ankledesk.ui.workout.clock import ManualClock
+
+    return ManualClock(1000.0)
+
+
+@pytest.fixture
+def window(qtbot, data_dir: Path, clock, quick_routine) -> Iterator:
+    """The real main window on the test's data folder, on a clock the test moves."""
+    from ankledesk.ui.app import build_window
+
+    win = build_window(data_dir, clock=clock)
+    assert win is not None
+    win.move(0, 0)
+    win.resize(1280, 720)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)  # keys and shortcuts go to the active window
+    yield win
+    # Closed here, not by qtbot: a window closed mid-workout asks first (as it should).
+    if win.flow is not None and not win.flow.saved:
+        win.flow.leave_now()
+    win.close()
+    win.deleteLater()
+    win.context.store.close()
+
+
+def run_to(flow, predicate, limit: int = 500) -> None:
+    """Move the clock from wake-up to wake-up (as the timer would) until `predicate()`,
+    pressing Done on a reps set after 8 s of it."""
+    for _ in range(limit):
+        if predicate():
+            return
+        engine = flow.driver.engine
+        view = engine.view(flow.clock.now())
+        if view.state == "running" and view.step.counts_up and view.elapsed >= 8:
+            flow.driver.complete()
+            continue
+        wake = engine.next_wake(flow.clock.now())
+        if wake is None:
+            break
+        flow.clock.t = wake
+        flow.driver.poll()
+    assert predicate(), "the workout never got there"
+
+
+def step_kind(flow) -> str:
+    view = flow.driver.view()
+    return view.phase

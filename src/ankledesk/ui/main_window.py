@@ -101,8 +101,12 @@ class MainWindow(QMainWindow):
     # -- navigation ------------------------------------------------------------------------
 
     def show_page(self, index: int) -> None:
-        if self.flow is None:
-            self.sidebar.setCurrentRow(index)
+        """Go to a page and put the keyboard where its work is (the list, the Start button)."""
+        if self.flow is not None:
+            return
+        self.sidebar.setCurrentRow(index)
+        focus = {0: self.today.start, 1: self.routines.list}.get(index)
+        (focus or self.pages.currentWidget()).setFocus()
 
     def current_page(self) -> QWidget:
         return self.flow if self.flow is not None else self.pages.currentWidget()

@@ -7,7 +7,7 @@ the first paint) and paused whenever the screen is hidden.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -161,6 +161,13 @@ class RoutinesScreen(QWidget):
         if self.video is not None:
             self.video.set_paused(True)
         super().hideEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter starts the selected routine (the list passes Enter on to its parent)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._start()
+            return
+        super().keyPressEvent(event)
 
     def hide_preview(self) -> None:
         """A workout is starting: the preview clip must not play behind it."""
