@@ -210,7 +210,7 @@ def test_any_session_document_round_trips_through_history(doc: dict) -> None:
 def test_any_session_in_progress_round_trips_through_the_journal(doc: dict) -> None:
     header = {**doc, "steps": []}
     with tempfile.TemporaryDirectory() as folder:
-        journal = Journal.open(Path(folder), writable=True, create=True)
+        journal = Journal.create(Path(folder))
         journal.start(header)
         for step in reversed(doc["steps"]):  # any finishing order ends in plan order
             journal.record(step, step["index"] + 1)
