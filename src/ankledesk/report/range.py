@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from ankledesk.core import progress
+from ankledesk.core.model import Drill
 from ankledesk.core.progress import WEEKLY_TARGET, Totals, totals
 from ankledesk.core.records import SessionRecord
 from ankledesk.report import pages
@@ -76,7 +77,7 @@ def cover(history: Sequence[SessionRecord], weeks: list[Period], *, width: float
 
 def range_log(history: Sequence[SessionRecord], first: dt.date, last: dt.date, *,
               paper: str = "a4", name: str | None = None, target: int = WEEKLY_TARGET,
-              week_start: int = 0, drills: Mapping[str, Any] | None = None,
+              week_start: int = 0, drills: Mapping[str, Drill] | None = None,
               progress: Progress | None = None) -> bytes:
     """The PDF for every week from the one holding `first` to the one holding `last`: a cover,
     then one weekly log per week (arguments as for `weekly_log`)."""

@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
 from ankledesk.core import progress
+from ankledesk.core.model import Drill
 from ankledesk.core.progress import WEEKLY_TARGET, Totals, totals
 from ankledesk.core.records import SessionRecord, StepRecord
 from ankledesk.core.timefmt import seconds_text
@@ -147,7 +148,7 @@ def charts(history: Sequence[SessionRecord], period: Period,
 
 
 def hints(history: Sequence[SessionRecord], period: Period,
-          drills: Mapping[str, Any] | None) -> list[Flowable]:
+          drills: Mapping[str, Drill] | None) -> list[Flowable]:
     """The progression ladder's suggestions, as of the end of the week."""
     upto = progress.sessions_between(history, dt.date.min, period.last)
     found = progress.progression_hints(upto, drills)
@@ -159,7 +160,7 @@ def hints(history: Sequence[SessionRecord], period: Period,
 
 def week_story(history: Sequence[SessionRecord], period: Period, *,
                width: float, name: str | None = None, target: int = WEEKLY_TARGET,
-               drills: Mapping[str, Any] | None = None) -> list[Flowable]:
+               drills: Mapping[str, Drill] | None = None) -> list[Flowable]:
     """The flowables of one week's log (see the module docstring)."""
     chosen = progress.sessions_between(history, period.first, period.last)
     streak = progress.weekly_streak(history, target, today=period.last)
@@ -194,7 +195,7 @@ def week_story(history: Sequence[SessionRecord], period: Period, *,
 
 def weekly_log(history: Sequence[SessionRecord], week: dt.date, *,
                paper: str = "a4", name: str | None = None, target: int = WEEKLY_TARGET,
-               week_start: int = 0, drills: Mapping[str, Any] | None = None,
+               week_start: int = 0, drills: Mapping[str, Drill] | None = None,
                progress: Progress | None = None) -> bytes:
     """The weekly log PDF for the week holding `week`, as bytes.
 
