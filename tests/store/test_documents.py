@@ -37,10 +37,14 @@ def _first_record() -> StepRecord:
 
 def test_the_records_declare_every_key_the_store_writes() -> None:
     document = new_session(ROUTINE)
-    assert set(document) == set(SESSION_KEYS) == set(SessionRecord.__annotations__)
+    assert set(document) == set(SESSION_KEYS) == SessionRecord.__required_keys__
+    assert SessionRecord.__optional_keys__ == {"drill_notes"}  # only where a note was made
     record = _first_record()
     assert set(record) == set(STEP_KEYS) == set(StepRecord.__annotations__)
     check_session({**document, "steps": [record]})
+    check_session({**document, "steps": [record], "drill_notes": {"toe-hold": "easy"}})
+    with pytest.raises(ShapeError, match="drill_notes"):
+        check_session({**document, "drill_notes": {"toe-hold": 3}})
 
 
 @pytest.mark.parametrize("key", SESSION_KEYS)
