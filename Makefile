@@ -33,6 +33,7 @@ run: system-deps setup
 
 test: system-deps setup
 	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -p no:cacheprovider
 
 bench: system-deps setup
@@ -48,7 +49,8 @@ clips: system-deps setup
 
 lint: setup
 	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy
 	$(BIN)/lint-imports
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis build dist
+	rm -rf $(VENV) .pytest_cache .mypy_cache .hypothesis build dist

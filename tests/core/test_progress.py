@@ -9,11 +9,13 @@ import pytest
 
 from ankledesk.core.model import Drill
 from ankledesk.core.progress import (
+    WEEKLY_TARGET,
     IsoWeek,
     best_hold_per_session,
     progression_hints,
     sessions_between,
     to_json,
+    totals,
     week_summary,
     weekly_streak,
 )
@@ -80,6 +82,30 @@ def test_an_empty_week_is_a_summary_of_nothing() -> None:
     assert (summary.sessions, summary.active_seconds, summary.drills, summary.mean_rpe) == (
         0, 0, [], None)
     assert summary.target == 3
+
+
+def test_totals_of_any_run_of_days_agree_with_the_week_summary() -> None:
+    sessions = [
+        session_at("2026-11-15T07:00:00+01:00", rpe=5, steps=[step(1, "a", seconds=40)]),
+        session_at("2026-11-16T07:00:00+01:00", rpe=8, pain=True,
+                   steps=[step(1, "a", seconds=50), step(2, "b", seconds=89)]),
+        session_at("2026-11-17T07:00:00+01:00", status="abandoned",
+                   steps=[step(1, "a", seconds=20)]),
+        session_at("2026-11-18T07:00:00+01:00", status="in_progress"),
+    ]
+    figures = totals(sessions)
+    assert (figures.sessions, figures.finished, figures.abandoned, figures.pain_sessions) == (
+        4, 2, 1, 1)
+    assert figures.active_seconds == 199 and figures.active_minutes == 3
+    assert figures.mean_rpe == 6.5 and figures.target == WEEKLY_TARGET == 2
+    assert figures.met_target and not totals(sessions, target=3).met_target
+    week = week_summary(sessions, "2026-W47")  # Monday the 16th on: the 15th is W46
+    in_week = totals(sessions[1:])
+    assert (week.sessions, week.finished, week.abandoned, week.in_progress) == (3, 1, 1, 1)
+    assert (week.active_seconds, week.pain_sessions, week.mean_rpe, week.target) == (
+        in_week.active_seconds, in_week.pain_sessions, in_week.mean_rpe, in_week.target)
+    assert totals([]) == totals([], WEEKLY_TARGET)
+    assert (totals([]).sessions, totals([]).mean_rpe, totals([]).met_target) == (0, None, False)
 
 
 def _finished_on(*days: str) -> list[dict]:

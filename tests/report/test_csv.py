@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ankledesk.core.records import STEP_KEYS
 from ankledesk.report import csv_bytes
 from ankledesk.report.csv_export import COLUMNS
 from tests.report.factories import at, monday, session
@@ -40,3 +41,13 @@ def test_a_session_without_sets_still_has_a_row():
 
 def test_empty_history_is_just_the_header():
     assert read(csv_bytes([])) == []
+
+
+def test_the_columns_keep_their_names_and_order():
+    # Spreadsheets built on the export depend on these: derived from the records, pinned here.
+    assert COLUMNS == (
+        "session_id", "started_at", "session_ended_at", "routine_id", "routine_name", "status",
+        "rpe", "pain", "notes",
+        "index", "round", "drill_id", "name", "side", "mode", "target_seconds", "target_reps",
+        "actual_seconds", "actual_reps", "outcome", "ended_at")
+    assert COLUMNS[-len(STEP_KEYS):] == STEP_KEYS

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ankledesk.report.grid import NOT_DONE, cell_lines, drill_rows, seconds_text, week_lines
+from ankledesk.core.timefmt import seconds_text
+from ankledesk.report.grid import NOT_DONE, cell_lines, drill_rows, week_lines
 from tests.report.factories import BIG_TOE, CHASSIS, at, monday, session
 
 MON = monday("2026-W47")

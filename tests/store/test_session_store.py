@@ -165,6 +165,16 @@ def test_an_empty_journal_is_removed(data_dir: Path) -> None:
     assert not (data_dir / JOURNAL_FILE).exists()
 
 
+def test_only_create_makes_a_journal(data_dir: Path) -> None:
+    assert Journal.open(data_dir, writable=True) is None
+    assert not (data_dir / JOURNAL_FILE).exists()
+    journal = Journal.create(data_dir)
+    assert (data_dir / JOURNAL_FILE).is_file() and journal.session() is None
+    assert not journal.read_only and journal.notices == []
+    reopened = Journal.open(data_dir, writable=False)
+    assert reopened is not None and reopened.session() is None
+
+
 def test_a_viewer_lists_the_cut_short_session_as_in_progress(data_dir: Path) -> None:
     with SessionStore.open(data_dir) as store:
         engine, active, _ = _start(store)
@@ -210,7 +220,7 @@ def test_any_session_document_round_trips_through_history(doc: dict) -> None:
 def test_any_session_in_progress_round_trips_through_the_journal(doc: dict) -> None:
     header = {**doc, "steps": []}
     with tempfile.TemporaryDirectory() as folder:
-        journal = Journal.open(Path(folder), writable=True, create=True)
+        journal = Journal.create(Path(folder))
         journal.start(header)
         for step in reversed(doc["steps"]):  # any finishing order ends in plan order
             journal.record(step, step["index"] + 1)

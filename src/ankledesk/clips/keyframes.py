@@ -34,6 +34,7 @@ from ankledesk.clips.spec import ClipSpec
 
 FRONT = Camera(x=0.0, ground=292, scale=132)
 MAT = MAT_THICKNESS  # top of a mat: where a foot, knee or hand on it rests
+KNEE_RADIUS, HAND_RADIUS = JOINT_RADIUS["knee"], JOINT_RADIUS["hand"]
 
 
 def knee_down(back: float) -> float:
@@ -44,7 +45,6 @@ def knee_down(back: float) -> float:
 ARMS_OUT = dict(r_arm_abd=35, l_arm_abd=35, r_elbow=10, l_elbow=10)
 SOFT_ONE_LEG = pose(ONE_LEG, l_hip=35, l_knee=75, l_abd=6, **ARMS_OUT)
 # Sitting square on a chair: thighs level, shins upright, hands resting on the thighs.
-KNEE_RADIUS, HAND_RADIUS = JOINT_RADIUS["knee"], JOINT_RADIUS["hand"]
 SEATED = pose(STAND, r_hip=90, l_hip=90, r_knee=90, l_knee=90, r_shoulder=40, l_shoulder=40,
               r_elbow=50, l_elbow=50)
 

@@ -30,8 +30,12 @@ def drive(engine: Engine, speed: float, index: int = 0) -> Iterator[list[Event]]
         if engine.state == "finished":
             return
         wake = engine.next_wake(now)
-        completing = complete_at is not None and (wake is None or complete_at <= wake)
-        target = complete_at if completing else wake
+        if complete_at is not None and (wake is None or complete_at <= wake):
+            target, completing = complete_at, True
+        elif wake is not None:
+            target, completing = wake, False
+        else:
+            raise RuntimeError("the engine stopped running before the workout was done")
         pause = t0 + target / speed - time.monotonic()
         if pause > 0:
             time.sleep(pause)

@@ -12,11 +12,10 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
 
 from ankledesk.commands.routines import find_routine
-from ankledesk.core import progress as queries
-from ankledesk.core.progress import IsoWeek
+from ankledesk.core.progress import WEEKLY_TARGET, IsoWeek, sessions_between
+from ankledesk.core.records import SessionRecord
 from ankledesk.errors import UserError
 from ankledesk.library import open_library
 from ankledesk.report import PAPERS, blank_sheet, csv_bytes, range_log, save_atomic, weekly_log
@@ -35,8 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", dest="to_week", metavar="W",
                    help="last week of a range (a cover, then one section per week)")
     _common(p)
-    p.add_argument("--target", type=int, default=None, metavar="N",
-                   help=f"weekly target in sessions (default {queries.WEEKLY_TARGET})")
+    p.add_argument("--target", type=int, default=WEEKLY_TARGET, metavar="N",
+                   help=f"weekly target in sessions (default {WEEKLY_TARGET})")
     p.add_argument("--week-start", choices=sorted(WEEK_STARTS), default="mon",
                    help="first day of the week in the grid (default mon)")
     p.set_defaults(func=cmd_pdf)
@@ -102,7 +101,7 @@ def _save(path: Path, data: bytes) -> None:
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def _history(data_dir: Path) -> list[dict[str, Any]]:
+def _history(data_dir: Path) -> list[SessionRecord]:
     store = SessionStore.open(data_dir, read_only=True)
     try:
         for notice in store.notices:
@@ -118,7 +117,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     last = _week(args.to_week, first.monday) if args.to_week else first
     if last < first:
         raise _usage(f"--to {last} is before --week {first}")
-    if args.target is not None and args.target < 1:
+    if args.target < 1:
         raise _usage("--target is at least 1 session")
     history = _history(args.data_dir)
     drills = open_library(args.data_dir).drills
@@ -152,7 +151,7 @@ def cmd_csv(args: argparse.Namespace) -> int:
     last = _date(args.date_to, "--to", dt.date.max)
     if first > last:
         raise _usage(f"--from {first} is after --to {last}")
-    chosen = queries.sessions_between(_history(args.data_dir), first, last)
+    chosen = sessions_between(_history(args.data_dir), first, last)
     _save(output, csv_bytes(chosen))
     sets = sum(len(s.get("steps", [])) for s in chosen)
     print(f"wrote {output} ({len(chosen)} sessions, {sets} sets)")

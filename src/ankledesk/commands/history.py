@@ -11,9 +11,9 @@ import csv
 import datetime as dt
 import json
 import sys
-from typing import Any
 
 from ankledesk.core.progress import (
+    WEEKLY_TARGET,
     IsoWeek,
     WeekSummary,
     active_seconds,
@@ -26,6 +26,7 @@ from ankledesk.core.progress import (
     week_summary,
     weekly_streak,
 )
+from ankledesk.core.records import SessionRecord
 from ankledesk.core.timefmt import clock
 from ankledesk.errors import UserError
 from ankledesk.library import open_library
@@ -57,8 +58,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     s = actions.add_parser("summary", help="one ISO week: sessions, active time, per drill")
     s.add_argument("--week", dest="summary_week", metavar="YYYY-Www",
                    help="the ISO week (default: this week)")
-    s.add_argument("--target", type=int, default=None, metavar="N",
-                   help="weekly target in sessions (default 2)")
+    s.add_argument("--target", type=int, default=WEEKLY_TARGET, metavar="N",
+                   help=f"weekly target in sessions (default {WEEKLY_TARGET})")
     s.add_argument("--json", dest="summary_json", action="store_true",
                    help="machine-readable output")
     s.set_defaults(func=cmd_summary)
@@ -82,14 +83,14 @@ def _date(text: str, option: str) -> dt.date:
         raise _usage(f'{option} "{text}" is not a date such as 2026-11-18') from None
 
 
-def _sessions(args: argparse.Namespace) -> list[dict[str, Any]]:
+def _sessions(args: argparse.Namespace) -> list[SessionRecord]:
     store = SessionStore.open(args.data_dir, read_only=True)
     for notice in store.notices:
         print(f"warning: {notice}", file=sys.stderr)
     return store.sessions()
 
 
-def _select(args: argparse.Namespace, sessions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _select(args: argparse.Namespace, sessions: list[SessionRecord]) -> list[SessionRecord]:
     if args.week and (args.date_from or args.date_to):
         raise _usage("use either --week or --from/--to, not both")
     if args.week:
@@ -103,7 +104,7 @@ def _select(args: argparse.Namespace, sessions: list[dict[str, Any]]) -> list[di
     return oldest_first(sessions)
 
 
-def _session_line(doc: dict[str, Any]) -> str:
+def _session_line(doc: SessionRecord) -> str:
     steps = doc["steps"]
     outcomes = {o: sum(1 for s in steps if s["outcome"] == o) for o in ("done", "partial",
                                                                          "skipped")}
@@ -118,7 +119,7 @@ def _session_line(doc: dict[str, Any]) -> str:
             f"{len(steps)} sets ({detail})  {clock(active_seconds(doc))} active{tail}")
 
 
-def _write_csv(sessions: list[dict[str, Any]]) -> None:
+def _write_csv(sessions: list[SessionRecord]) -> None:
     """The same columns as `ankledesk export csv`: one row per set (see report.csv_export)."""
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(COLUMNS)
@@ -173,7 +174,7 @@ def _print_summary(summary: WeekSummary, streak_weeks: int, hints: list[str]) ->
 
 def cmd_summary(args: argparse.Namespace) -> int:
     week = _week(args.summary_week) if args.summary_week else IsoWeek.of(dt.date.today())
-    target = 2 if args.target is None else args.target
+    target = args.target
     if target < 1:
         raise _usage("--target is at least 1 session a week")
     sessions = _sessions(args)

@@ -7,9 +7,11 @@ import difflib
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from ankledesk import paths
 from ankledesk.core.loader import DRILLS_FILE, Library, load_drills, load_routine_file
+from ankledesk.core.model import Routine
 from ankledesk.core.plan import Plan, expand
 from ankledesk.core.problems import Problem
 from ankledesk.core.timefmt import clock
@@ -40,7 +42,7 @@ def _warn(library: Library) -> None:
         print(f"warning: {problem}", file=sys.stderr)
 
 
-def find_routine(library: Library, routine_id: str):
+def find_routine(library: Library, routine_id: str) -> Routine:
     routine = library.routine(routine_id)
     if routine is None:
         hint = difflib.get_close_matches(routine_id, list(library.routines), n=1)
@@ -51,7 +53,7 @@ def find_routine(library: Library, routine_id: str):
 
 def cmd_list(args: argparse.Namespace) -> int:
     library = open_library(args.data_dir)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for routine in library.routines.values():
         rows.append({
             "id": routine.id,
@@ -73,7 +75,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def plan_json(plan: Plan) -> dict:
+def plan_json(plan: Plan) -> dict[str, Any]:
     routine = plan.routine
     return {
         "id": routine.id,

@@ -15,13 +15,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
 
 from ankledesk.commands.autopilot import drive
 from ankledesk.commands.routines import find_routine
 from ankledesk.core.engine import Engine
+from ankledesk.core.model import Routine
 from ankledesk.core.plan import expand
 from ankledesk.core.progress import active_seconds
+from ankledesk.core.records import SessionRecord, StepRecord
 from ankledesk.core.timefmt import clock
 from ankledesk.errors import UserError
 from ankledesk.library import open_library
@@ -88,7 +89,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_simulate)
 
 
-def step_line(record: dict[str, Any], rounds: int) -> str:
+def step_line(record: StepRecord, rounds: int) -> str:
     """`round 2/4 · Banded lunges · left · 12 reps · done`."""
     if record["mode"] == "reps":
         amount = f"{record['actual_reps'] or 0} reps"
@@ -99,7 +100,7 @@ def step_line(record: dict[str, Any], rounds: int) -> str:
             f"{record['outcome']}")
 
 
-def _describe_leftover(doc: dict[str, Any]) -> str:
+def _describe_leftover(doc: SessionRecord) -> str:
     sets = len(doc["steps"])
     return (f'the workout "{doc["routine_name"]}" started {doc["started_at"]} was cut short '
             f"after {sets} set{'s' if sets != 1 else ''}")
@@ -137,11 +138,12 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                 kept = store.abandon_leftover()
                 print(f"kept {kept['routine_name']} of {kept['started_at']} as abandoned "
                       f"({len(kept['steps'])} sets)")
+            assert routine is not None  # found above, before the lock was taken
             active = store.begin(routine, wall)
         return _run(routine, active, args)
 
 
-def _run(routine, active: ActiveSession, args: argparse.Namespace) -> int:
+def _run(routine: Routine, active: ActiveSession, args: argparse.Namespace) -> int:
     plan = expand(routine)
     rounds = routine.rounds
     start = active.resume_index
@@ -163,6 +165,7 @@ def _run(routine, active: ActiveSession, args: argparse.Namespace) -> int:
         for event in events:
             if event.kind == "step_finished" and event.step.is_work:
                 record = active.record(event)
+                assert record is not None  # every finished work step is recorded
                 print(step_line(record, rounds), flush=True)
                 recorded += 1
                 if args.stop_after_steps and recorded >= args.stop_after_steps:

@@ -78,7 +78,7 @@ class Engine:
         self._paused_total = 0.0
         self._finished_at: float | None = None
 
-    # -- queries -------------------------------------------------------------------------
+    # -- reading the state ---------------------------------------------------------------
 
     @property
     def step(self) -> Step:
@@ -90,6 +90,8 @@ class Engine:
 
     def _at(self, active: float) -> float:
         """The clock time at which the running step reaches `active` seconds of activity."""
+        if self._run_since is None:
+            raise RuntimeError("only a running step has a clock time for its cues")
         return self._run_since + (active - self._elapsed_before)
 
     def _schedule(self) -> list[tuple[float, str]]:
@@ -144,7 +146,7 @@ class Engine:
         if self._started_at is None:
             workout_elapsed = 0.0
         else:
-            end = self._finished_at if finished else now
+            end = self._finished_at if finished and self._finished_at is not None else now
             paused = self._paused_total + (
                 now - self._paused_since if self._paused_since is not None else 0.0)
             workout_elapsed = max(0.0, end - self._started_at - paused)
@@ -250,7 +252,7 @@ class Engine:
         return [*events, Event("paused", now, self.step)]
 
     def resume(self, now: float) -> list[Event]:
-        if self.state != "paused":
+        if self.state != "paused" or self._paused_since is None:
             return []
         self._paused_total += now - self._paused_since
         self._paused_since = None
@@ -273,8 +275,9 @@ class Engine:
         step = self.step
         if not (step.is_work and step.counts_up):
             return events + self._finish(now, self._cut_short_outcome(now))
-        done = step.target_reps if reps is None else max(0, int(reps))
-        outcome: Outcome = "done" if done >= (step.target_reps or 0) else (
+        target = step.target_reps or 0
+        done = target if reps is None else max(0, int(reps))
+        outcome: Outcome = "done" if done >= target else (
             "partial" if done > 0 else "skipped")
         return events + self._finish(now, outcome, actual_reps=done)
 

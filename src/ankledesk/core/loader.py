@@ -10,10 +10,10 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ankledesk.core.model import (
     CATEGORIES,
@@ -31,6 +31,8 @@ from ankledesk.core.problems import _MISSING, Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
 DRILLS_FILE = "drills.toml"
+
+Option = TypeVar("Option", bound=str)
 
 DRILL_KEYS = {
     "id", "name", "category", "mode", "seconds", "reps", "sides", "equipment", "cues",
@@ -69,14 +71,14 @@ class _Checker:
     def add(self, fld: str | None, message: str, got: object = _MISSING) -> None:
         self.problems.append(Problem(self.path, fld, message, got))
 
-    def unknown_keys(self, table: dict, allowed: set[str], prefix: str) -> None:
+    def unknown_keys(self, table: dict[str, Any], allowed: set[str], prefix: str) -> None:
         for key in table:
             if key not in allowed:
                 hint = difflib.get_close_matches(key, sorted(allowed), n=1)
                 extra = f"; did you mean {hint[0]!r}?" if hint else ""
                 self.add(f"{prefix}{key}", f"unknown key{extra}", table[key])
 
-    def integer(self, table: dict, key: str, fld: str, bounds: tuple[int, int], unit: str,
+    def integer(self, table: dict[str, Any], key: str, fld: str, bounds: tuple[int, int], unit: str,
                 default: int | None = None) -> int | None:
         if key not in table:
             return default
@@ -87,7 +89,7 @@ class _Checker:
             return None
         return value
 
-    def text(self, table: dict, key: str, fld: str, required: bool = False) -> str | None:
+    def text(self, table: dict[str, Any], key: str, fld: str, required: bool = False) -> str | None:
         if key not in table:
             if required:
                 self.add(fld, "missing (required)")
@@ -98,24 +100,25 @@ class _Checker:
             return None
         return value
 
-    def choice(self, table: dict, key: str, fld: str, options: Iterable[str]) -> str | None:
+    def choice(self, table: dict[str, Any], key: str, fld: str,
+               options: Sequence[Option]) -> Option | None:
         if key not in table:
             return None
         value = table[key]
-        options = tuple(options)
-        if value not in options:
-            self.add(fld, "expected one of " + ", ".join(f'"{o}"' for o in options), value)
-            return None
-        return value
+        for option in options:
+            if value == option:
+                return option
+        self.add(fld, "expected one of " + ", ".join(f'"{o}"' for o in options), value)
+        return None
 
-    def text_list(self, table: dict, key: str, fld: str) -> tuple[str, ...]:
+    def text_list(self, table: dict[str, Any], key: str, fld: str) -> tuple[str, ...]:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.add(fld, "expected a list of text", value)
             return ()
         return tuple(value)
 
-    def identifier(self, table: dict, fld: str) -> str | None:
+    def identifier(self, table: dict[str, Any], fld: str) -> str | None:
         value = self.text(table, "id", fld, required=True)
         if value is not None and not ID_PATTERN.match(value):
             self.add(fld, "expected lowercase letters, digits and hyphens", value)
@@ -123,18 +126,18 @@ class _Checker:
         return value
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any] | None, Problem | None]:
+def read_toml(path: Path) -> dict[str, Any] | Problem:
     """Parse one TOML file; an unreadable or malformed file becomes a Problem, never a crash."""
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, Problem(path, None, f"cannot read the file ({exc.strerror or exc})")
+        return Problem(path, None, f"cannot read the file ({exc.strerror or exc})")
     try:
-        return tomllib.loads(data.decode("utf-8")), None
+        return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        return None, Problem(path, None, "not a text file (expected UTF-8 TOML)")
+        return Problem(path, None, "not a text file (expected UTF-8 TOML)")
     except tomllib.TOMLDecodeError as exc:
-        return None, Problem(path, None, f"not valid TOML: {exc}")
+        return Problem(path, None, f"not valid TOML: {exc}")
 
 
 def parse_drills(data: dict[str, Any], path: Path) -> tuple[dict[str, Drill], list[Problem]]:
@@ -178,8 +181,8 @@ def parse_drills(data: dict[str, Any], path: Path) -> tuple[dict[str, Drill], li
             continue
         if drill_id is not None:
             declared[drill_id] = n
-        if len(check.problems) > before or drill_id is None:
-            continue
+        if len(check.problems) > before or drill_id is None or mode is None:
+            continue  # (a missing or unknown mode is one of the problems counted)
         drills[drill_id] = Drill(
             id=drill_id, name=name or drill_id, category=category or "", mode=mode,
             seconds=seconds if mode != "reps" else None, reps=reps if mode == "reps" else None,
@@ -198,13 +201,13 @@ def parse_drills(data: dict[str, Any], path: Path) -> tuple[dict[str, Drill], li
 
 
 def load_drills(path: Path) -> tuple[dict[str, Drill], list[Problem]]:
-    data, problem = read_toml(path)
-    if problem:
-        return {}, [problem]
+    data = read_toml(path)
+    if isinstance(data, Problem):
+        return {}, [data]
     return parse_drills(data, path)
 
 
-def _resolve_item(check: _Checker, table: dict, prefix: str,
+def _resolve_item(check: _Checker, table: dict[str, Any], prefix: str,
                   drills: dict[str, Drill]) -> RoutineItem | None:
     """One [[items]] table: the drill, its mode and dosage (explicit, or the drill's default)."""
     before = len(check.problems)
@@ -291,19 +294,20 @@ def parse_routine(data: dict[str, Any], path: Path, drills: dict[str, Drill],
             item = _resolve_item(check, table, f"items[{n}].", drills)
             if item is not None:
                 items.append(item)
-    if check.problems:
-        return None, check.problems
+    if check.problems or routine_id is None or name is None or rounds is None:
+        return None, check.problems  # (each None above was counted as a problem)
     return Routine(
         id=routine_id, name=name, description=description, rounds=rounds, items=tuple(items),
-        source=source, drills={i.drill_id: drills[i.drill_id] for i in items}, **pauses,
+        source=source, drills={i.drill_id: drills[i.drill_id] for i in items},
+        **{key: value for key, value in pauses.items() if value is not None},
     ), []
 
 
 def load_routine_file(path: Path, drills: dict[str, Drill],
                       source: str | None = None) -> tuple[Routine | None, list[Problem]]:
-    data, problem = read_toml(path)
-    if problem:
-        return None, [problem]
+    data = read_toml(path)
+    if isinstance(data, Problem):
+        return None, [data]
     return parse_routine(data, path, drills, source or str(path))
 
 

@@ -7,7 +7,7 @@ under it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Mode = Literal["hold", "timed", "reps"]
 Sides = Literal["one", "each"]
@@ -24,6 +24,13 @@ PAUSE_RANGE = (0, 3600)
 
 # Estimating a reps set: about three seconds a rep for slow, controlled ankle work.
 SECONDS_PER_REP = 3
+
+
+def dosage_text(mode: Mode, seconds: int | None, reps: int | None, sides: Sides) -> str:
+    """Human dosage, e.g. `45 s each side` or `12 reps`: how a drill's default and a routine's
+    prescription are both written."""
+    amount = f"{reps} reps" if mode == "reps" else f"{seconds} s"
+    return f"{amount} each side" if sides == "each" else amount
 
 
 @dataclass(frozen=True)
@@ -45,8 +52,7 @@ class Drill:
     @property
     def dosage(self) -> str:
         """Human dosage, e.g. `45 s each side` or `12 reps`."""
-        amount = f"{self.reps} reps" if self.mode == "reps" else f"{self.seconds} s"
-        return f"{amount} each side" if self.sides == "each" else amount
+        return dosage_text(self.mode, self.seconds, self.reps, self.sides)
 
 
 @dataclass(frozen=True)
@@ -59,8 +65,8 @@ class RoutineItem:
     cap: int | None = None
 
     def dosage(self) -> str:
-        amount = f"{self.reps} reps" if self.mode == "reps" else f"{self.seconds} s"
-        return f"{amount} each side" if self.sides == "each" else amount
+        """The dosage this routine prescribes, written as `Drill.dosage` is."""
+        return dosage_text(self.mode, self.seconds, self.reps, self.sides)
 
 
 @dataclass(frozen=True)
@@ -81,7 +87,7 @@ class Routine:
     def drill_ids(self) -> list[str]:
         return [item.drill_id for item in self.items]
 
-    def to_snapshot(self) -> dict:
+    def to_snapshot(self) -> dict[str, Any]:
         """A plain-JSON copy of the routine as run, for the history (drills may change later)."""
         return {
             "id": self.id,

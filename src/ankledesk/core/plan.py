@@ -8,7 +8,7 @@ estimate for every step, so its total is simply the sum of its steps.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from ankledesk.core.model import SECONDS_PER_REP, Mode, Routine, RoutineItem, Side
 
@@ -82,18 +82,23 @@ class Plan:
 
 
 def _work_estimate(item: RoutineItem) -> tuple[float | None, float]:
+    """(countdown length, estimated duration) of one set of `item`."""
     if item.mode == "reps":
+        if item.reps is None:
+            raise ValueError(f"{item.drill_id}: a reps item without reps")
         guess = float(item.reps * SECONDS_PER_REP)
         if item.cap is not None:
             return float(item.cap), min(guess, float(item.cap))
         return None, guess
+    if item.seconds is None:
+        raise ValueError(f"{item.drill_id}: a {item.mode} item without seconds")
     return float(item.seconds), float(item.seconds)
 
 
 def expand(routine: Routine) -> Plan:
-    raw: list[dict] = []
+    raw: list[dict[str, Any]] = []
 
-    def add(kind: StepKind, seconds: float | None, estimate: float, **fields) -> None:
+    def add(kind: StepKind, seconds: float | None, estimate: float, **fields: Any) -> None:
         raw.append({"kind": kind, "seconds": seconds, "estimate": estimate, **fields})
 
     if routine.prepare > 0:

@@ -1,11 +1,11 @@
 """Progress: the questions asked of the history, as plain functions over session documents.
 
 Domain rules (weekly target, streak, the progression ladder) with no I/O, so the store, the
-reports and the GUI all read the same numbers without depending on each other.
+reports, the CLI and the GUI all read the same numbers without depending on each other.
 
-They take a list of session documents (`SessionStore.sessions()`, or a test's hand-made list)
-and return small dataclasses, so the CLI, the GUI and the weekly PDF report all read the same
-numbers. A session belongs to the day (and ISO week, Monday first) on which it started, in the
+They take a list of session documents (`core.records.SessionRecord`, as
+`SessionStore.sessions()` returns them, or a test's hand-made list) and return small
+dataclasses. A session belongs to the day (and ISO week, Monday first) on which it started, in the
 UTC offset it was recorded in: a Tuesday-evening workout stays on Tuesday wherever the laptop
 travels afterwards.
 
@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 from ankledesk.core.model import Drill
+from ankledesk.core.records import SessionRecord
+from ankledesk.core.timefmt import clock
 
-Session = Mapping[str, Any]
-
-# DRILLS.md: ankle work twice a week (002), two workouts a week (001) → 2 sessions.
+# DRILLS.md: ankle work twice a week (002), two workouts a week (001) → 2 sessions. The one
+# default: every function, report and command that takes a target falls back to this.
 WEEKLY_TARGET = 2
 
 # DRILLS.md, big-toe strength (000): the bodyweight hold builds toward 2 min; at 2 min add
@@ -88,35 +89,77 @@ class IsoWeek:
         return f"{self.year}-W{self.week:02d}"
 
 
-def started(session: Session) -> dt.datetime:
+def started(session: SessionRecord) -> dt.datetime:
     """When the session started (aware, in the offset it was recorded in)."""
     return dt.datetime.fromisoformat(session["started_at"])
 
 
-def session_day(session: Session) -> dt.date:
+def session_day(session: SessionRecord) -> dt.date:
     return started(session).date()
 
 
-def oldest_first(sessions: Iterable[Session]) -> list[Session]:
+def oldest_first(sessions: Iterable[SessionRecord]) -> list[SessionRecord]:
     return sorted(sessions, key=started)
 
 
-def sessions_between(sessions: Iterable[Session], first: dt.date,
-                     last: dt.date) -> list[Session]:
+def sessions_between(sessions: Iterable[SessionRecord], first: dt.date,
+                     last: dt.date) -> list[SessionRecord]:
     """Sessions that started on a day from `first` to `last`, both included, oldest first."""
     return [s for s in oldest_first(sessions) if first <= session_day(s) <= last]
 
 
-def sessions_in_week(sessions: Iterable[Session], week: IsoWeek) -> list[Session]:
+def sessions_in_week(sessions: Iterable[SessionRecord], week: IsoWeek) -> list[SessionRecord]:
     return sessions_between(sessions, week.monday, week.sunday)
 
 
-def counts_toward_target(session: Session) -> bool:
+def counts_toward_target(session: SessionRecord) -> bool:
     return session.get("status") == "finished"
 
 
-def active_seconds(session: Session) -> float:
+def active_seconds(session: SessionRecord) -> float:
     return float(sum(step.get("actual_seconds") or 0.0 for step in session.get("steps", [])))
+
+
+# -- figures of any run of days --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The summary figures of any run of days: sessions against the target, active time, pain.
+
+    `week_summary` gives them for an ISO week; the weekly log needs them for any seven days (a
+    user may start the week on a Sunday) and the range cover for many weeks at once.
+    """
+
+    sessions: int
+    finished: int
+    abandoned: int
+    active_seconds: float
+    pain_sessions: int
+    mean_rpe: float | None
+    target: int
+
+    @property
+    def active_minutes(self) -> int:
+        return round(self.active_seconds / 60)
+
+    @property
+    def met_target(self) -> bool:
+        return self.finished >= self.target
+
+
+def totals(sessions: Sequence[SessionRecord], target: int = WEEKLY_TARGET) -> Totals:
+    """Figures for `sessions` (already limited to the days wanted)."""
+    rpes = [rpe for s in sessions if (rpe := s.get("rpe")) is not None]
+    return Totals(
+        sessions=len(sessions),
+        finished=sum(1 for s in sessions if counts_toward_target(s)),
+        abandoned=sum(1 for s in sessions if s.get("status") == "abandoned"),
+        active_seconds=sum(active_seconds(s) for s in sessions),
+        pain_sessions=sum(1 for s in sessions if s.get("pain")),
+        mean_rpe=round(sum(rpes) / len(rpes), 1) if rpes else None,
+        target=target,
+    )
 
 
 # -- the week summary --------------------------------------------------------------------
@@ -171,7 +214,7 @@ def _best(current: float | None, value: float) -> float:
     return value if current is None else max(current, value)
 
 
-def week_summary(sessions: Iterable[Session], week: IsoWeek | str,
+def week_summary(sessions: Iterable[SessionRecord], week: IsoWeek | str,
                  target: int = WEEKLY_TARGET) -> WeekSummary:
     """Everything the weekly log shows about `week` (an IsoWeek or `2026-W47`)."""
     week = IsoWeek.parse(week) if isinstance(week, str) else week
@@ -195,17 +238,13 @@ def week_summary(sessions: Iterable[Session], week: IsoWeek | str,
             row.total_reps += int(step.get("actual_reps") or 0)
             if step["mode"] == "hold" and outcome != "skipped":
                 row.best_hold_seconds = _best(row.best_hold_seconds, seconds)
-    rpes = [s["rpe"] for s in chosen if s.get("rpe") is not None]
+    figures = totals(chosen, target)
     return WeekSummary(
         week=str(week), first_day=week.monday, last_day=week.sunday,
-        sessions=len(chosen),
-        finished=sum(1 for s in chosen if s.get("status") == "finished"),
-        abandoned=sum(1 for s in chosen if s.get("status") == "abandoned"),
+        sessions=figures.sessions, finished=figures.finished, abandoned=figures.abandoned,
         in_progress=sum(1 for s in chosen if s.get("status") == "in_progress"),
-        active_seconds=sum(active_seconds(s) for s in chosen),
-        pain_sessions=sum(1 for s in chosen if s.get("pain")),
-        mean_rpe=round(sum(rpes) / len(rpes), 1) if rpes else None,
-        target=target, drills=list(rows.values()),
+        active_seconds=figures.active_seconds, pain_sessions=figures.pain_sessions,
+        mean_rpe=figures.mean_rpe, target=target, drills=list(rows.values()),
     )
 
 
@@ -230,7 +269,7 @@ class Streak:
         return self.this_week_sessions >= self.target
 
 
-def weekly_streak(sessions: Iterable[Session], target: int = WEEKLY_TARGET,
+def weekly_streak(sessions: Iterable[SessionRecord], target: int = WEEKLY_TARGET,
                   today: dt.date | None = None) -> Streak:
     if target < 1:
         raise ValueError("the weekly target is at least 1 session")
@@ -264,7 +303,7 @@ class HoldPoint:
     best_seconds: float
 
 
-def best_hold_per_session(sessions: Iterable[Session], drill_id: str) -> list[HoldPoint]:
+def best_hold_per_session(sessions: Iterable[SessionRecord], drill_id: str) -> list[HoldPoint]:
     """Per session that held `drill_id` (done or partial), its longest hold; oldest first."""
     points = []
     for session in oldest_first(sessions):
@@ -291,16 +330,11 @@ class ProgressionHint:
 
     @property
     def message(self) -> str:
-        return (f"{self.drill_name}: you held {_mmss(self.best_seconds)} (goal "
-                f"{_mmss(self.goal_seconds)}). Time to try {self.next_name}.")
+        return (f"{self.drill_name}: you held {clock(self.best_seconds)} (goal "
+                f"{clock(self.goal_seconds)}). Time to try {self.next_name}.")
 
 
-def _mmss(seconds: float) -> str:
-    whole = int(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
-def progression_hints(sessions: Iterable[Session], drills: Mapping[str, Drill] | None = None,
+def progression_hints(sessions: Iterable[SessionRecord], drills: Mapping[str, Drill] | None = None,
                       goals: Mapping[str, float] = PROGRESSION_GOALS) -> list[ProgressionHint]:
     """The ladder steps the history says are due: a drill held for its goal, whose next drill
     has not been done (done or partial) since. `drills` (the catalogue) supplies each drill's
@@ -333,7 +367,7 @@ def progression_hints(sessions: Iterable[Session], drills: Mapping[str, Drill] |
     return hints
 
 
-def _name_in(sessions: list[Session], drill_id: str) -> str:
+def _name_in(sessions: list[SessionRecord], drill_id: str) -> str:
     for session in sessions:
         for step in session.get("steps", []):
             if step["drill_id"] == drill_id and step.get("name"):

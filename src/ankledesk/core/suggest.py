@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from ankledesk.core.model import Routine
+from ankledesk.core.records import SessionRecord
 
 # The workouts, in the order a new user meets them: the stage 1–2 foundations first (002),
 # then the circuits and the later stages.
@@ -39,7 +39,7 @@ class Suggestion:
     reason: str
 
 
-def _last_done(sessions: Iterable[Mapping[str, Any]]) -> dict[str, dt.date]:
+def _last_done(sessions: Iterable[SessionRecord]) -> dict[str, dt.date]:
     last: dict[str, dt.date] = {}
     for session in sessions:
         if session.get("status") not in ("finished", "abandoned"):
@@ -60,7 +60,7 @@ def _ago(day: dt.date, today: dt.date) -> str:
     return f"{days} days ago"
 
 
-def suggest(routines: Mapping[str, Routine], sessions: Iterable[Mapping[str, Any]],
+def suggest(routines: Mapping[str, Routine], sessions: Iterable[SessionRecord],
             today: dt.date) -> Suggestion | None:
     """The workout to do next: never done before (in the rotation's order), else the one done
     longest ago. Custom routines join the rotation after the built-in ones."""
@@ -81,7 +81,7 @@ def suggest(routines: Mapping[str, Routine], sessions: Iterable[Mapping[str, Any
     return Suggestion(chosen, routines[chosen].name, reason)
 
 
-def daily_due(routines: Mapping[str, Routine], sessions: Iterable[Mapping[str, Any]],
+def daily_due(routines: Mapping[str, Routine], sessions: Iterable[SessionRecord],
               today: dt.date) -> list[Suggestion]:
     """The daily routines not yet done today."""
     last = _last_done(sessions)

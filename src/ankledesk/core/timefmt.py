@@ -1,4 +1,9 @@
-"""Durations as people read them on a gym timer: `0:45`, `24:00`, `1:02:03`."""
+"""Durations as people read them: every place that writes a duration for a person uses these.
+
+- `clock`: a gym timer's `0:45`, `24:00`, `1:02:03` (the screens, the CLI, the hints);
+- `seconds_text`: a set's length as a coach writes it on paper, `45 s` under a minute and
+  `2:05` from a minute up (the printed logs and their charts).
+"""
 
 from __future__ import annotations
 
@@ -13,3 +18,8 @@ def clock(seconds: float, ceil: bool = False) -> str:
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
+
+def seconds_text(seconds: float) -> str:
+    """`45 s` under a minute, `2:05` from a minute up (rounded to the nearest second)."""
+    whole = round(seconds)
+    return f"{whole} s" if whole < 60 else f"{whole // 60}:{whole % 60:02d}"

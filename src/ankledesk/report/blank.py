@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ankledesk.core.model import Routine
 from ankledesk.core.plan import expand
+from ankledesk.core.progress import WEEKLY_TARGET
 from ankledesk.report import fonts, styles
 from ankledesk.report.blocks import grid_style, header, para
 from ankledesk.report.inputs import Progress, report_progress
@@ -136,7 +137,7 @@ def _drill_cell(routine: Routine, index: int) -> Any:
 
 
 def blank_sheet(routine: Routine, week: dt.date, *, paper: str = "a4",
-                name: str | None = None, week_start: int = 0, target: int = 2,
+                name: str | None = None, week_start: int = 0, target: int = WEEKLY_TARGET,
                 progress: Progress | None = None) -> bytes:
     """A printable sheet for `routine` in the week holding `week`, as PDF bytes.
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 
-from ankledesk.core import progress as queries
+from ankledesk.core import progress
+from ankledesk.core.records import SessionRecord
+from ankledesk.core.timefmt import seconds_text
 from ankledesk.report import fonts, styles
-from ankledesk.report.grid import seconds_text
-from ankledesk.report.inputs import Session
 from ankledesk.report.period import Period, period_of
 
 CHART_WEEKS = 8
@@ -33,12 +33,12 @@ class HoldSeries:
     weeks: list[tuple[Period, float | None]]
 
 
-def hold_series(history: Sequence[Session], last: Period,
+def hold_series(history: Sequence[SessionRecord], last: Period,
                 weeks: int = CHART_WEEKS) -> list[HoldSeries]:
     """Per hold drill held in the `weeks` periods ending with `last`, its best hold each week
-    (the store's best hold per session, the best of those per week)."""
+    (`progress.best_hold_per_session`, the best of those per week)."""
     first = Period(last.first - dt.timedelta(days=7 * (weeks - 1)))
-    window = queries.sessions_between(history, first.first, last.last)
+    window = progress.sessions_between(history, first.first, last.last)
     drills: dict[str, tuple[str, float | None]] = {}
     for session in window:
         for step in session.get("steps", []):
@@ -49,13 +49,13 @@ def hold_series(history: Sequence[Session], last: Period,
     out = []
     for drill_id, (name, target) in drills.items():
         best: dict[Period, float] = {}
-        for point in queries.best_hold_per_session(window, drill_id):
+        for point in progress.best_hold_per_session(window, drill_id):
             period = period_of(point.day, week_start)
             best[period] = max(best.get(period, 0.0), point.best_seconds)
         periods = [first]
         while len(periods) < weeks:
             periods.append(periods[-1].next())
-        out.append(HoldSeries(drill_id, name, target, queries.PROGRESSION_GOALS.get(drill_id),
+        out.append(HoldSeries(drill_id, name, target, progress.PROGRESSION_GOALS.get(drill_id),
                               [(p, best.get(p)) for p in periods]))
     return out
 

@@ -1,10 +1,12 @@
 """The CSV export: one row per set, each carrying its session's fields, for a spreadsheet.
 
-The columns are those of `ankledesk history --csv` (session columns, then the step record's
-keys in the store's order), so a sheet built on one reads the other. A session with no sets
-still gets one row, with the set columns empty, so nothing recorded goes missing. The file is
-UTF-8 with a byte-order mark: without it Excel reads a Cyrillic or accented note as mojibake,
-and every other CSV reader skips the mark.
+The columns are those of `ankledesk history --csv`, so a sheet built on one reads the other, and
+both come from the records' declaration (`ankledesk.core.records`): the session's fields in
+their declared order (the nested routine and steps aside, `id` and `ended_at` named
+`session_id` and `session_ended_at` so they do not clash with the step's), then the step's. A
+session with no sets still gets one row, with the set columns empty, so nothing recorded goes
+missing. The file is UTF-8 with a byte-order mark: without it Excel reads a Cyrillic or
+accented note as mojibake, and every other CSV reader skips the mark.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
-from ankledesk.report.inputs import Progress, Session, report_progress
+from ankledesk.core.records import SESSION_KEYS, STEP_KEYS, SessionRecord
+from ankledesk.report.inputs import Progress, report_progress
 
-SESSION_COLUMNS = ("session_id", "started_at", "session_ended_at", "routine_id",
-                   "routine_name", "status", "rpe", "pain", "notes")
-STEP_COLUMNS = ("index", "round", "drill_id", "name", "side", "mode", "target_seconds",
-                "target_reps", "actual_seconds", "actual_reps", "outcome", "ended_at")
+NESTED = ("routine", "steps")
+RENAMED = {"id": "session_id", "ended_at": "session_ended_at"}
+SESSION_FIELDS = tuple(key for key in SESSION_KEYS if key not in NESTED)
+SESSION_COLUMNS = tuple(RENAMED.get(key, key) for key in SESSION_FIELDS)
+STEP_COLUMNS = STEP_KEYS
 COLUMNS = SESSION_COLUMNS + STEP_COLUMNS
 
 
@@ -27,12 +31,16 @@ def _blank(value: Any) -> Any:
     return "" if value is None else value
 
 
-def rows(sessions: Iterable[Session]) -> Iterable[list[Any]]:
+def _session_cell(doc: SessionRecord, key: str) -> Any:
+    if key == "pain":
+        return "yes" if doc.get("pain") else "no"
+    return _blank(doc.get(key))
+
+
+def rows(sessions: Iterable[SessionRecord]) -> Iterable[list[Any]]:
     """The data rows (no header), oldest session first as given."""
     for doc in sessions:
-        head = [doc["id"], doc["started_at"], _blank(doc.get("ended_at")), doc["routine_id"],
-                doc.get("routine_name", ""), doc["status"], _blank(doc.get("rpe")),
-                "yes" if doc.get("pain") else "no", doc.get("notes", "")]
+        head = [_session_cell(doc, key) for key in SESSION_FIELDS]
         steps = doc.get("steps", [])
         if not steps:
             yield head + [""] * len(STEP_COLUMNS)
@@ -40,7 +48,7 @@ def rows(sessions: Iterable[Session]) -> Iterable[list[Any]]:
             yield head + [_blank(step.get(key)) for key in STEP_COLUMNS]
 
 
-def csv_bytes(sessions: list[Session], progress: Progress | None = None) -> bytes:
+def csv_bytes(sessions: list[SessionRecord], progress: Progress | None = None) -> bytes:
     """The whole CSV file (header first) as UTF-8 bytes with a byte-order mark."""
     out = io.StringIO(newline="")
     writer = csv.writer(out)

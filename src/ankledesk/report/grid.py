@@ -9,11 +9,11 @@ cells the PDF prints.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
-from ankledesk.report.inputs import Session
+from ankledesk.core.records import SessionRecord, StepRecord
+from ankledesk.core.timefmt import seconds_text
 
 PARTIAL = "◐"
 SKIPPED = "✗"
@@ -34,19 +34,19 @@ class DrillRow:
     drill_id: str
     name: str
     mode: str
-    days: dict[dt.date, list[Mapping[str, Any]]] = field(default_factory=dict)
+    days: dict[dt.date, list[StepRecord]] = field(default_factory=dict)
 
-    def steps(self) -> list[Mapping[str, Any]]:
+    def steps(self) -> list[StepRecord]:
         return [step for day in sorted(self.days) for step in self.days[day]]
 
 
-def _day(session: Session) -> dt.date:
+def _day(session: SessionRecord) -> dt.date:
     return dt.datetime.fromisoformat(session["started_at"]).date()
 
 
-def drill_rows(sessions: Iterable[Session]) -> list[DrillRow]:
+def drill_rows(sessions: Iterable[SessionRecord]) -> list[DrillRow]:
     """The grid's rows for `sessions` (already limited to the period), a session belonging to
-    the day it started on, as the store's queries count it."""
+    the day it started on, as `ankledesk.core.progress` counts it."""
     rows: dict[str, DrillRow] = {}
     for session in sessions:
         day = _day(session)
@@ -59,20 +59,14 @@ def drill_rows(sessions: Iterable[Session]) -> list[DrillRow]:
     return list(rows.values())
 
 
-def seconds_text(seconds: float) -> str:
-    """`45 s` under a minute, `2:05` from a minute up."""
-    whole = round(seconds)
-    return f"{whole} s" if whole < 60 else f"{whole // 60}:{whole % 60:02d}"
-
-
-def _value(step: Mapping[str, Any]) -> float:
+def _value(step: StepRecord) -> float:
     if step["mode"] == "reps":
         reps = step.get("actual_reps")
         return float(reps if reps is not None else step.get("target_reps") or 0)
     return float(step.get("actual_seconds") or 0.0)
 
 
-def _amount(steps: list[Mapping[str, Any]]) -> str:
+def _amount(steps: list[StepRecord]) -> str:
     """What the sets achieved: one value (`45 s`, `6`) or a range (`38–45 s`)."""
     values = sorted({round(_value(s)) for s in steps})
     seconds = steps[0]["mode"] != "reps"
@@ -83,7 +77,7 @@ def _amount(steps: list[Mapping[str, Any]]) -> str:
     return f"{values[0]}–{values[-1]}" + (" s" if seconds else "")
 
 
-def _sets(steps: list[Mapping[str, Any]]) -> str:
+def _sets(steps: list[StepRecord]) -> str:
     """`4×45 s`, `4×6/side`, or `L 4×6` and `R 3×6` on two lines when the sides differ."""
     sides = {s.get("side") for s in steps}
     if sides <= {None}:
@@ -99,7 +93,7 @@ def _sets(steps: list[Mapping[str, Any]]) -> str:
     return "\n".join(p.strip() for p in parts)
 
 
-def cell_lines(steps: list[Mapping[str, Any]]) -> list[str]:
+def cell_lines(steps: list[StepRecord]) -> list[str]:
     """The text of one grid cell, one entry per line; [NOT_DONE] for an empty day."""
     if not steps:
         return [NOT_DONE]

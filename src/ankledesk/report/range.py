@@ -11,12 +11,14 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
-from ankledesk.core import progress as queries
+from ankledesk.core import progress
+from ankledesk.core.model import Drill
+from ankledesk.core.progress import WEEKLY_TARGET, Totals, totals
+from ankledesk.core.records import SessionRecord
 from ankledesk.report import pages
 from ankledesk.report.blocks import figures, grid_style, header, para
-from ankledesk.report.inputs import Progress, Session, report_progress
+from ankledesk.report.inputs import Progress, report_progress
 from ankledesk.report.period import Period, date_span, periods
-from ankledesk.report.totals import Totals, totals
 from ankledesk.report.weekly import week_story
 
 
@@ -28,14 +30,14 @@ def _range_title(weeks: list[Period]) -> tuple[str, str]:
             else f"{first.title} – {last.title}", f"{first.label} to {last.label}")
 
 
-def cover(history: Sequence[Session], weeks: list[Period], *, width: float,
+def cover(history: Sequence[SessionRecord], weeks: list[Period], *, width: float,
           name: str | None, target: int) -> list[Flowable]:
     """The cover: key figures for the whole range and one line per week."""
     per_week: list[tuple[Period, Totals]] = [
-        (p, totals(queries.sessions_between(history, p.first, p.last), target))
+        (p, totals(progress.sessions_between(history, p.first, p.last), target))
         for p in weeks]
-    everything = totals(queries.sessions_between(history, weeks[0].first, weeks[-1].last), target)
-    streak = queries.weekly_streak(history, target, today=weeks[-1].last)
+    everything = totals(progress.sessions_between(history, weeks[0].first, weeks[-1].last), target)
+    streak = progress.weekly_streak(history, target, today=weeks[-1].last)
     met = sum(1 for _, t in per_week if t.met_target)
     title, labels = _range_title(weeks)
     hours, minutes = divmod(everything.active_minutes, 60)
@@ -73,14 +75,13 @@ def cover(history: Sequence[Session], weeks: list[Period], *, width: float,
     return story
 
 
-def range_log(history: Sequence[Session], first: dt.date, last: dt.date, *,
-              paper: str = "a4", name: str | None = None, target: int | None = None,
-              week_start: int = 0, drills: Mapping[str, Any] | None = None,
+def range_log(history: Sequence[SessionRecord], first: dt.date, last: dt.date, *,
+              paper: str = "a4", name: str | None = None, target: int = WEEKLY_TARGET,
+              week_start: int = 0, drills: Mapping[str, Drill] | None = None,
               progress: Progress | None = None) -> bytes:
     """The PDF for every week from the one holding `first` to the one holding `last`: a cover,
     then one weekly log per week (arguments as for `weekly_log`)."""
     weeks = periods(first, last, week_start)
-    target = queries.WEEKLY_TARGET if target is None else target
     total = len(weeks) + 2
     width = pages.frame_width(paper)
     report_progress(progress, 0, total)

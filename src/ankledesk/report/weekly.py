@@ -18,21 +18,24 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
-from ankledesk.core import progress as queries
+from ankledesk.core import progress
+from ankledesk.core.model import Drill
+from ankledesk.core.progress import WEEKLY_TARGET, Totals, totals
+from ankledesk.core.records import SessionRecord, StepRecord
+from ankledesk.core.timefmt import seconds_text
 from ankledesk.report import pages, styles
 from ankledesk.report.blocks import boxed_message, figures, grid_style, header, lines, para
 from ankledesk.report.charts import hold_chart, hold_series
-from ankledesk.report.grid import LEGEND, cell_lines, drill_rows, seconds_text, week_lines
-from ankledesk.report.inputs import Progress, Session, report_progress
+from ankledesk.report.grid import LEGEND, cell_lines, drill_rows, week_lines
+from ankledesk.report.inputs import Progress, report_progress
 from ankledesk.report.period import Period, day_name, period_of, short_date
 from ankledesk.report.styles import text
-from ankledesk.report.totals import Totals, totals
 
 STATUS = {"finished": "✓ finished", "abandoned": "◐ stopped early",
           "in_progress": "… not finished"}
 
 
-def _target_line(step: Mapping[str, Any]) -> str:
+def _target_line(step: StepRecord) -> str:
     """A drill's prescription as the grid's first column shows it: `hold 45 s each side`,
     `6 reps each side`."""
     sided = " each side" if step.get("side") else ""
@@ -63,7 +66,7 @@ def summary(period_totals: Totals, streak: Any, width: float) -> Table:
     ], width)
 
 
-def drill_grid(sessions: Sequence[Session], period: Period, width: float) -> Table:
+def drill_grid(sessions: Sequence[SessionRecord], period: Period, width: float) -> Table:
     """Drills × days, with the week's total per drill; the header row repeats on every page."""
     rows = drill_rows(sessions)
     trained = {dt.datetime.fromisoformat(s["started_at"]).date() for s in sessions}
@@ -100,7 +103,7 @@ def _clock(value: str | None) -> str:
     return dt.datetime.fromisoformat(value).strftime("%H:%M") if value else "…"
 
 
-def session_table(sessions: Sequence[Session], width: float) -> Table:
+def session_table(sessions: Sequence[SessionRecord], width: float) -> Table:
     """One row per session: day, time, routine and outcome, RPE, pain, notes in full."""
     head = [para(h, "head") for h in ("Day", "Time", "Routine", "RPE", "Pain", "Notes")]
     data: list[list[Any]] = [head]
@@ -108,7 +111,7 @@ def session_table(sessions: Sequence[Session], width: float) -> Table:
         start = dt.datetime.fromisoformat(s["started_at"])
         steps = s.get("steps", [])
         done = sum(1 for st in steps if st["outcome"] == "done")
-        active = round(queries.active_seconds(s) / 60)
+        active = round(progress.active_seconds(s) / 60)
         data.append([
             para(f"{day_name(start.date())} {short_date(start.date())}", "cell"),
             para(f"{_clock(s['started_at'])}–{_clock(s.get('ended_at'))}<br/>"
@@ -126,7 +129,7 @@ def session_table(sessions: Sequence[Session], width: float) -> Table:
     return table
 
 
-def charts(history: Sequence[Session], period: Period,
+def charts(history: Sequence[SessionRecord], period: Period,
            width: float) -> list[Flowable]:
     """The best-hold charts, two side by side, or a line saying there is nothing to chart."""
     series = hold_series(history, period)
@@ -144,24 +147,23 @@ def charts(history: Sequence[Session], period: Period,
     return [table]
 
 
-def hints(history: Sequence[Session], period: Period,
-          drills: Mapping[str, Any] | None) -> list[Flowable]:
+def hints(history: Sequence[SessionRecord], period: Period,
+          drills: Mapping[str, Drill] | None) -> list[Flowable]:
     """The progression ladder's suggestions, as of the end of the week."""
-    upto = queries.sessions_between(history, dt.date.min, period.last)
-    found = queries.progression_hints(upto, drills)
+    upto = progress.sessions_between(history, dt.date.min, period.last)
+    found = progress.progression_hints(upto, drills)
     if not found:
         return [para("No step up the ladder is due yet: keep building the holds toward "
                      "their goal.", "body")]
     return [para(f"→ {text(h.message)}", "body") for h in found]
 
 
-def week_story(history: Sequence[Session], period: Period, *,
-               width: float, name: str | None = None, target: int | None = None,
-               drills: Mapping[str, Any] | None = None) -> list[Flowable]:
+def week_story(history: Sequence[SessionRecord], period: Period, *,
+               width: float, name: str | None = None, target: int = WEEKLY_TARGET,
+               drills: Mapping[str, Drill] | None = None) -> list[Flowable]:
     """The flowables of one week's log (see the module docstring)."""
-    target = queries.WEEKLY_TARGET if target is None else target
-    chosen = queries.sessions_between(history, period.first, period.last)
-    streak = queries.weekly_streak(history, target, today=period.last)
+    chosen = progress.sessions_between(history, period.first, period.last)
+    streak = progress.weekly_streak(history, target, today=period.last)
     story: list[Flowable] = [
         header(f"Training log · {period.title}", f"{period.dates}  ({period.label})", name,
                width),
@@ -191,15 +193,15 @@ def week_story(history: Sequence[Session], period: Period, *,
     return story
 
 
-def weekly_log(history: Sequence[Session], week: dt.date, *,
-               paper: str = "a4", name: str | None = None, target: int | None = None,
-               week_start: int = 0, drills: Mapping[str, Any] | None = None,
+def weekly_log(history: Sequence[SessionRecord], week: dt.date, *,
+               paper: str = "a4", name: str | None = None, target: int = WEEKLY_TARGET,
+               week_start: int = 0, drills: Mapping[str, Drill] | None = None,
                progress: Progress | None = None) -> bytes:
     """The weekly log PDF for the week holding `week`, as bytes.
 
     `history`: every session document (older weeks feed the streak and the chart);
-    `queries`: `ankledesk.core.progress`; `paper`: a4 or letter; `week_start`: 0 Monday …
-    6 Sunday; `drills`: the catalogue (Library.drills), for the hints' drill names.
+    `paper`: a4 or letter; `target`: sessions a week; `week_start`: 0 Monday … 6 Sunday;
+    `drills`: the catalogue (Library.drills), for the hints' drill names.
     """
     period = period_of(week, week_start)
     report_progress(progress, 0, 2)

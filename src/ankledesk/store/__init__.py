@@ -2,7 +2,8 @@
 
 - session_store: `SessionStore` (the lock, history.json and the journal together) and
   `ActiveSession` (the session being recorded): what the app and the CLI use.
-- documents: the session document shape, its checks, wall-clock mapping, routine snapshots.
+- documents: building and checking session documents (their shape is `core.records`),
+  wall-clock mapping, routine snapshots.
 - storage: the atomic TinyDB storage; files: opening a file whatever state it is in;
   journal / history: the two files; lock: one writer per data folder; migrations: schema steps.
 

@@ -1,30 +1,10 @@
-"""The session document: the one shape the journal, history.json, the CLI and the reports share.
+"""Building, merging and checking session documents, and mapping the engine's clock to the wall.
 
-A session document is plain JSON (schema version `SCHEMA_VERSION`):
-
-    {
-      "id": "3f2c…",                       # uuid4 hex, stable across a crash and a resume
-      "routine_id": "runners-chassis-circuit",
-      "routine_name": "Runner's chassis circuit",
-      "routine": {…},                      # Routine.to_snapshot(): the routine as it was run
-      "started_at": "2026-11-18T07:30:05+01:00",
-      "ended_at": "2026-11-18T07:55:40+01:00" | null,   # null while in progress
-      "status": "finished" | "abandoned" | "in_progress",
-      "steps": [                           # finished work steps, in plan order
-        {"index": 3, "round": 1, "drill_id": "banded-lunge", "name": "Banded lunges",
-         "side": "left" | "right" | null, "mode": "hold" | "timed" | "reps",
-         "target_seconds": 45.0 | null, "target_reps": 12 | null,
-         "actual_seconds": 36.0, "actual_reps": 12 | null,
-         "outcome": "done" | "partial" | "skipped", "ended_at": "2026-11-18T07:31:15+01:00"}
-      ],
-      "rpe": 1..10 | null, "pain": false, "notes": "",
-      "drill_notes": {"banded-lunge": "left knee caved in round 3"}   # optional, per drill
-    }
-
-`index` is the step's place in the expanded plan; a step run again after *Previous* replaces
-the record with the same index instead of adding a second one. Times are ISO 8601 with the
-local UTC offset, to the second. The engine's clock is monotonic and means nothing on a wall, so
-a session maps it to wall time once, when it starts (`WallClock`).
+The document's shape is declared once, as `SessionRecord` and `StepRecord` in
+`ankledesk.core.records` (with an example there); this module makes new ones from a routine and
+the engine's events, and checks that one read from disk really has that shape before anything
+relies on it. The engine's clock is monotonic and means nothing on a wall, so a session maps it
+to wall time once, when it starts (`WallClock`).
 """
 
 from __future__ import annotations
@@ -32,22 +12,22 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
 from ankledesk.core.engine import Event
-from ankledesk.core.model import Drill, Routine, RoutineItem
+from ankledesk.core.model import MODES, Drill, Routine, RoutineItem, Side
+from ankledesk.core.records import (
+    OUTCOMES,
+    SESSION_KEYS,
+    STATUSES,
+    STEP_KEYS,
+    SessionRecord,
+    StepRecord,
+)
 
 SCHEMA_VERSION = 2
 
-STATUSES = ("finished", "abandoned", "in_progress")
-OUTCOMES = ("done", "partial", "skipped")
-MODES = ("hold", "timed", "reps")
-SIDES = ("left", "right", None)
-
-SESSION_KEYS = ("id", "routine_id", "routine_name", "routine", "started_at", "ended_at",
-                "status", "steps", "rpe", "pain", "notes")
-STEP_KEYS = ("index", "round", "drill_id", "name", "side", "mode", "target_seconds",
-             "target_reps", "actual_seconds", "actual_reps", "outcome", "ended_at")
+SIDES: tuple[Side | None, ...] = (*get_args(Side), None)
 
 
 class ShapeError(ValueError):
@@ -87,7 +67,7 @@ class WallClock:
         return self.wall_at + dt.timedelta(seconds=engine_time - self.engine_at)
 
 
-def new_session(routine: Routine, started: dt.datetime | None = None) -> dict[str, Any]:
+def new_session(routine: Routine, started: dt.datetime | None = None) -> SessionRecord:
     """A fresh in-progress session document for `routine`."""
     return {
         "id": uuid.uuid4().hex,
@@ -104,11 +84,13 @@ def new_session(routine: Routine, started: dt.datetime | None = None) -> dict[st
     }
 
 
-def step_record(event: Event, wall: WallClock) -> dict[str, Any]:
+def step_record(event: Event, wall: WallClock) -> StepRecord:
     """The history record of a finished work step, from the engine's step_finished event."""
     step = event.step
     if event.kind != "step_finished" or not step.is_work:
         raise ValueError("only a finished work step goes to the history")
+    if step.drill_id is None or step.mode is None or event.outcome is None:
+        raise ValueError("a work step's event carries its drill, mode and outcome")
     counts_up = step.mode == "reps"
     return {
         "index": step.index,
@@ -126,7 +108,7 @@ def step_record(event: Event, wall: WallClock) -> dict[str, Any]:
     }
 
 
-def merge_step(steps: list[dict[str, Any]], record: dict[str, Any]) -> list[dict[str, Any]]:
+def merge_step(steps: list[StepRecord], record: StepRecord) -> list[StepRecord]:
     """`steps` with `record` in plan order, replacing an earlier record of the same index."""
     kept = [s for s in steps if s.get("index") != record["index"]]
     kept.append(record)

@@ -17,7 +17,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from tinydb import TinyDB
 
@@ -57,7 +57,7 @@ def empty_tables(kind: FileKind) -> dict[str, dict[str, Any]]:
             SESSIONS_TABLE: {}}
 
 
-def _table(tables: dict, name: str) -> dict[str, Any]:
+def _table(tables: dict[str, Any], name: str) -> dict[str, Any]:
     table = tables.get(name, {})
     if not isinstance(table, dict):
         raise ShapeError(f'table "{name}" is not an object')
@@ -82,7 +82,7 @@ def schema_of(tables: Any, kind: FileKind) -> int:
     return version
 
 
-def check_tables(tables: dict, kind: FileKind) -> None:
+def check_tables(tables: dict[str, Any], kind: FileKind) -> None:
     """Raise ShapeError unless `tables` is a valid file of the current schema."""
     if schema_of(tables, kind) != SCHEMA_VERSION:
         raise ShapeError("not the current schema")
@@ -95,7 +95,7 @@ def check_tables(tables: dict, kind: FileKind) -> None:
             raise ShapeError("the journal's session is not in progress")
 
 
-def _parse(raw: bytes, kind: FileKind) -> tuple[dict, int]:
+def _parse(raw: bytes, kind: FileKind) -> tuple[dict[str, Any], int]:
     """(tables, schema version) of a file's bytes; ValueError (incl. ShapeError) if unreadable."""
     if not raw.strip():
         raise ShapeError("the file is empty")
@@ -124,13 +124,23 @@ def aside_path(path: Path, tag: str) -> Path:
     return candidate
 
 
-def _frozen(path: Path, tables: dict | None) -> TinyDB:
+def _frozen(path: Path, tables: dict[str, Any] | None) -> TinyDB:
     return TinyDB(tables, str(path), storage=FrozenStorage)
 
 
 def _fresh(path: Path, kind: FileKind) -> TinyDB:
     atomic_write_bytes(path, dumps(empty_tables(kind)))
     return TinyDB(path, storage=AtomicJSONStorage)
+
+
+@overload
+def open_file(path: Path, kind: FileKind, *, writable: bool,
+              create: Literal[True]) -> OpenedFile: ...
+
+
+@overload
+def open_file(path: Path, kind: FileKind, *, writable: bool,
+              create: bool) -> OpenedFile | None: ...
 
 
 def open_file(path: Path, kind: FileKind, *, writable: bool, create: bool) -> OpenedFile | None:

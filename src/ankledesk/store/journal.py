@@ -14,45 +14,60 @@ earlier step). It is dropped when the session moves into history.
 from __future__ import annotations
 
 import copy
+from collections.abc import MutableMapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, cast
 
+from ankledesk.core.records import SessionRecord, StepRecord
 from ankledesk.store.documents import merge_step
 from ankledesk.store.files import SessionsFile, open_file
 from ankledesk.store.storage import remove_durably
 
 JOURNAL_FILE = "journal.json"
-RESUME_KEY = "resume_index"
+RESUME_KEY: Final = "resume_index"
+
+
+class JournalRecord(SessionRecord):
+    """The session in progress as the journal keeps it: the document plus `resume_index`."""
+
+    resume_index: int
 
 
 class Journal(SessionsFile):
     """The journal file of a data folder (see the module docstring)."""
 
     @classmethod
-    def open(cls, folder: Path, *, writable: bool, create: bool = False) -> Journal | None:
-        """The folder's journal, or None if there is none (and `create` is False)."""
+    def open(cls, folder: Path, *, writable: bool) -> Journal | None:
+        """The folder's journal, or None if there is none."""
         opened = open_file(Path(folder) / JOURNAL_FILE, "journal", writable=writable,
-                           create=create)
+                           create=False)
         return None if opened is None else cls(opened)
 
-    def session(self) -> dict[str, Any] | None:
+    @classmethod
+    def create(cls, folder: Path) -> Journal:
+        """The folder's journal for writing, created if there is none (the caller holds the
+        data folder's lock)."""
+        return cls(open_file(Path(folder) / JOURNAL_FILE, "journal", writable=True, create=True))
+
+    def session(self) -> JournalRecord | None:
         """The session in progress (with its `resume_index`), or None if the journal is empty
         or from a newer app (whose documents this one cannot read)."""
         if self.opened.newer_schema:
             return None
         docs = self._table.all()
-        return copy.deepcopy(dict(docs[0])) if docs else None
+        # open_file checked the document (files.check_tables) before anything reads it.
+        return cast(JournalRecord, copy.deepcopy(dict(docs[0]))) if docs else None
 
-    def start(self, document: dict[str, Any], resume_index: int = 0) -> None:
+    def start(self, document: SessionRecord, resume_index: int = 0) -> None:
         """Write the session's first version (its header, no steps yet)."""
         if len(self._table):
             self._table.truncate()
         self._table.insert({**document, RESUME_KEY: resume_index})
 
-    def record(self, step: dict[str, Any], resume_index: int) -> None:
+    def record(self, step: StepRecord, resume_index: int) -> None:
         """Add (or replace, by plan index) one finished step: one durable write."""
 
-        def apply(doc: dict[str, Any]) -> None:
+        def apply(doc: MutableMapping[str, Any]) -> None:
             doc["steps"] = merge_step(doc["steps"], step)
             doc[RESUME_KEY] = resume_index
 
@@ -63,6 +78,6 @@ class Journal(SessionsFile):
         remove_durably(self.path)
 
 
-def without_journal_fields(document: dict[str, Any]) -> dict[str, Any]:
+def without_journal_fields(document: SessionRecord) -> SessionRecord:
     """The session document as history.json stores it."""
-    return {k: v for k, v in document.items() if k != RESUME_KEY}
+    return cast(SessionRecord, {k: v for k, v in document.items() if k != RESUME_KEY})

@@ -18,10 +18,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from ankledesk.core.engine import Event
 from ankledesk.core.model import Routine
+from ankledesk.core.records import SessionRecord, Status, StepRecord
 from ankledesk.errors import UserError
 from ankledesk.store.documents import (
     WallClock,
@@ -33,14 +33,14 @@ from ankledesk.store.documents import (
     step_record,
 )
 from ankledesk.store.history import History
-from ankledesk.store.journal import RESUME_KEY, Journal, without_journal_fields
+from ankledesk.store.journal import RESUME_KEY, Journal, JournalRecord, without_journal_fields
 from ankledesk.store.lock import DataLock
 
 
 class ActiveSession:
     """The session being recorded; every finished work step is journalled before returning."""
 
-    def __init__(self, store: SessionStore, journal: Journal, document: dict[str, Any],
+    def __init__(self, store: SessionStore, journal: Journal, document: SessionRecord,
                  clock: WallClock, resume_index: int) -> None:
         self._store = store
         self._journal = journal
@@ -54,10 +54,10 @@ class ActiveSession:
         return self.document["id"]
 
     @property
-    def steps(self) -> list[dict[str, Any]]:
+    def steps(self) -> list[StepRecord]:
         return self.document["steps"]
 
-    def record(self, event: Event) -> dict[str, Any] | None:
+    def record(self, event: Event) -> StepRecord | None:
         """Journal a finished work step (durably, before returning its record); other events
         are ignored and give None."""
         if self.closed:
@@ -72,23 +72,23 @@ class ActiveSession:
 
     def finish(self, *, at: float | None = None, rpe: int | None = None, pain: bool = False,
                notes: str = "", drill_notes: Mapping[str, str] | None = None
-               ) -> dict[str, Any]:
+               ) -> SessionRecord:
         """The workout is done: store it in history.json and remove the journal."""
         return self._close("finished", at, rpe, pain, notes, drill_notes)
 
     def abandon(self, *, at: float | None = None, rpe: int | None = None, pain: bool = False,
                 notes: str = "", drill_notes: Mapping[str, str] | None = None
-                ) -> dict[str, Any]:
+                ) -> SessionRecord:
         """Stop early but keep everything done so far, as an abandoned session."""
         return self._close("abandoned", at, rpe, pain, notes, drill_notes)
 
-    def _close(self, status: str, at: float | None, rpe: int | None, pain: bool,
-               notes: str, drill_notes: Mapping[str, str] | None) -> dict[str, Any]:
+    def _close(self, status: Status, at: float | None, rpe: int | None, pain: bool,
+               notes: str, drill_notes: Mapping[str, str] | None) -> SessionRecord:
         if rpe is not None and not (type(rpe) is int and 1 <= rpe <= 10):
             raise ValueError("RPE is a whole number from 1 to 10")
         ended = self.clock(at) if at is not None else now_local()
-        document = {**self.document, "status": status, "ended_at": iso(ended), "rpe": rpe,
-                    "pain": bool(pain), "notes": notes}
+        document: SessionRecord = {**self.document, "status": status, "ended_at": iso(ended),
+                                   "rpe": rpe, "pain": bool(pain), "notes": notes}
         kept = {drill: text for drill, text in (drill_notes or {}).items() if text.strip()}
         if kept:
             document["drill_notes"] = kept
@@ -109,7 +109,7 @@ class SessionStore:
         self.notices: list[str] = []
         self.history: History
         self.journal: Journal | None = None
-        self.leftover: dict[str, Any] | None = None
+        self.leftover: JournalRecord | None = None
 
     @classmethod
     def open(cls, data_dir: Path, *, read_only: bool = False) -> SessionStore:
@@ -119,10 +119,11 @@ class SessionStore:
         return store
 
     def _open(self) -> None:
-        writable = self.lock is not None
-        if writable:
+        lock = self.lock
+        writable = lock is not None
+        if lock is not None:
             self.data_dir.mkdir(parents=True, exist_ok=True)
-            self.lock.acquire()
+            lock.acquire()
         try:
             self.history = History.open(self.data_dir, writable=writable)
             self.notices.extend(self.history.notices)
@@ -137,7 +138,7 @@ class SessionStore:
                 # A crash after the session went into history but before the journal was
                 # removed: history already holds everything, the journal is a stale copy.
                 self.leftover = None
-                if writable and not self.journal.read_only:
+                if writable and self.journal is not None and not self.journal.read_only:
                     self.journal.remove()
                     self.journal = None
         except BaseException:
@@ -152,7 +153,7 @@ class SessionStore:
         return self.lock is None or self.history.read_only or bool(
             self.journal and self.journal.read_only)
 
-    def sessions(self, *, include_in_progress: bool = True) -> list[dict[str, Any]]:
+    def sessions(self, *, include_in_progress: bool = True) -> list[SessionRecord]:
         """Every session, oldest first; the cut-short one (status in_progress) included."""
         docs = self.history.sessions()
         if include_in_progress and self.leftover is not None:
@@ -174,7 +175,7 @@ class SessionStore:
         self._check_writable()
         if self.leftover is not None:
             raise UserError("a cut-short session is waiting: resume it or keep it as abandoned")
-        journal = Journal.open(self.data_dir, writable=True, create=True)
+        journal = Journal.create(self.data_dir)
         document = new_session(routine, clock.wall_at)
         journal.start(document)
         self.journal = journal
@@ -190,15 +191,15 @@ class SessionStore:
         return ActiveSession(self, self.journal, without_journal_fields(leftover), clock,
                              resume_index)
 
-    def abandon_leftover(self) -> dict[str, Any]:
+    def abandon_leftover(self) -> SessionRecord:
         """Keep the cut-short session as abandoned, ended when its last step ended."""
         self._check_writable()
         if self.leftover is None or self.journal is None:
             raise UserError("there is no cut-short session")
         document = without_journal_fields(self.leftover)
         ends = [s["ended_at"] for s in document["steps"]]
-        document.update(status="abandoned", ended_at=max(ends, key=parse_time) if ends else
-                        document["started_at"])
+        document["status"] = "abandoned"
+        document["ended_at"] = max(ends, key=parse_time) if ends else document["started_at"]
         self.history.add(document)
         self.journal.remove()
         self.journal = None

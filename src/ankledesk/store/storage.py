@@ -117,7 +117,8 @@ class AtomicJSONStorage(Storage):
             return None
         if not raw.strip():
             return None
-        return json.loads(raw.decode("utf-8"))
+        tables: dict[str, dict[str, Any]] = json.loads(raw.decode("utf-8"))
+        return tables
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         if self.read_only:
