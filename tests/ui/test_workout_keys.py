@@ -36,7 +36,7 @@ def test_a_whole_routine_by_keys_alone_ends_in_history(qtbot, window, clock, dat
     press(qtbot, window, Qt.Key.Key_Return)
     flow = window.flow
     assert flow is not None and flow.isVisible()
-    screen = flow.screen
+    screen = flow.workout_screen
     assert current(flow).phase == "prepare"
 
     # Round 1, left hold: runs out on its own.
@@ -132,10 +132,10 @@ def test_esc_twice_stops_and_keeps_the_sets_done(qtbot, window, clock, data_dir)
     clock.advance(2.5)
     flow.driver.poll()
     press(qtbot, window, Qt.Key.Key_Escape)
-    assert flow.screen.stop_bar.isVisible()
+    assert flow.workout_screen.stop_bar.isVisible()
     assert flow.driver.active, "one Esc only asks"
     press(qtbot, window, Qt.Key.Key_Space)  # any other key carries on (and is not acted on)
-    assert not flow.screen.stop_bar.isVisible()
+    assert not flow.workout_screen.stop_bar.isVisible()
     assert current(flow).state == "running"
     press(qtbot, window, Qt.Key.Key_Escape)
     press(qtbot, window, Qt.Key.Key_Escape)
@@ -154,7 +154,7 @@ def test_esc_twice_stops_and_keeps_the_sets_done(qtbot, window, clock, data_dir)
 def test_the_screen_repaints_only_when_what_it_shows_changes(qtbot, window, clock):
     flow = window.start_routine("quick-test")
     run_to(flow, lambda: current(flow).phase == "work")
-    countdown = flow.screen.countdown
+    countdown = flow.workout_screen.countdown
     qtbot.waitUntil(lambda: countdown.paints > 0)
     QApplication.processEvents()
     painted = countdown.paints

@@ -12,7 +12,7 @@ WAIT_MS = 15_000
 
 
 def clip_name(flow) -> str:
-    return Path(flow.screen.video.current_mrl()).name
+    return Path(flow.workout_screen.video.current_mrl()).name
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def flow(window):
 
 
 def test_prepare_and_rest_already_play_the_next_drills_clip(qtbot, flow):
-    video = flow.screen.video
+    video = flow.workout_screen.video
     assert flow.driver.view().phase == "prepare"
     qtbot.waitUntil(video.is_playing, timeout=WAIT_MS)
     assert clip_name(flow) == "big-toe-raise-hold.left.mp4"
@@ -31,11 +31,11 @@ def test_prepare_and_rest_already_play_the_next_drills_clip(qtbot, flow):
     # Round 2 starts with the left big-toe hold: its clip plays during the rest.
     qtbot.waitUntil(lambda: clip_name(flow) == "big-toe-raise-hold.left.mp4", timeout=WAIT_MS)
     qtbot.waitUntil(video.is_playing, timeout=WAIT_MS)
-    assert "Next up: Big-toe calf-raise hold · LEFT" in flow.screen.cues.text()
+    assert "Next up: Big-toe calf-raise hold · LEFT" in flow.workout_screen.cues.text()
 
 
 def test_the_left_side_plays_the_mirrored_clip_and_the_right_side_the_plain_one(qtbot, flow):
-    video = flow.screen.video
+    video = flow.workout_screen.video
     run_to(flow, lambda: flow.driver.view().phase == "work")
     assert flow.driver.view().step.side == "left"
     qtbot.waitUntil(video.is_playing, timeout=WAIT_MS)
@@ -49,7 +49,7 @@ def test_the_left_side_plays_the_mirrored_clip_and_the_right_side_the_plain_one(
 
 
 def test_pause_freezes_the_clip_and_resume_plays_it(qtbot, flow):
-    video = flow.screen.video
+    video = flow.workout_screen.video
     run_to(flow, lambda: flow.driver.view().phase == "work")
     qtbot.waitUntil(lambda: video.is_playing() and video.playback_ms() > 0, timeout=WAIT_MS)
     flow.driver.toggle_pause()
@@ -57,8 +57,8 @@ def test_pause_freezes_the_clip_and_resume_plays_it(qtbot, flow):
     frozen = video.playback_ms()
     qtbot.wait(600)
     assert video.playback_ms() == frozen
-    assert flow.screen.pause_button.text() == "▶ Resume"
-    assert flow.screen.phase_bar.phase_word == "PAUSED"
+    assert flow.workout_screen.pause_button.text() == "▶ Resume"
+    assert flow.workout_screen.phase_bar.phase_word == "PAUSED"
     flow.driver.toggle_pause()
     qtbot.waitUntil(video.is_playing, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: video.playback_ms() != frozen, timeout=WAIT_MS)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ankledesk.core.loader import Library
 from ankledesk.core.model import Drill, Routine
+from ankledesk.core.records import SessionRecord
 from ankledesk.library import open_library
 from ankledesk.store.documents import routine_from_snapshot
 from ankledesk.store.session_store import SessionStore
@@ -34,7 +35,7 @@ class AppContext(QObject):
         self.prefs = Preferences(self.data_dir)
         self.clips = UserClips(self.data_dir)
         self._library: Library | None = None
-        self._sessions: list[dict[str, Any]] | None = None
+        self._sessions: list[SessionRecord] | None = None
 
     @property
     def library(self) -> Library:
@@ -45,7 +46,7 @@ class AppContext(QObject):
     def reload_library(self) -> None:
         self._library = None
 
-    def sessions(self) -> list[dict[str, Any]]:
+    def sessions(self) -> list[SessionRecord]:
         """Finished and abandoned sessions, oldest first (cached until the history changes)."""
         if self._sessions is None:
             self._sessions = self.store.sessions(include_in_progress=False)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ankledesk.core.progress import active_seconds, started
+from ankledesk.core.records import SessionRecord
 from ankledesk.core.timefmt import clock
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.fonts import text_font
@@ -23,7 +22,7 @@ from ankledesk.ui.style import body, heading
 COLUMNS = ("When", "Routine", "Outcome", "Sets", "Work", "Effort", "Pain", "Notes")
 
 
-def row_of(session: dict[str, Any]) -> list[str]:
+def row_of(session: SessionRecord) -> list[str]:
     steps = session["steps"]
     done = sum(1 for s in steps if s["outcome"] == "done")
     outcome = "finished" if session["status"] == "finished" else "stopped early"

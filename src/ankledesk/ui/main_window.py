@@ -106,9 +106,11 @@ class MainWindow(QMainWindow):
             return
         self.sidebar.setCurrentRow(index)
         focus = {0: self.today.start, 1: self.routines.list}.get(index)
-        (focus or self.pages.currentWidget()).setFocus()
+        target = focus or self.pages.currentWidget()
+        if target is not None:
+            target.setFocus()
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.flow if self.flow is not None else self.pages.currentWidget()
 
     def open_preferences(self) -> None:

@@ -121,8 +121,9 @@ class TodayScreen(QWidget):
             self.start.setEnabled(True)
         while self.daily_row.count():
             item = self.daily_row.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for daily in daily_due(routines, sessions, today):
             button = QPushButton(f"Daily: {daily.name} ▶")
             button.setObjectName(f"daily-{daily.routine_id}")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from ankledesk.core.engine import PARTIAL_MIN_SECONDS
 from ankledesk.core.model import Routine
 from ankledesk.core.plan import expand
+from ankledesk.core.records import SessionRecord
 from ankledesk.store.session_store import ActiveSession
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.sleep_inhibitor import SleepInhibitor
@@ -47,17 +48,17 @@ class WorkoutFlow(QStackedWidget):
         self.driver = WorkoutDriver(self.plan, clock, self)
         self.recorder = Recorder(self.driver, active, self)
         prefs = context.prefs
-        self.screen = WorkoutScreen(
+        self.workout_screen = WorkoutScreen(
             self.driver, lambda drill_id: context.drill(drill_id, routine), context.clip_for,
             mirror_left=prefs.mirror_left, muted=prefs.muted, parent=self)
-        self.addWidget(self.screen)
+        self.addWidget(self.workout_screen)
         self.summary: SummaryScreen | None = None
         self.finished = False
         self._ended_at: float | None = None
         self._total_seconds = 0.0
-        self.screen.leave_requested.connect(self.stop_early)
-        self.screen.full_screen_requested.connect(self.full_screen_requested)
-        self.screen.mute_toggled.connect(self._remember_mute)
+        self.workout_screen.leave_requested.connect(self.stop_early)
+        self.workout_screen.full_screen_requested.connect(self.full_screen_requested)
+        self.workout_screen.mute_toggled.connect(self._remember_mute)
         self.driver.finished.connect(lambda: self._to_summary(finished=True))
         self.driver.changed.connect(self._hold_off_sleep)
 
@@ -78,7 +79,7 @@ class WorkoutFlow(QStackedWidget):
             self._to_summary(finished=True)
             return
         self.driver.start(self.start_index)
-        self.screen.setFocus()
+        self.workout_screen.setFocus()
 
     def stop_early(self) -> None:
         """Esc twice or Stop: keep the set under way if it was really started, then summary."""
@@ -91,7 +92,7 @@ class WorkoutFlow(QStackedWidget):
             self.driver.next()  # the recorder journals it as a partial set
         self._to_summary(finished=False)
 
-    def leave_now(self) -> dict | None:
+    def leave_now(self) -> SessionRecord | None:
         """The window is closing: save whatever there is, with what the summary holds."""
         if self.saved:
             return None
@@ -124,7 +125,7 @@ class WorkoutFlow(QStackedWidget):
         self.driver.stop()
         if self.inhibitor is not None:
             self.inhibitor.release()
-        self.screen.shutdown()
+        self.workout_screen.shutdown()
         self.summary = SummaryScreen(self.active.document, self.plan, finished=finished,
                                      total_seconds=self._total_seconds, parent=self)
         self.summary.saved.connect(self._save)

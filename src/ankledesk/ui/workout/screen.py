@@ -205,9 +205,9 @@ class WorkoutScreen(QWidget):
         body.addWidget(self.stop_bar)
         layout.addLayout(body, 1)
 
-        driver.changed.connect(self.render)
+        driver.changed.connect(self.refresh)
         self._apply_sizes()
-        self.render()
+        self.refresh()
 
     # -- building blocks -----------------------------------------------------------------
 
@@ -250,13 +250,14 @@ class WorkoutScreen(QWidget):
 
     # -- rendering -------------------------------------------------------------------------
 
-    def render(self) -> None:
+    def refresh(self) -> None:
+        """Show `driver.view()`: each part repaints only if what it shows changed."""
         view = self.driver.view()
         step = view.step
         paused = view.state == "paused"
         colour = style_for(view.phase).qbackground
         if view.phase == "done":
-            self.phase_bar.show_phase("done", view.step.name if step else "", "Workout done")
+            self.phase_bar.show_phase("done", step.name if step else "", "Workout done")
         elif step is not None:
             self.phase_bar.show_phase(view.phase, self._title(view), self._where(view), paused)
         if step is not None and step.counts_up and view.state != "finished":
@@ -417,7 +418,7 @@ class WorkoutScreen(QWidget):
     def toggle_mute(self) -> None:
         self.muted = not self.muted
         self.mute_toggled.emit(self.muted)
-        self.render()
+        self.refresh()
 
     def ask_to_stop(self) -> None:
         """The first Esc: ask, inline, without stopping the clock (it may have been a slip)."""

@@ -7,7 +7,6 @@ the pain box and the notes, Ctrl+Enter (or Enter on Save) saves.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ankledesk.core.plan import Plan
 from ankledesk.core.progress import active_seconds
+from ankledesk.core.records import SessionRecord
 from ankledesk.core.timefmt import clock
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.style import ACCENT
@@ -49,7 +49,7 @@ class Outcome:
     active_seconds: float
 
     @classmethod
-    def of(cls, document: dict[str, Any], plan: Plan) -> Outcome:
+    def of(cls, document: SessionRecord, plan: Plan) -> Outcome:
         steps = document["steps"]
         holds = [s for s in steps if s["mode"] == "hold"]
         return cls(
@@ -82,7 +82,7 @@ class SummaryScreen(QWidget):
 
     saved = Signal(object, bool, str, dict)
 
-    def __init__(self, document: dict[str, Any], plan: Plan, *, finished: bool,
+    def __init__(self, document: SessionRecord, plan: Plan, *, finished: bool,
                  total_seconds: float, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("summaryScreen")
@@ -104,10 +104,10 @@ class SummaryScreen(QWidget):
             ("Holds", self.outcome.holds_line()),
         ]
         self.figures: dict[str, QLabel] = {}
-        for row, (name, value) in enumerate(figures):
+        for row, (name, text) in enumerate(figures):
             key = QLabel(name)
             key.setFont(text_font(18, bold=True))
-            label = QLabel(value)
+            label = QLabel(text)
             label.setObjectName(f"summary{name}")
             label.setFont(text_font(18))
             label.setWordWrap(True)
@@ -171,7 +171,7 @@ class SummaryScreen(QWidget):
         self.save_button.setToolTip("Save (Ctrl+Enter)")
         self.save_button.clicked.connect(self.save)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.save)
+            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
