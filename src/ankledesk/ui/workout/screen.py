@@ -38,6 +38,23 @@ from ankledesk.ui.workout.driver import WorkoutDriver
 
 ADJUST_SECONDS = 10
 
+# Button captions: full, and compact for narrow windows (the tooltip always names the key).
+CAPTIONS = {
+    "prev": ("◀ Prev", "◀"),
+    "pause": ("❚❚ Pause", "❚❚"),
+    "resume": ("▶ Resume", "▶"),
+    "done": ("Done ✓", "Done ✓"),
+    "next": ("Next ▶", "▶"),
+    "minus": (f"−{ADJUST_SECONDS} s", f"−{ADJUST_SECONDS}"),
+    "plus": (f"+{ADJUST_SECONDS} s", f"+{ADJUST_SECONDS}"),
+    "mute": ("♪ Mute", "♪ off"),
+    "unmute": ("♪ Unmute", "♪ on"),
+    "fullScreen": ("⤢ Full screen", "⤢"),
+    "stop": ("■ Stop", "■"),
+}
+# Below this width the control row uses the compact captions.
+COMPACT_BELOW = 1150
+
 DrillLookup = Callable[[str], Drill | None]
 ClipLookup = Callable[[Drill], Path | None]
 
@@ -232,8 +249,18 @@ class WorkoutScreen(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_sizes()
+        self.refresh()
+
+    def _caption(self, button: QPushButton, name: str) -> None:
+        full, compact = CAPTIONS[name]
+        text = compact if self.width() < COMPACT_BELOW else full
+        if button.text() != text:
+            button.setText(text)
 
     def _apply_sizes(self) -> None:
+        for button in (self.prev_button, self.done_small, self.next_button, self.minus_button,
+                       self.plus_button, self.full_button, self.stop_button):
+            self._caption(button, button.objectName())
         unit = max(6.0, min(self.height() / 100, self.width() / 140))
         self.phase_bar.setFixedHeight(max(44, int(unit * 9)))
         self.cues.setFont(text_font(int(unit * 3.4)))
@@ -273,14 +300,17 @@ class WorkoutScreen(QWidget):
             self.ring.set_progress(view.progress, colour)
         is_reps = bool(step and step.is_work and step.counts_up and view.state != "finished")
         self.done_small.setEnabled(is_reps)
-        self.pause_button.setText("▶ Resume" if paused else "❚❚ Pause")
+        self._caption(self.pause_button, "resume" if paused else "pause")
         self._set(self.cues, self._cue_text(view))
-        self._set(self.next_label, self._next_text(view))
+        full = self._next_text(view)
+        self.next_label.setToolTip(full)
+        self._set(self.next_label, self.next_label.fontMetrics().elidedText(
+            full, Qt.TextElideMode.ElideRight, self.next_label.contentsRect().width()))
         total = view.workout_elapsed + view.workout_remaining
         self._set(self.elapsed_label,
                   f"elapsed {clock(view.workout_elapsed)} / {clock(total)}")
         self._set(self.mute_label, "♪ cues muted" if self.muted else "")
-        self.mute_button.setText("♪ Unmute" if self.muted else "♪ Mute")
+        self._caption(self.mute_button, "unmute" if self.muted else "mute")
         self._update_video(view)
 
     @staticmethod
