@@ -1,0 +1,58 @@
+"""The front door: `ankledesk` with no command opens the window (on the right data folder), and
+`ankledesk demo` runs the real window on a fast clock, in pictures, without touching your data."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+
+def test_no_command_opens_the_app_on_the_data_dir_given(cli, tmp_path, data_dir):
+    elsewhere = tmp_path / "elsewhere"
+    result = cli("--data-dir", str(elsewhere), "--exit-after-paint", timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "painted"
+    # The app took that folder's lock and kept its preferences there, not in $ANKLEDESK_DATA_DIR.
+    assert (elsewhere / "ankledesk.lock").exists()
+    assert list(data_dir.iterdir()) == []
+
+
+def test_commands_still_run_without_the_gui(cli):
+    result = cli("routines", "list", check=True)
+    assert "runners-chassis-circuit" in result.stdout
+
+
+@pytest.mark.slow
+def test_demo_records_a_session_in_its_own_folder_and_saves_every_picture(cli, tmp_path,
+                                                                          data_dir):
+    out = tmp_path / "pictures"
+    env_display = os.environ.get("DISPLAY")
+    assert env_display, "the suite runs under pytest-xvfb"
+    result = cli("demo", "--out", str(out), "--speed", "120", "--size", "1024x640",
+                 timeout=240)
+    assert result.returncode == 0, result.stderr
+    names = {p.stem for p in out.glob("*.png")}
+    assert names == {"today", "routines", "prepare", "work-hold", "work-reps", "switch-sides",
+                     "rest-next-clip", "summary", "today-after"}
+    for picture in out.glob("*.png"):
+        image = QImage(str(picture))
+        assert (image.width(), image.height()) == (1024, 640)
+        assert str(picture) in result.stdout
+    match = re.search(r"ankledesk --data-dir (\S+) history", result.stdout)
+    assert match, result.stdout
+    demo_data = Path(match.group(1))
+    assert demo_data.parent == out
+    history = cli("--data-dir", str(demo_data), "history", "--json", check=True)
+    assert '"status": "finished"' in history.stdout
+    assert list(data_dir.iterdir()) == [], "the demo never writes to the user's data"
+
+
+def test_demo_says_what_is_wrong_with_a_bad_size(cli):
+    result = cli("demo", "--size", "huge")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "ankledesk: --size: expected WIDTHxHEIGHT such as 1280x720 (got 'huge')")
