@@ -3,7 +3,9 @@
 # all there already (a dpkg query, well under a second), so `make run` and `make test` stay fast
 # on a second run. libvlc plays the clips; vlc-plugin-video-output is what makes embedded video
 # show at all; the libxcb/xkb/GL libraries are what Qt's xcb platform plugin loads; xvfb and
-# poppler-utils are for the headless test suite (virtual display, PDF to PNG).
+# poppler-utils are for the headless test suite (virtual display, PDF to PNG) and for
+# `ankledesk demo` without a screen; dbus-daemon gives the tests a private session bus (the
+# screen-saver inhibit is checked against a real D-Bus service).
 set -euo pipefail
 
 packages=(
@@ -12,6 +14,7 @@ packages=(
   libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libglib2.0-0
   xvfb xauth poppler-utils
+  dbus-daemon dbus-session-bus-common
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then

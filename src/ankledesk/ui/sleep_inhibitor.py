@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Q_ARG, QMetaObject, Qt
 from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
 
 log = logging.getLogger(__name__)
@@ -21,8 +22,11 @@ INTERFACE = "org.freedesktop.ScreenSaver"
 
 
 class SleepInhibitor:
-    def __init__(self, app_name: str = "AnkleDesk") -> None:
+    """Holds the screen saver off while `holding`; `bus` defaults to the session bus."""
+
+    def __init__(self, app_name: str = "AnkleDesk", bus: QDBusConnection | None = None) -> None:
         self.app_name = app_name
+        self._bus = bus
         self.cookie: int | None = None
         self._interface: QDBusInterface | None = None
         self._unavailable = False
@@ -30,7 +34,7 @@ class SleepInhibitor:
     def _bus_interface(self) -> QDBusInterface | None:
         if self._interface is not None or self._unavailable:
             return self._interface
-        bus = QDBusConnection.sessionBus()
+        bus = self._bus if self._bus is not None else QDBusConnection.sessionBus()
         if not bus.isConnected():
             log.info("no D-Bus session bus: the screen saver is not held off during workouts")
             self._unavailable = True
@@ -62,5 +66,8 @@ class SleepInhibitor:
     def release(self) -> None:
         if self.cookie is None or self._interface is None:
             return
-        self._interface.call("UnInhibit", self.cookie)
+        # The cookie must go back as a D-Bus uint32; PySide6 would send a Python int as int32,
+        # which the service rejects. The interface's introspected method has the right type.
+        QMetaObject.invokeMethod(self._interface, "UnInhibit",
+                                 Qt.ConnectionType.DirectConnection, Q_ARG("uint", self.cookie))
         self.cookie = None
