@@ -17,13 +17,13 @@ class ScreenSaver(QObject):
         self.cookie = 1000
 
     @Slot(str, str, result="uint")
-    def Inhibit(self, app: str, reason: str) -> int:  # noqa: N802 - the D-Bus method name
+    def Inhibit(self, app: str, reason: str) -> int:
         self.cookie += 1
         print(f"Inhibit {app}: {reason} -> {self.cookie}", flush=True)
         return self.cookie
 
     @Slot("uint")
-    def UnInhibit(self, cookie: int) -> None:  # noqa: N802
+    def UnInhibit(self, cookie: int) -> None:
         print(f"UnInhibit {cookie}", flush=True)
 
 
