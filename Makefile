@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench screenshots clips lint setup system-deps clean
+.PHONY: run test bench screenshots clips lint setup system-deps clean desktop-entry
 
 setup: $(STAMP)
 
@@ -27,9 +27,22 @@ run: system-deps setup
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] || [ "$$(uname)" = Darwin ]; then \
 		$(BIN)/ankledesk; \
 	else \
-		echo "No display found (DISPLAY and WAYLAND_DISPLAY are unset): running the headless demo instead."; \
+		echo "No display found (DISPLAY and WAYLAND_DISPLAY are unset): running the app's demo on a virtual display."; \
 		$(BIN)/ankledesk demo; \
 	fi
+
+# Only when asked: a menu entry and icons for this checkout's AnkleDesk, in your own folders.
+APPS  ?= $(HOME)/.local/share/applications
+ICONS ?= $(HOME)/.local/share/icons/hicolor
+desktop-entry: setup
+	@mkdir -p $(APPS) $(ICONS)/scalable/apps
+	@sed "s|^Exec=.*|Exec=$(abspath $(BIN))/ankledesk-gui|" resources/ankledesk.desktop > $(APPS)/ankledesk.desktop
+	@cp resources/icons/ankledesk.svg $(ICONS)/scalable/apps/ankledesk.svg
+	@for s in 16 24 32 48 64 128 256 512; do \
+		mkdir -p $(ICONS)/$${s}x$${s}/apps; \
+		cp resources/icons/ankledesk-$$s.png $(ICONS)/$${s}x$${s}/apps/ankledesk.png; \
+	done
+	@echo "Installed $(APPS)/ankledesk.desktop and the AnkleDesk icon."
 
 test: system-deps setup
 	$(BIN)/ruff check src tests bench scripts
