@@ -55,7 +55,7 @@ bench: system-deps setup
 # Every screen, rendered under a virtual display into docs/screenshots/ (look at them after UI work).
 screenshots: system-deps setup
 	@if [ -n "$$DISPLAY" ]; then $(BIN)/python scripts/screenshots.py; \
-	else xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python scripts/screenshots.py; fi
+	else xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python scripts/screenshots.py; fi
 
 clips: system-deps setup
 	$(BIN)/ankledesk clips render

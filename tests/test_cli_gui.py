@@ -37,7 +37,7 @@ def test_demo_records_a_session_in_its_own_folder_and_saves_every_picture(cli, t
     assert result.returncode == 0, result.stderr
     names = {p.stem for p in out.glob("*.png")}
     assert names == {"today", "routines", "prepare", "work-hold", "work-reps", "switch-sides",
-                     "rest-next-clip", "summary", "today-after"}
+                     "rest-next-clip", "summary", "today-after", "build", "history"}
     for picture in out.glob("*.png"):
         image = QImage(str(picture))
         assert (image.width(), image.height()) == (1024, 640)

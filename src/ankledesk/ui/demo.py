@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 from ankledesk.core.autopilot import reps_done_at
 from ankledesk.core.engine import Event
 from ankledesk.core.plan import Step
+from ankledesk.core.records import SessionRecord
 from ankledesk.errors import UserError
 from ankledesk.ui.main_window import MainWindow
 from ankledesk.ui.workout.clock import ScaledClock
@@ -72,7 +73,7 @@ class DemoRun(QObject):
         self.shot_due: tuple[float, str] | None = None
         self.done_due: float | None = None
         self.flow: WorkoutFlow | None = None
-        self.session: dict | None = None
+        self.session: SessionRecord | None = None
         self._ticker = QTimer(self)
         self._ticker.setInterval(10)
         self._ticker.timeout.connect(self._tick)
@@ -156,10 +157,14 @@ class DemoRun(QObject):
         self.grab("summary")
         summary.save()
 
-    def _closed(self, document: dict) -> None:
+    def _closed(self, document: SessionRecord) -> None:
         self.session = document
         self.settle(0.4)
         self.grab("today-after")
+        for page, name in ((2, "build"), (3, "history")):
+            self.window.show_page(page)
+            self.settle(0.3)
+            self.grab(name)
         QApplication.quit()
 
 

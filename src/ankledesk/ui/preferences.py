@@ -28,7 +28,12 @@ class Preferences:
     def _bool(self, key: str, default: bool) -> bool:
         value = self._get(key, default)
         if isinstance(value, str):
-            return value.strip().lower() in ("1", "true", "yes", "on")
+            word = value.strip().lower()
+            if word in ("1", "true", "yes", "on"):
+                return True
+            if word in ("0", "false", "no", "off"):
+                return False
+            return default
         return bool(value)
 
     def _int(self, key: str, default: int, low: int, high: int) -> int:

@@ -53,6 +53,7 @@ class RoutinesScreen(QWidget):
         self.drills = QListWidget()
         self.drills.setObjectName("drillList")
         self.drills.setFont(text_font(15))
+        self.drills.setWordWrap(True)
         self.drills.currentRowChanged.connect(lambda *_: self._show_clip())
         self.video: VideoView | None = None
         self.video_box = QVBoxLayout()

@@ -8,7 +8,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from ankledesk.core.plan import expand
-from ankledesk.core.progress import active_seconds, sessions_between, weekly_streak
+from ankledesk.core.progress import (
+    active_seconds,
+    session_day,
+    sessions_between,
+    weekly_streak,
+)
+from ankledesk.core.records import SessionRecord
 from ankledesk.core.suggest import daily_due, suggest
 from ankledesk.core.timefmt import clock
 from ankledesk.ui.context import AppContext
@@ -20,6 +26,23 @@ def week_bounds(today: dt.date, start: str) -> tuple[dt.date, dt.date]:
     first_weekday = 0 if start == "monday" else 6
     first = today - dt.timedelta(days=(today.weekday() - first_weekday) % 7)
     return first, first + dt.timedelta(days=6)
+
+
+def recent_text(sessions: list[SessionRecord], today: dt.date, count: int = 3) -> str:
+    """The last few sessions, one line each, newest first."""
+    lines = []
+    for session in reversed(sessions[-count:]):
+        day = session_day(session)
+        when = ("Today" if day == today else "Yesterday" if day == today - dt.timedelta(days=1)
+                else f"{day:%a %-d %b}")
+        steps = session["steps"]
+        done = sum(1 for s in steps if s["outcome"] == "done")
+        how = "finished" if session["status"] == "finished" else "stopped early"
+        effort = f" · effort {session['rpe']}" if session.get("rpe") else ""
+        pain = " · pain" if session.get("pain") else ""
+        lines.append(f"{when}: {session['routine_name']} · {how}, {done} sets done"
+                     f"{effort}{pain}")
+    return "\n".join(lines) or "Nothing yet: your first session shows here."
 
 
 class TodayScreen(QWidget):
@@ -42,6 +65,7 @@ class TodayScreen(QWidget):
         week.addWidget(self.week_line)
         week.addWidget(self.week_bar)
         week.addWidget(self.week_detail)
+        week.addStretch(1)
 
         next_card, nxt = card(self)
         self.next_name = heading("", 26)
@@ -51,10 +75,13 @@ class TodayScreen(QWidget):
         self.start.setToolTip("Start the suggested routine (Enter)")
         self.start.setDefault(True)
         self.start.clicked.connect(self._start_suggested)
+        self.next_drills = body(size=15)
+        self.next_drills.setObjectName("suggestedDrills")
         nxt.addWidget(body("Suggested next", 15))
         nxt.addWidget(self.next_name)
         nxt.addWidget(self.next_reason)
         nxt.addWidget(self.next_meta)
+        nxt.addWidget(self.next_drills)
         nxt.addWidget(self.start)
         self.daily_row = QHBoxLayout()
         nxt.addLayout(self.daily_row)
@@ -62,6 +89,13 @@ class TodayScreen(QWidget):
         self.reminder = body("Stop a drill if it hurts, and tick “pain” in the summary: your "
                              "log shows it to your physio.", 15)
         self.reminder.setObjectName("painReminder")
+
+        recent_card, recent = card(self)
+        recent.addWidget(body("Recent sessions", 15))
+        self.recent = body(size=16)
+        self.recent.setObjectName("recentSessions")
+        recent.addWidget(self.recent)
+        recent.addStretch(1)
 
         cards = QHBoxLayout()
         cards.setSpacing(16)
@@ -72,6 +106,7 @@ class TodayScreen(QWidget):
         layout.setSpacing(16)
         layout.addWidget(self.title)
         layout.addLayout(cards)
+        layout.addWidget(recent_card)
         layout.addWidget(self.reminder)
         layout.addStretch(1)
         self._suggested: str | None = None
@@ -102,6 +137,7 @@ class TodayScreen(QWidget):
             f"{minutes:.0f} min of work this week\n"
             f"Streak: {weeks} week{'s' if weeks != 1 else ''} at target")
 
+        self.recent.setText(recent_text(sessions, today))
         routines = context.library.routines
         suggestion = suggest(routines, sessions, today)
         self._suggested = suggestion.routine_id if suggestion else None
@@ -109,6 +145,7 @@ class TodayScreen(QWidget):
             self.next_name.setText("No routines found")
             self.next_reason.setText("Check the routines folder (Routines shows any problem).")
             self.next_meta.setText("")
+            self.next_drills.setText("")
             self.start.setEnabled(False)
         else:
             routine = routines[suggestion.routine_id]
@@ -118,6 +155,9 @@ class TodayScreen(QWidget):
             self.next_meta.setText(
                 f"{routine.rounds} round{'s' if routine.rounds != 1 else ''} · "
                 f"{len(routine.items)} drills · about {clock(plan.total)}")
+            names = [routine.drills[d].name if d in routine.drills else d
+                     for d in routine.drill_ids]
+            self.next_drills.setText(" · ".join(names))
             self.start.setEnabled(True)
         while self.daily_row.count():
             item = self.daily_row.takeAt(0)
