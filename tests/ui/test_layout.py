@@ -56,7 +56,7 @@ def check_layout(screen: QWidget) -> None:
                 f"{b.objectName() or type(b).__name__} {rb}")
 
 
-@pytest.mark.parametrize("size", [(800, 600), (1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("size", [(800, 600), (1280, 720), (1920, 1080), (3840, 2160)])
 def test_nothing_overlaps_or_is_cut_off(qtbot, window, size):
     window.resize(*size)
     flow = window.start_routine("quick-test")

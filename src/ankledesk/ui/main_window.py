@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
+        # The menu bar hides during a workout; the window keeps the shortcuts working.
+        self.addActions([prefs, quit_action])
         for number, name in enumerate(PAGES, start=1):
             action = QAction(name, self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
@@ -191,7 +193,8 @@ class MainWindow(QMainWindow):
             answer = QMessageBox.question(
                 self, "Stop the workout?",
                 f"Stop “{flow.routine.name}” now? The {sets} set{'s' if sets != 1 else ''} "
-                "you finished are saved as a session stopped early.",
+                f"you finished {'is' if sets == 1 else 'are'} saved as a session stopped "
+                "early.",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
