@@ -179,9 +179,16 @@ class _VideoArea(QWidget):
         return surface >= 2
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        for surface in self.surfaces:
-            surface.setGeometry(self.rect())
+        self.realign()
         super().resizeEvent(event)
+
+    def realign(self) -> None:
+        """Put every surface back over the whole area. A native child whose ancestors are not
+        native can keep a stale X position after an ancestor moves (its geometry then reads
+        (0, 9) instead of (0, 0)), leaving a strip of old screen content above the clip."""
+        for surface in self.surfaces:
+            if surface.geometry() != self.rect():
+                surface.setGeometry(self.rect())
 
 
 class VideoView(QWidget):
@@ -300,6 +307,10 @@ class VideoView(QWidget):
         self._rate = rate
         if self._active is not None and self._active.state == "active":
             self._active.mp.set_rate(rate)
+
+    def realign_surfaces(self) -> None:
+        """Call after this view was moved inside its window (see `_VideoArea.realign`)."""
+        self.area.realign()
 
     def set_paused(self, paused: bool) -> None:
         """Freeze the current clip with the workout (Space), or let it run again."""

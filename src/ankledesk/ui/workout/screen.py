@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,6 +30,7 @@ from ankledesk.core.timefmt import clock
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.style import ACCENT
 from ankledesk.ui.video import VideoView
+from ankledesk.ui.widgets.aspect_box import AspectBox
 from ankledesk.ui.widgets.countdown import Countdown
 from ankledesk.ui.widgets.phase_bar import PhaseBar
 from ankledesk.ui.widgets.phase_colors import style_for
@@ -102,12 +103,17 @@ class WorkoutScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("workoutScreen")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # libvlc's surfaces are native windows, which makes this screen one too: it must paint
+        # its own background, or X shows whatever was there before in the margins.
+        self.setAutoFillBackground(True)
         self.driver = driver
         self._drill_of = drill_of
         self._clip_of = clip_of
         self.mirror_left = mirror_left
         self.muted = muted
         self._shown_clip: tuple[str, bool] | None = None
+        self._cue_px = 20
+        self._cues_fitted: tuple[int, int] | None = None
         self._preloaded: tuple[str, bool] | None = None
         self.confirming_stop = False
 
@@ -136,16 +142,21 @@ class WorkoutScreen(QWidget):
         self.middle.addWidget(reps_panel)
         self.cues = self._label("cues", wrap=True)
         self.cues.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.cues.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.cues.setTextFormat(Qt.TextFormat.PlainText)
 
+        self.video_box = AspectBox(self.video, parent=self)
+        left = QVBoxLayout()
+        left.setSpacing(8)
+        left.addWidget(self.video_box, 1)
+        left.addWidget(self.cues)
         right = QVBoxLayout()
         right.setSpacing(8)
         right.addWidget(self.countdown, 5)
-        right.addWidget(self.middle, 3)
-        right.addWidget(self.cues, 3)
+        right.addWidget(self.middle, 4)
         centre = QHBoxLayout()
         centre.setSpacing(16)
-        centre.addWidget(self.video, 11)
+        centre.addLayout(left, 11)
         centre.addLayout(right, 9)
 
         self.next_label = self._label("nextUp")
@@ -250,6 +261,12 @@ class WorkoutScreen(QWidget):
         super().resizeEvent(event)
         self._apply_sizes()
         self.refresh()
+        # Once the layout has placed the clip, its native surfaces must follow it.
+        QTimer.singleShot(0, self.video.realign_surfaces)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.video.realign_surfaces)
 
     def _caption(self, button: QPushButton, name: str) -> None:
         full, compact = CAPTIONS[name]
@@ -263,7 +280,8 @@ class WorkoutScreen(QWidget):
             self._caption(button, button.objectName())
         unit = max(6.0, min(self.height() / 100, self.width() / 140))
         self.phase_bar.setFixedHeight(max(44, int(unit * 9)))
-        self.cues.setFont(text_font(int(unit * 3.4)))
+        self._cue_px = int(unit * 3.4)
+        self.cues.setFixedHeight(max(80, int(unit * 20)))
         self.reps_target.setFont(text_font(int(unit * 4.2), bold=True))
         self.next_label.setFont(text_font(int(unit * 2.9)))
         self.elapsed_label.setFont(text_font(int(unit * 2.9), bold=True))
@@ -301,7 +319,10 @@ class WorkoutScreen(QWidget):
         is_reps = bool(step and step.is_work and step.counts_up and view.state != "finished")
         self.done_small.setEnabled(is_reps)
         self._caption(self.pause_button, "resume" if paused else "pause")
-        self._set(self.cues, self._cue_text(view))
+        cues = self._cue_text(view)
+        if cues != self.cues.text() or self._cues_fitted != (self.cues.width(), self._cue_px):
+            self.cues.setText(cues)
+            self._fit_cues()
         full = self._next_text(view)
         self.next_label.setToolTip(full)
         self._set(self.next_label, self.next_label.fontMetrics().elidedText(
@@ -312,6 +333,17 @@ class WorkoutScreen(QWidget):
         self._set(self.mute_label, "♪ cues muted" if self.muted else "")
         self._caption(self.mute_button, "unmute" if self.muted else "mute")
         self._update_video(view)
+
+    def _fit_cues(self) -> None:
+        """The cues at their full size when they fit, a little smaller when a drill has long
+        ones: never cut off."""
+        size = self._cue_px
+        while size > 12:
+            self.cues.setFont(text_font(size))
+            if self.cues.heightForWidth(self.cues.width()) <= self.cues.height():
+                break
+            size -= 1
+        self._cues_fitted = (self.cues.width(), self._cue_px)
 
     @staticmethod
     def _set(label: QLabel, text: str) -> None:
