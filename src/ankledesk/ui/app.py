@@ -8,6 +8,7 @@ workout are dealt with once the window is on screen.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sys
 import traceback
@@ -115,10 +116,10 @@ def offer_resume(window: MainWindow) -> None:
     if leftover is None or store.read_only:
         return
     sets = len(leftover["steps"])
+    started = dt.datetime.fromisoformat(leftover["started_at"])
     box = QMessageBox(QMessageBox.Icon.Question, "A workout was cut short",
-                      f"“{leftover['routine_name']}”, started {leftover['started_at'][:16]}"
-                      .replace("T", " ")
-                      + f", stopped after {sets} set{'s' if sets != 1 else ''}. "
+                      f"“{leftover['routine_name']}”, started {started:%a %-d %b at %H:%M}, "
+                      f"stopped after {sets} set{'s' if sets != 1 else ''}. "
                       "Every finished set is saved.", parent=window)
     box.setObjectName("resumeBox")
     resume = box.addButton("Resume where it stopped", QMessageBox.ButtonRole.AcceptRole)
