@@ -166,3 +166,39 @@ def test_the_screen_repaints_only_when_what_it_shows_changes(qtbot, window, cloc
     clock.advance(0.6)
     flow.driver.poll()
     qtbot.waitUntil(lambda: countdown.paints > painted)
+
+
+def test_the_chassis_circuit_all_four_rounds_by_keys_then_in_history(qtbot, window, clock,
+                                                                     data_dir, cli):
+    """The issue's "done when", in one go: pick the circuit, follow every round with the
+    keyboard, fill in the summary, find the session with `ankledesk history`."""
+    press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    routines = window.routines
+    for _ in range(routines.list.count()):
+        if routines.current_routine_id() == "runners-chassis-circuit":
+            break
+        press(qtbot, window, Qt.Key.Key_Down)
+    assert routines.current_routine_id() == "runners-chassis-circuit"
+    press(qtbot, window, Qt.Key.Key_Return)
+    flow = window.flow
+    presses = 0
+    while flow.summary is None:
+        view = current(flow)
+        if view.step.is_work and view.step.counts_up:
+            clock.advance(20.0)
+            flow.driver.poll()
+            press(qtbot, window, Qt.Key.Key_Return)
+            presses += 1
+            continue
+        flow.clock.t = flow.driver.engine.next_wake(clock.now())
+        flow.driver.poll()
+    assert presses == 4 * (2 + 2 + 2 + 2)  # RDL, lunges, step-ups, twists: each side, 4 rounds
+    press(qtbot, window, Qt.Key.Key_8)
+    press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.flow is None
+    listing = cli("history", check=True).stdout
+    assert "Runner's chassis circuit" in listing
+    with SessionStore.open(data_dir, read_only=True) as store:
+        (session,) = store.sessions()
+    assert session["rpe"] == 8 and len(session["steps"]) == 40
+    assert all(s["outcome"] == "done" for s in session["steps"])
