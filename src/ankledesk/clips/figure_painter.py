@@ -101,12 +101,7 @@ class FigurePainter:
     def toes(self, fig: Figure, side: str, far: bool) -> None:
         width = self.cam.size(TOE_WIDTH, 4)
         toes = fig.feet[side].toes
-        if fig.view == "side":
-            order = [1, 0]
-        else:  # nearer toes last: the little toe's side for the right foot
-            order = list(range(len(toes)))
-            if fig.view == "quarter" and side == "l":
-                order.reverse()
+        order = toe_order(fig, side)
         for i in order:
             base, knuckle, tip = toes[i]
             part = _toe_part(side, i, self.highlight)
@@ -118,14 +113,12 @@ class FigurePainter:
             if lit:
                 _glow(self.p, path, width * scale)
             color = self.color(part, far)
-            if fig.view == "side" and i > 0 and part not in self.highlight:
-                color = canvas.FIGURE_FAR
             self.p.setBrush(Qt.BrushStyle.NoBrush)
-            if lit and fig.view != "side":  # a rim keeps lit toes apart on a lit foot
-                self.p.setPen(QPen(canvas.ACCENT_EDGE, width * scale + 3,
-                                   Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                                   Qt.PenJoinStyle.RoundJoin))
-                self.p.drawPath(path)
+            # A dark rim keeps each toe apart from the one behind it, lit or not.
+            rim = canvas.ACCENT_EDGE if lit else canvas.BACKGROUND
+            self.p.setPen(QPen(rim, width * scale + 2.5, Qt.PenStyle.SolidLine,
+                               Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+            self.p.drawPath(path)
             self.p.setPen(QPen(color, width * scale, Qt.PenStyle.SolidLine,
                                Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
             self.p.drawPath(path)
@@ -232,6 +225,13 @@ class FigurePainter:
         self.trunk(fig)
         self.leg(fig, near, far=False)
         self.arm(fig, near, far=False)
+
+
+def toe_order(fig: Figure, side: str) -> list[int]:
+    """Toe indices (0 = big toe) in painting order, far to near: which toe ends up in front is
+    what tells a right foot from a left one in a close-up."""
+    depths = fig.feet[side].toe_depth or tuple(range(len(fig.feet[side].toes)))
+    return sorted(range(len(depths)), key=lambda i: depths[i])
 
 
 def _hull(points: list[Point]) -> list[Point]:

@@ -18,7 +18,6 @@ from ankledesk.clips.pose import pose
 from ankledesk.clips.posing import (
     FOOT_CLOSE,
     ONE_LEG,
-    SIDE,
     STAND,
     ankle_at,
     body,
@@ -32,7 +31,6 @@ from ankledesk.clips.props import MAT_THICKNESS, Prop
 from ankledesk.clips.skeleton import FOOT_POINTS, SHANK, THIGH
 from ankledesk.clips.spec import ClipSpec
 
-FRONT = Camera(x=0.0, ground=292, scale=132)
 MAT = MAT_THICKNESS  # top of a mat: where a foot, knee or hand on it rests
 KNEE_RADIUS, HAND_RADIUS = JOINT_RADIUS["knee"], JOINT_RADIUS["hand"]
 
@@ -115,7 +113,6 @@ SPECS: tuple[ClipSpec, ...] = (
         _big_toe_hold(ONE_LEG, r_shoulder=20),
         highlight=("r_foot", "r_big_toe", "r_shank"),
         props=(Prop("ball", under="r_heel", dx=0.012),),
-        camera=Camera(x=0.3, ground=292, scale=132),
         inset=(0.04, 0.12), inset_scale=400,
     ),
     ClipSpec(
@@ -123,7 +120,6 @@ SPECS: tuple[ClipSpec, ...] = (
         _big_toe_hold(ONE_LEG, r_shoulder=0, r_elbow=5, l_shoulder=0, l_elbow=5),
         highlight=("r_foot", "r_big_toe", "r_shank"),
         props=(Prop("dumbbell", hand="r_hand", front=True),),
-        camera=Camera(x=0.3, ground=292, scale=132),
         inset=(0.04, 0.12), inset_scale=400,
     ),
     ClipSpec(
@@ -138,7 +134,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_big_toe", "r_foot"),
         props=(Prop("block", x0=0.0, x1=0.7, h=0.18),),
-        camera=Camera(x=0.3, ground=300, scale=125),
         inset=(0.0, 0.26), inset_scale=400,
     ),
     # --- Runner's chassis and foot mechanics -------------------------------------------------
@@ -155,7 +150,6 @@ SPECS: tuple[ClipSpec, ...] = (
         view="front",
         highlight=("r_foot",),
         props=(Prop("clock", around="r_ankle", r=0.3),),
-        camera=FRONT,
         inset=(-0.1, 0.1), inset_scale=380,
     ),
     ClipSpec(
@@ -170,7 +164,6 @@ SPECS: tuple[ClipSpec, ...] = (
             body(5.0, (-0.3, 0.84), r=(0.05, 20, 0, "heel"), l=(-0.35, 0), trunk=10),
         ),
         highlight=("r_thigh", "r_foot"),
-        camera=Camera(x=-0.2, ground=292, scale=132),
         inset=(0.1, 0.1), inset_scale=380,
     ),
     ClipSpec(
@@ -187,7 +180,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         view="front",
         highlight=("r_foot", "r_little_toe"),
-        camera=FRONT,
         inset=(-0.2, 0.07), inset_scale=620,
     ),
     ClipSpec(
@@ -200,7 +192,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("trunk", "r_thigh"),
         props=(Prop("dumbbell", hand="r_hand", front=True),),
-        camera=Camera(x=-0.2, ground=292, scale=132),
     ),
     ClipSpec(
         "leg-extension",
@@ -222,7 +213,6 @@ SPECS: tuple[ClipSpec, ...] = (
         highlight=("r_thigh",),
         props=(Prop("chair", x0=-0.2, x1=0.3, h=0.5),
                Prop("band", anchor=(0.25, 0.06), to="r_ankle")),
-        camera=Camera(x=0.15, ground=292, scale=150),
     ),
     ClipSpec(
         "banded-lunge",
@@ -234,7 +224,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_thigh", "r_shank"),
         props=(Prop("band", anchor=(-1.6, 0.85), to="pelvis"),),
-        camera=Camera(x=-0.3, ground=292, scale=140),
     ),
     ClipSpec(
         "step-up-balance",
@@ -255,7 +244,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_foot", "r_shank", "r_thigh"),
         props=(Prop("block", x0=0.05, x1=0.7, h=0.3),),
-        camera=Camera(x=0.1, ground=300, scale=122),
     ),
     ClipSpec(
         "swimming-back-extension",
@@ -270,7 +258,6 @@ SPECS: tuple[ClipSpec, ...] = (
         )),
         highlight=("trunk",),
         props=(Prop("mat", x0=-1.2, x1=1.3),),
-        camera=Camera(x=0.0, ground=262, scale=150),
     ),
     ClipSpec(
         "lunge-torso-twist",
@@ -288,7 +275,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("trunk",),
         poster=2.6,
-        camera=Camera(x=-0.2, ground=292, scale=140),
     ),
     ClipSpec(
         "ankle-circles",
@@ -306,7 +292,6 @@ SPECS: tuple[ClipSpec, ...] = (
         highlight=("r_foot",),
         trail="r_toe",
         props=(Prop("chair", x0=-0.3, x1=0.15, h=0.45),),
-        camera=Camera(x=0.25, ground=292, scale=165),
         inset=(0.65, 0.31), inset_scale=400, inset_trail=True, inset_left=True,
     ),
     ClipSpec(
@@ -322,7 +307,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("foot", "shank"),
         poster=1.0,
-        camera=Camera(x=0.1, ground=292, scale=132),
         inset=(-0.05, 0.12), inset_scale=380,
     ),
     ClipSpec(
@@ -336,7 +320,6 @@ SPECS: tuple[ClipSpec, ...] = (
             body(5.0, (-0.15, P - 0.01), r=(0.0, 0), l=(0.0, 0)),
         ),
         highlight=("r_shank", "r_foot"),
-        camera=Camera(x=-0.1, ground=292, scale=140),
     ),
     ClipSpec(
         "step-down",
@@ -351,7 +334,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_thigh", "r_shank"),
         props=(Prop("block", x0=-0.7, x1=0.06, h=0.2),),
-        camera=Camera(x=0.0, ground=300, scale=128),
     ),
     ClipSpec(
         "wall-dorsiflexion-hold",
@@ -369,7 +351,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_shank", "r_foot"),
         props=(Prop("wall", x=0.12),),
-        camera=Camera(x=-0.05, ground=292, scale=132),
         inset=(-0.05, 0.22), inset_scale=330, inset_left=True,
     ),
     ClipSpec(
@@ -384,7 +365,6 @@ SPECS: tuple[ClipSpec, ...] = (
                Prop("label", text="tap back", at=(-0.95, 0.55),
                     during=((0.3, 0.45), (0.8, 0.95)))),
         poster=0.55,
-        camera=Camera(x=0.0, ground=295, scale=155),
     ),
     ClipSpec(
         "heel-wedge-raise",
@@ -397,7 +377,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("shank", "foot"),
         props=(Prop("wedge", x0=-0.25, x1=0.0, h=0.06),),
-        camera=Camera(x=0.15, ground=292, scale=132),
         inset=(-0.05, 0.12), inset_scale=380,
     ),
     ClipSpec(
@@ -406,7 +385,6 @@ SPECS: tuple[ClipSpec, ...] = (
         highlight=("foot",),
         props=(Prop("floor_marks", spacing=0.7, travel=1.4),),
         contact="rest",  # walking: a foot is always down, the hips ride on the stance leg
-        camera=SIDE,
     ),
     ClipSpec(
         "toe-curls",
@@ -445,7 +423,6 @@ SPECS: tuple[ClipSpec, ...] = (
         gait(RUN, step=0.125, repeats=8, heights=[0.9, 0.91], arm_swing=1.0, trunk=6),
         highlight=("foot",),
         props=(Prop("ladder", spacing=0.45, travel=3.6),),
-        camera=SIDE,
     ),
     ClipSpec(
         "mini-hops",
@@ -462,7 +439,6 @@ SPECS: tuple[ClipSpec, ...] = (
         highlight=("foot", "shank"),
         props=(),
         poster=0.25,
-        camera=SIDE,
     ),
     ClipSpec(
         "lateral-hops",
@@ -480,14 +456,12 @@ SPECS: tuple[ClipSpec, ...] = (
         highlight=("foot", "shank"),
         props=(Prop("mark", x=0.0, half=0.02),),
         poster=0.35,
-        camera=FRONT,
     ),
     ClipSpec(
         "forward-skips",
         gait(SKIP, step=0.25, repeats=4, heights=[1.0, 0.9], arm_swing=1.2, trunk=3),
         highlight=("foot",),
         props=(Prop("floor_marks", spacing=0.6, travel=4.8),),
-        camera=SIDE,
     ),
     ClipSpec(
         "single-leg-eyes-closed",
@@ -500,7 +474,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_foot", "r_shank"),
         eyes_closed=True,
-        camera=Camera(x=0.05, ground=292, scale=132),
     ),
     ClipSpec(
         "plank-to-heel",
@@ -517,7 +490,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_foot", "r_shank"),
         props=(Prop("mat", x0=-1.2, x1=0.8),),
-        camera=Camera(x=-0.2, ground=275, scale=170),
     ),
     ClipSpec(
         "resisted-dorsiflexion",
@@ -529,7 +501,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_shank", "r_foot"),
         props=(Prop("band", anchor=(0.75, 0.1), to="r_ankle"),),
-        camera=Camera(x=0.0, ground=292, scale=140),
         inset=(-0.05, 0.2), inset_scale=330, inset_left=True,
     ),
     ClipSpec(
@@ -545,7 +516,6 @@ SPECS: tuple[ClipSpec, ...] = (
         highlight=("r_shank", "r_foot"),
         props=(Prop("block", x0=-0.03, x1=0.7, h=0.18),),
         poster=2.9,
-        camera=Camera(x=0.25, ground=300, scale=125),
         inset=(-0.03, 0.26), inset_scale=380,
     ),
     ClipSpec(
@@ -561,7 +531,6 @@ SPECS: tuple[ClipSpec, ...] = (
             body(6.0, (-0.15, P - 0.02), r=(0.0, 0), l=(-0.28, -30, 0.12), **ARMS_OUT),
         ),
         highlight=("r_foot", "r_shank"),
-        camera=SIDE,
     ),
     ClipSpec(
         "toe-press",
@@ -573,7 +542,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("toes",),
         props=(Prop("arrow", a=(0.03, 0.2), b=(0.03, 0.06), front=True),),
-        camera=Camera(x=0.25, ground=292, scale=132),
         inset=(0.0, 0.1), inset_scale=440,
     ),
     ClipSpec(
@@ -583,7 +551,6 @@ SPECS: tuple[ClipSpec, ...] = (
         props=(Prop("slope", deg=12, x=0.0, spacing=0.55, travel=2.2),),
         floor=False,
         contact="rest",  # walking: a foot is always on the incline, the hips ride on it
-        camera=Camera(x=0.0, ground=275, scale=130),
     ),
     ClipSpec(
         "dorsiflexion-slide",
@@ -594,7 +561,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_shank", "r_foot"),
         props=(Prop("arrow", a=(0.1, 0.62), b=(0.3, 0.62)),),
-        camera=Camera(x=-0.1, ground=292, scale=140),
         inset=(-0.05, 0.2), inset_scale=330,
     ),
     ClipSpec(
@@ -614,7 +580,6 @@ SPECS: tuple[ClipSpec, ...] = (
         highlight=("r_shank", "r_foot"),
         props=(Prop("hurdle", x=0.08, h=0.28),),
         poster=2.2,
-        camera=Camera(x=-0.05, ground=292, scale=132),
     ),
     ClipSpec(
         "wall-lean",
@@ -629,7 +594,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_foot", "r_shank"),
         props=(Prop("wall", x=0.78), Prop("guide", a="r_ankle", b="head", front=True)),
-        camera=Camera(x=0.1, ground=292, scale=132),
     ),
     ClipSpec(
         "lean-and-fall",
@@ -654,7 +618,6 @@ SPECS: tuple[ClipSpec, ...] = (
         highlight=("r_foot", "r_shank"),
         props=(Prop("guide", a="r_ankle", b="head", front=True),),
         poster=1.6,
-        camera=Camera(x=0.1, ground=292, scale=132),
     ),
     ClipSpec(
         "half-kneeling-dorsiflexion",
@@ -666,7 +629,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_shank", "r_foot"),
         props=(Prop("mat", x0=-0.9, x1=0.5),),
-        camera=Camera(x=-0.05, ground=292, scale=150),
         inset=(0.08, 0.22), inset_scale=330,
     ),
     ClipSpec(
@@ -680,7 +642,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("shank", "foot"),
         poster=3.0,
-        camera=Camera(x=0.15, ground=292, scale=132),
         inset=(-0.05, 0.12), inset_scale=380,
     ),
     ClipSpec(
@@ -693,7 +654,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_shank", "r_foot"),
         props=(Prop("band", anchor=(-1.0, 0.1), to="r_ankle", front=True),),
-        camera=Camera(x=-0.2, ground=292, scale=140),
         inset=(-0.05, 0.2), inset_scale=330,
     ),
     ClipSpec(
@@ -706,7 +666,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_shank",),
         props=(Prop("wall", x=0.47),),
-        camera=Camera(x=-0.15, ground=292, scale=140),
     ),
     ClipSpec(
         "calf-stretch-bent",
@@ -718,7 +677,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_shank",),
         props=(Prop("wall", x=0.47),),
-        camera=Camera(x=-0.15, ground=292, scale=140),
     ),
     ClipSpec(
         "toe-yoga",
@@ -762,7 +720,6 @@ SPECS: tuple[ClipSpec, ...] = (
         view="front",
         highlight=("r_foot", "r_shank"),
         props=(Prop("pad", x0=-0.32, x1=0.12, h=0.1, squash=0.01, n=4),),
-        camera=FRONT,
     ),
 )
 

@@ -96,14 +96,18 @@ def dumbbell(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: fl
 
 
 def hurdle(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
-    """A low hurdle seen from the side: two feet, a post and the bar."""
+    """A low hurdle, drawn a little from above so it reads as one: the far upright and foot
+    dimmer and set back, the near one bright, the bar joining their tops."""
     x, h = a["x"], a["h"]
-    p.setPen(QPen(QColor("#f2c14e"), cam.size(0.025, 4), Qt.PenStyle.SolidLine,
-                  Qt.PenCapStyle.RoundCap))
-    p.drawLine(cam.px((x, 0.0)), cam.px((x, h)))
-    p.drawLine(cam.px((x - 0.12, 0.0)), cam.px((x + 0.12, 0.0)))
-    _solid(p, QColor("#f2c14e"))
-    p.drawEllipse(cam.px((x, h)), cam.size(0.03, 4), cam.size(0.03, 4))
+    back = (0.09, 0.06)  # where the far side of the hurdle appears: behind and a bit higher
+    near, far = QColor("#f2c14e"), QColor("#a7852f")
+    width = cam.size(0.025, 4)
+    for color, (dx, dy) in ((far, back), (near, (0.0, 0.0))):
+        p.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        p.drawLine(cam.px((x + dx, dy)), cam.px((x + dx, h + dy)))
+        p.drawLine(cam.px((x + dx - 0.1, dy)), cam.px((x + dx + 0.1, dy)))
+    p.setPen(QPen(near, cam.size(0.035, 5), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    p.drawLine(cam.px((x, h)), cam.px((x + back[0], h + back[1])))
 
 
 MAT_THICKNESS = 0.025
@@ -162,6 +166,17 @@ def mark(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float)
                   Qt.PenCapStyle.RoundCap))
     half = a.get("half", 0.03)
     p.drawLine(cam.px((a["x"] - half, -0.03)), cam.px((a["x"] + half, 0.0)))
+
+
+def floor_line(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """A tape line on the floor running away from the camera at view x (a front view's line to
+    hop over): it widens toward the viewer, so it reads as lying on the floor."""
+    top, bottom = cam.px((a["x"], 0.0)), cam.px((a["x"], -a.get("depth", 0.3)))
+    half = cam.size(a.get("half", 0.02), 2)
+    _solid(p, QColor("#f2c14e"))
+    p.drawPolygon(QPolygonF([QPointF(top.x() - half, top.y()), QPointF(top.x() + half, top.y()),
+                             QPointF(bottom.x() + half * 2.2, bottom.y() + 40),
+                             QPointF(bottom.x() - half * 2.2, bottom.y() + 40)]))
 
 
 def towel(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
@@ -288,9 +303,11 @@ def label(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float
     p.setPen(color)
     # Words stay readable in the mirrored left-side clip: place them through the painter's
     # transform, then draw them unmirrored.
-    center = p.transform().map(cam.px(a["at"]))
+    at = p.transform().map(cam.px(a["at"]))
     p.save()
     p.resetTransform()
+    p.scale(canvas.PIXEL_SCALE, canvas.PIXEL_SCALE)
+    center = QPointF(at.x() / canvas.PIXEL_SCALE, at.y() / canvas.PIXEL_SCALE)
     p.drawText(QRectF(center.x() - 90, center.y() - 20, 180, 40), Qt.AlignmentFlag.AlignCenter,
                a["text"])
     p.restore()
@@ -300,7 +317,7 @@ PAINTERS: dict[str, Painter] = {
     "block": block, "wall": wall, "ball": ball, "band": band, "dumbbell": dumbbell,
     "hurdle": hurdle, "mat": mat, "chair": chair, "wedge": wedge, "pad": pad, "ladder": ladder,
     "table": table, "clock": clock, "mark": mark, "towel": towel, "guide": guide,
-    "slope": slope, "floor_marks": floor_marks,
+    "slope": slope, "floor_marks": floor_marks, "floor_line": floor_line,
     "partner_hands": partner_hands, "arrow": arrow, "label": label,
 }
 
@@ -338,6 +355,11 @@ def _slope_top(a: dict[str, Any], x: float, phase: float) -> float | None:
     return (x - a.get("x", 0.0)) * math.tan(math.radians(a["deg"]))
 
 
+def _hurdle_top(a: dict[str, Any], x: float, phase: float) -> float | None:
+    # The bar and its far end: a foot passing over must stay above it.
+    return a["h"] + 0.06 if a["x"] - 0.03 <= x <= a["x"] + 0.12 else None
+
+
 SURFACES: dict[str, Surface] = {
     "block": _block_top, "mat": _mat_top, "pad": _pad_top, "wedge": _wedge_top,
     "slope": _slope_top,
@@ -348,3 +370,34 @@ def surface_top(prop: Prop, x: float, phase: float) -> float | None:
     """Height of `prop`'s top at view x, or None if it is not something to stand on there."""
     surface = SURFACES.get(prop.kind)
     return surface(prop.params, x, phase) if surface else None
+
+
+# --- What the camera must keep in the picture ---------------------------------------------------
+# Corners (view metres) of the part of a prop a newcomer needs to see: a step's top and edge, a
+# hurdle, a chair, a band's anchor, a wall's face. Props that follow the body (ball, dumbbell),
+# run across the frame (ladder, mat, floor marks, slope) or are hints add nothing.
+def _corners(x0: float, y0: float, x1: float, y1: float) -> list[tuple[float, float]]:
+    return [(x0, y0), (x1, y1)]
+
+
+EXTENTS: dict[str, Callable[[dict[str, Any]], list[tuple[float, float]]]] = {
+    "block": lambda a: _corners(a["x0"], a.get("y", 0.0), a["x1"], a.get("y", 0.0) + a["h"]),
+    "wedge": lambda a: _corners(a["x0"], 0.0, a["x1"], a["h"]),
+    "pad": lambda a: _corners(a["x0"], 0.0, a["x1"], a["h"]),
+    "hurdle": lambda a: _corners(a["x"] - 0.12, 0.0, a["x"] + 0.22, a["h"] + 0.1),
+    "chair": lambda a: _corners(a["x0"] - 0.06, 0.0, a["x1"],
+                                a["h"] + (0.45 if a.get("back", True) else 0.0)),
+    "table": lambda a: _corners(a["x"] - 0.5, 0.0, a["x"] + 0.2, a.get("h", 0.75) + 0.05),
+    "wall": lambda a: _corners(a["x"], 0.0, a["x"] + 0.06, 0.0),
+    "band": lambda a: _corners(a["anchor"][0] - 0.04, a["anchor"][1] - 0.04,
+                               a["anchor"][0] + 0.04, a["anchor"][1] + 0.04),
+    "floor_line": lambda a: _corners(a["x"] - 0.2, -a.get("depth", 0.3) / 2, a["x"] + 0.2, 0.0),
+    "label": lambda a: _corners(a["at"][0] - 0.3, a["at"][1] - 0.08,
+                                a["at"][0] + 0.3, a["at"][1] + 0.08),
+}
+
+
+def extent(prop: Prop) -> list[tuple[float, float]]:
+    """The points of `prop` the camera keeps in view (none for props that need no framing)."""
+    corners = EXTENTS.get(prop.kind)
+    return corners(prop.params) if corners else []
