@@ -14,6 +14,7 @@ import math
 
 from ankledesk.clips.canvas import Camera
 from ankledesk.clips.ground import JOINT_RADIUS
+from ankledesk.clips.moves import hop, pelvis_for_shin, quick_feet, rigid_plank, skip_keys
 from ankledesk.clips.pose import pose
 from ankledesk.clips.posing import (
     FOOT_CLOSE,
@@ -31,6 +32,7 @@ from ankledesk.clips.props import MAT_THICKNESS, Prop
 from ankledesk.clips.skeleton import FOOT_POINTS, SHANK, THIGH
 from ankledesk.clips.spec import ClipSpec
 
+FRONT = Camera(x=0.0, ground=292, scale=132)
 MAT = MAT_THICKNESS  # top of a mat: where a foot, knee or hand on it rests
 KNEE_RADIUS, HAND_RADIUS = JOINT_RADIUS["knee"], JOINT_RADIUS["hand"]
 
@@ -102,6 +104,22 @@ def _tap(t: float, where: str) -> tuple:
                     r_abd=abd, r_inv=abd, r_turn=-abd * 0.6, r_toe=-pitch), "l_ball", (0.0, 0.0))
 
 
+HOP_ARMS = dict(r_shoulder=25, l_shoulder=25, r_elbow=70, l_elbow=70, r_arm_abd=18,
+                l_arm_abd=18)
+HOP_ARMS_UP = dict(r_shoulder=5, l_shoulder=5, r_elbow=40, l_elbow=40, r_arm_abd=28,
+                   l_arm_abd=28)
+REACH_ARMS = dict(r_shoulder=12, l_shoulder=12, r_elbow=12, l_elbow=12)
+BENT_START = pelvis_for_shin(ankle_at(-0.36, 0), 18, -20)  # back knee soft, hips forward
+BENT_END = pelvis_for_shin(ankle_at(-0.36, 0), 38, -5)  # shin ~38 degrees forward, heel down
+
+
+def _plank(t: float, pitch: float) -> tuple:
+    """A rigid straight-arm plank on the mat, feet on their balls at `pitch` (see
+    `moves.rigid_plank`): -60 up on the toes, near 0 heels down."""
+    pelvis, _, limbs = rigid_plank(-0.8, pitch, (0.42, MAT + HAND_RADIUS), MAT)
+    return (t, pose(STAND, neck=-10, **limbs), "pelvis", pelvis)
+
+
 WALK = [(25, 3, 8, 0), (2, 8, 4, 0), (-18, 12, -22, 30), (28, 60, -5, 0)]
 SKIP = [(85, 95, 10, 0), (5, 10, -20, 20), (-10, 15, -30, 20), (20, 40, -10, 0)]
 RUN = [(25, 25, -10, 10), (-5, 20, -25, 30), (45, 95, 5, 0), (60, 80, 0, 0)]
@@ -139,18 +157,22 @@ SPECS: tuple[ClipSpec, ...] = (
     # --- Runner's chassis and foot mechanics -------------------------------------------------
     ClipSpec(
         "clock-balance",
-        keys(
-            (0.0, pose(SOFT_ONE_LEG, trunk_side=0, r_inv=0, trunk=4)),
-            (1.5, pose(SOFT_ONE_LEG, trunk_side=-6, r_inv=-8, trunk=0), "r_ball", (-0.1, 0)),
-            (3.0, pose(SOFT_ONE_LEG, trunk_side=0, r_inv=0, trunk=-4)),
-            (4.5, pose(SOFT_ONE_LEG, trunk_side=6, r_inv=9, trunk=0)),
-            (6.0, pose(SOFT_ONE_LEG, trunk_side=0, r_inv=0, trunk=4)),
-            at=(-0.1, 0.0),
-        ),
+        # On the right foot, the weight travels round the edge of the footprint: to the big
+        # toe, across to the little toes, down the outer edge, to the heel and back to the
+        # middle. The body sways only a little with it; the footprint shows where the load is.
+        keys(*(
+            (t, pose(SOFT_ONE_LEG, trunk_side=side, r_inv=inv, trunk=lean), "r_ball", (-0.1, 0.0))
+            for t, side, inv, lean in (
+                (0.0, 0, 0, 0), (0.8, 3, -5, 3), (1.6, 3, -5, 3), (2.4, -3, 5, 3),
+                (3.2, -3, 5, 3), (4.0, -4, 7, 0), (4.8, -4, 7, 0), (5.6, 0, 0, -3),
+                (6.4, 0, 0, -3), (7.2, 0, 0, 0))
+        )),
         view="front",
         highlight=("r_foot",),
-        props=(Prop("clock", around="r_ankle", r=0.3),),
-        inset=(-0.1, 0.1), inset_scale=380,
+        pressure=((0.0, "centre"), (0.8, "big_toe"), (1.6, "big_toe"), (2.4, "little_toes"),
+                  (3.2, "little_toes"), (4.0, "outer_edge"), (4.8, "outer_edge"),
+                  (5.6, "heel"), (6.4, "heel"), (7.2, "centre")),
+        poster=1.2,
     ),
     ClipSpec(
         "3d-hamstrings",
@@ -164,7 +186,9 @@ SPECS: tuple[ClipSpec, ...] = (
             body(5.0, (-0.3, 0.84), r=(0.05, 20, 0, "heel"), l=(-0.35, 0), trunk=10),
         ),
         highlight=("r_thigh", "r_foot"),
-        inset=(0.1, 0.1), inset_scale=380,
+        # From the front, close on the right foot: heel down, toes up, rolled onto its outer
+        # edge as the hips go back.
+        inset=(0.0, 0.12), inset_scale=700, inset_view="front", inset_on="r_heel",
     ),
     ClipSpec(
         "3d-ankle-hip-opener",
@@ -420,48 +444,64 @@ SPECS: tuple[ClipSpec, ...] = (
     ),
     ClipSpec(
         "line-drills",
-        gait(RUN, step=0.125, repeats=8, heights=[0.9, 0.91], arm_swing=1.0, trunk=6),
+        # One foot in each square of a ladder, four quick, light contacts a second on the balls
+        # of the feet, hips level; seen from the side over the ladder, and from above in the
+        # panel, where every contact leaves its footprint in its square.
+        keys(*quick_feet(steps=16, step_time=0.25)),
         highlight=("foot",),
-        props=(Prop("ladder", spacing=0.45, travel=3.6),),
+        props=(Prop("ladder", spacing=0.45, travel=16 * 0.45, first=0.03),),
+        ladder_step=0.25,
+        poster=0.05,
     ),
     ClipSpec(
         "mini-hops",
+        # Small hops on the spot: land on the balls of the feet with the knees and hips giving
+        # a little, push off through the ankles, a short flight with both feet off the floor.
         keys(*(
-            (i * 0.25, pose(STAND, r_ankle=-12 if i % 2 == 0 else -30,
-                            l_ankle=-12 if i % 2 == 0 else -30,
-                            r_toe=12 if i % 2 == 0 else 5, l_toe=12 if i % 2 == 0 else 5,
-                            r_knee=15 if i % 2 == 0 else 4, l_knee=15 if i % 2 == 0 else 4,
-                            r_hip=8 if i % 2 == 0 else 2, l_hip=8 if i % 2 == 0 else 2,
-                            r_shoulder=10, l_shoulder=10, r_elbow=80, l_elbow=80, trunk=3),
-             "r_ball", (0.0, 0.0 if i % 2 == 0 else 0.07))
-            for i in range(17)
-        )),
+            frame
+            for k in range(8)
+            for frame in (
+                hop(k * 0.45, 0.0, 0.9, -20, trunk=6, **HOP_ARMS),
+                hop(k * 0.45 + 0.15, 0.0, 0.97, -40, trunk=4, **HOP_ARMS),
+                hop(k * 0.45 + 0.27, 0.0, 1.01, -28, lift=0.06, trunk=4, **HOP_ARMS),
+                hop(k * 0.45 + 0.37, 0.0, 0.96, -30, trunk=5, **HOP_ARMS),
+            )
+        ), hop(3.6, 0.0, 0.9, -20, trunk=6, **HOP_ARMS)),
         highlight=("foot", "shank"),
-        props=(),
-        poster=0.25,
+        poster=0.27,
+        # From the front, close: the knees stay over the feet on every landing.
+        inset=(0.0, 0.5), inset_scale=230, inset_view="front",
     ),
     ClipSpec(
         "lateral-hops",
+        # Seen from the front: from a soft landing left of the tape line, push off the balls,
+        # fly over it with both feet off the floor, touch down on the balls right of it and
+        # sink into the hips and knees (knees over the toes); then back the other way.
         keys(*(
-            (i * 0.35, pose(STAND, **(
-                dict(r_hip=25, l_hip=25, r_knee=45, l_knee=45, r_ankle=20, l_ankle=20,
-                     r_arm_abd=20, l_arm_abd=20)
-                if i % 2 == 0 else
-                dict(r_hip=8, l_hip=8, r_knee=12, l_knee=12, r_ankle=-25, l_ankle=-25,
-                     r_arm_abd=35, l_arm_abd=35))),
-             "pelvis", ([-0.22, 0.0, 0.22, 0.0][i % 4], 0.8 if i % 2 == 0 else 1.0))
-            for i in range(13)
-        )),
+            frame
+            for k, side in enumerate((-1, 1, -1, 1))
+            for frame in (
+                hop(k * 0.8, side * 0.17, 0.84, -14, trunk=14, **HOP_ARMS),
+                hop(k * 0.8 + 0.22, side * 0.1, 0.98, -38, trunk=8, **HOP_ARMS_UP),
+                hop(k * 0.8 + 0.4, 0.0, 1.07, -20, lift=0.1, trunk=6, **HOP_ARMS_UP),
+                hop(k * 0.8 + 0.56, -side * 0.15, 0.95, -28, trunk=8, **HOP_ARMS),
+            )
+        ), hop(3.2, -0.17, 0.84, -14, trunk=14, **HOP_ARMS)),
         view="front",
         highlight=("foot", "shank"),
-        props=(Prop("mark", x=0.0, half=0.02),),
-        poster=0.35,
+        props=(Prop("floor_line", x=0.0),),
+        poster=1.2,
+        # From the side, close: the knees and hips bend on every landing, the heels stay up.
+        inset=(0.0, 0.58), inset_scale=200, inset_view="side",
     ),
     ClipSpec(
         "forward-skips",
-        gait(SKIP, step=0.25, repeats=4, heights=[1.0, 0.9], arm_swing=1.2, trunk=3),
+        # Step-hop, step-hop: each foot in turn takes a step and a small hop while the other
+        # knee drives up; both feet leave the floor in every hop and land softly on the ball.
+        keys(*skip_keys(period=1.2, repeats=3)),
         highlight=("foot",),
         props=(Prop("floor_marks", spacing=0.6, travel=4.8),),
+        poster=0.3,
     ),
     ClipSpec(
         "single-leg-eyes-closed",
@@ -477,19 +517,18 @@ SPECS: tuple[ClipSpec, ...] = (
     ),
     ClipSpec(
         "plank-to-heel",
+        # A straight-arm plank on the balls of the feet; the whole body, rigid and straight from
+        # heel to head (no bend at the hips or knees), rocks back over the toes until the heels
+        # press toward the mat, holds, and comes forward again.
         keys(
-            # On the mat: balls and tucked toes on it, hands flat on it.
-            body(0.0, (0.0, MAT + 0.49), r=(-0.77, -55, MAT), l=(-0.77, -55, MAT), trunk=78,
-                 hands=(0.46, MAT + HAND_RADIUS), neck=-10, r_toe=55, l_toe=55),
-            body(1.6, (-0.16, MAT + 0.45), r=(-0.8, -25, MAT), l=(-0.8, -25, MAT), trunk=76,
-                 hands=(0.46, MAT + HAND_RADIUS), neck=-10, r_toe=25, l_toe=25),
-            body(2.4, (-0.16, MAT + 0.445), r=(-0.8, -24, MAT), l=(-0.8, -24, MAT), trunk=76,
-                 hands=(0.46, MAT + HAND_RADIUS), neck=-10, r_toe=24, l_toe=24),
-            body(4.0, (0.0, MAT + 0.49), r=(-0.77, -55, MAT), l=(-0.77, -55, MAT), trunk=78,
-                 hands=(0.46, MAT + HAND_RADIUS), neck=-10, r_toe=55, l_toe=55),
+            _plank(0.0, -62),
+            _plank(1.6, -12),
+            _plank(2.6, -11),
+            _plank(4.0, -62),
         ),
         highlight=("r_foot", "r_shank"),
         props=(Prop("mat", x0=-1.2, x1=0.8),),
+        inset=(-0.8, 0.1), inset_scale=520,
     ),
     ClipSpec(
         "resisted-dorsiflexion",
@@ -520,17 +559,19 @@ SPECS: tuple[ClipSpec, ...] = (
     ),
     ClipSpec(
         "single-leg-reach-balance",
-        # The free foot is placed by IK, always off the floor: tucked behind, reaching forward,
-        # then back, so its path between keys never dips through the floor.
+        # On a soft right knee, the left leg rises straight out in front and is held there,
+        # still, trunk tall; then it is set down again.
         keys(
-            body(0.0, (-0.15, P - 0.02), r=(0.0, 0), l=(-0.28, -30, 0.12), **ARMS_OUT),
-            body(1.5, (-0.17, P - 0.03), r=(0.0, 0), l=(0.45, 10, 0.2), trunk=-4, **ARMS_OUT),
-            body(3.0, (-0.17, P - 0.03), r=(0.0, 0), l=(0.46, 10, 0.2), trunk=-3, **ARMS_OUT),
-            body(4.5, (-0.12, P - 0.03), r=(0.0, 0), l=(-0.6, -40, 0.12), trunk=10,
-                 **ARMS_OUT),
-            body(6.0, (-0.15, P - 0.02), r=(0.0, 0), l=(-0.28, -30, 0.12), **ARMS_OUT),
+            body(0.0, (-0.02, P - 0.015), r=(0.0, 0), l=(0.02, 0), **REACH_ARMS),
+            body(1.2, (-0.06, P - 0.03), r=(0.0, 0), trunk=-3, l_hip=55, l_knee=0, l_ankle=8,
+                 **REACH_ARMS),
+            body(4.6, (-0.06, P - 0.03), r=(0.0, 0), trunk=-3, l_hip=55, l_knee=0, l_ankle=8,
+                 **REACH_ARMS),
+            body(5.8, (-0.02, P - 0.015), r=(0.0, 0), l=(0.02, 0), **REACH_ARMS),
         ),
         highlight=("r_foot", "r_shank"),
+        hold=(1.2, 4.6),
+        poster=3.0,
     ),
     ClipSpec(
         "toe-press",
@@ -565,21 +606,38 @@ SPECS: tuple[ClipSpec, ...] = (
     ),
     ClipSpec(
         "hurdle-step-down",
+        # The right knee drives up, the foot clears the bar with room to spare, comes down
+        # beyond it flat on the midfoot, and the knee bends softly over the toes as the weight
+        # moves onto it; then the same way back.
         keys(
-            body(0.0, over((-0.25, 0)), r=(-0.25, 0), l=(-0.25, 0)),
-            body(1.0, over((-0.25, 0), 0.05), l=(-0.25, 0), r_hip=85, r_knee=100, r_ankle=15,
-                 trunk=5),
-            body(2.0, (0.05, 0.83), r=(0.38, 0), l=(-0.25, -35), trunk=12, r_shoulder=-20,
-                 l_shoulder=30, l_toe=35),
-            body(3.0, (0.07, 0.80), r=(0.38, 0), l=(-0.25, -38), trunk=14, r_shoulder=-20,
-                 l_shoulder=30, l_toe=38),
-            body(4.2, over((-0.25, 0), 0.05), l=(-0.25, 0), r_hip=85, r_knee=100, r_ankle=15,
-                 trunk=5),
-            body(5.2, over((-0.25, 0)), r=(-0.25, 0), l=(-0.25, 0)),
+            body(0.0, over((-0.32, 0)), r=(-0.32, 0), l=(-0.32, 0)),
+            body(0.8, over((-0.32, 0), 0.03), l=(-0.32, 0), r=(-0.14, 12, 0.36, "heel"),
+                 trunk=4, r_shoulder=-15, l_shoulder=20),
+            body(1.4, over((-0.32, 0), 0.05), l=(-0.32, 0), r=(0.16, 8, 0.44), trunk=6,
+                 r_shoulder=-20, l_shoulder=25),
+            body(1.65, over((-0.32, 0), 0.07), l=(-0.32, 0), r=(0.38, 4, 0.38), trunk=7,
+                 r_shoulder=-20, l_shoulder=25),
+            body(1.9, (-0.2, 0.9), l=(-0.32, -8), r=(0.44, 2, 0.14), trunk=8,
+                 r_shoulder=-20, l_shoulder=25, l_toe=8),
+            body(2.3, (0.0, 0.83), l=(-0.32, -30), r=(0.42, 0), trunk=10, l_toe=30,
+                 r_shoulder=-25, l_shoulder=30),
+            body(3.0, (0.07, 0.79), l=(-0.32, -42), r=(0.42, 0), trunk=12, l_toe=42,
+                 r_shoulder=-25, l_shoulder=30),
+            body(3.6, (0.0, 0.83), l=(-0.32, -30), r=(0.42, 0), trunk=10, l_toe=30,
+                 r_shoulder=-25, l_shoulder=30),
+            body(4.0, (-0.2, 0.9), l=(-0.32, -8), r=(0.44, 2, 0.14), trunk=8,
+                 r_shoulder=-20, l_shoulder=25, l_toe=8),
+            body(4.25, over((-0.32, 0), 0.07), l=(-0.32, 0), r=(0.38, 4, 0.38), trunk=7,
+                 r_shoulder=-20, l_shoulder=25),
+            body(4.5, over((-0.32, 0), 0.05), l=(-0.32, 0), r=(0.16, 8, 0.44), trunk=6,
+                 r_shoulder=-20, l_shoulder=25),
+            body(5.1, over((-0.32, 0), 0.03), l=(-0.32, 0), r=(-0.14, 12, 0.36, "heel"),
+                 trunk=4, r_shoulder=-15, l_shoulder=20),
+            body(5.9, over((-0.32, 0)), r=(-0.32, 0), l=(-0.32, 0)),
         ),
         highlight=("r_shank", "r_foot"),
-        props=(Prop("hurdle", x=0.08, h=0.28),),
-        poster=2.2,
+        props=(Prop("hurdle", x=0.06, h=0.25),),
+        poster=3.0,
     ),
     ClipSpec(
         "wall-lean",
@@ -669,14 +727,17 @@ SPECS: tuple[ClipSpec, ...] = (
     ),
     ClipSpec(
         "calf-stretch-bent",
+        # Hands on the wall, right foot back and flat: the back knee bends and travels forward
+        # until the shin leans ~35 degrees, the heel stays down; then the knee straightens.
         keys(
-            body(0.0, (-0.08, 0.8), r=(-0.36, 0), l=(0.25, 0), hands=(0.45, 1.1), trunk=8),
-            body(1.8, (-0.02, 0.64), r=(-0.36, 0), l=(0.25, 0), hands=(0.45, 1.1), trunk=8),
-            body(2.6, (-0.02, 0.635), r=(-0.36, 0), l=(0.25, 0), hands=(0.45, 1.1), trunk=8),
-            body(4.4, (-0.08, 0.8), r=(-0.36, 0), l=(0.25, 0), hands=(0.45, 1.1), trunk=8),
+            body(0.0, BENT_START, r=(-0.36, 0), l=(0.1, 0), hands=(0.2, 1.12), trunk=12),
+            body(1.8, BENT_END, r=(-0.36, 0), l=(0.1, 0), hands=(0.2, 1.12), trunk=12),
+            body(2.6, BENT_END, r=(-0.36, 0), l=(0.1, 0), hands=(0.2, 1.12), trunk=12),
+            body(4.4, BENT_START, r=(-0.36, 0), l=(0.1, 0), hands=(0.2, 1.12), trunk=12),
         ),
-        highlight=("r_shank",),
-        props=(Prop("wall", x=0.47),),
+        highlight=("r_shank", "r_foot"),
+        props=(Prop("wall", x=0.22),),
+        inset=(-0.42, 0.2), inset_scale=330,
     ),
     ClipSpec(
         "toe-yoga",

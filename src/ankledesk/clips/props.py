@@ -150,14 +150,22 @@ def _pad_height(a: dict[str, Any], phase: float) -> float:
 
 
 def ladder(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
-    """Rungs of an agility ladder flat on the floor, sliding back as the runner moves on."""
+    """An agility ladder flat on the floor, seen from the side and a little above: its far
+    rail just behind the feet, its near rail in front, rungs slanting between them, sliding
+    back as the runner moves on. A square is centred on `first` at phase 0."""
     spacing = a.get("spacing", 0.45)
     shift = (phase * a.get("travel", 0.0)) % spacing
-    p.setPen(QPen(QColor("#f2c14e"), cam.size(0.025, 4), Qt.PenStyle.SolidLine,
+    first = a.get("first", 0.0) - spacing / 2
+    ground = cam.px((0.0, 0.0)).y()
+    far, near = ground - cam.size(0.05), ground + cam.size(0.1)
+    slant = cam.size(0.06)
+    p.setPen(QPen(QColor("#f2c14e"), cam.size(0.018, 3), Qt.PenStyle.SolidLine,
                   Qt.PenCapStyle.RoundCap))
-    for i in range(-8, 9):
-        x = i * spacing - shift
-        p.drawLine(cam.px((x - 0.05, -0.04)), cam.px((x + 0.05, 0.0)))
+    p.drawLine(QPointF(0, far), QPointF(canvas.WIDTH, far))
+    p.drawLine(QPointF(0, near), QPointF(canvas.WIDTH, near))
+    for i in range(-12, 13):
+        x = cam.px((first + i * spacing - shift, 0.0)).x()
+        p.drawLine(QPointF(x + slant, far), QPointF(x - slant, near))
 
 
 def mark(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
@@ -361,6 +369,7 @@ def _hurdle_top(a: dict[str, Any], x: float, phase: float) -> float | None:
 
 
 SURFACES: dict[str, Surface] = {
+    "hurdle": _hurdle_top,
     "block": _block_top, "mat": _mat_top, "pad": _pad_top, "wedge": _wedge_top,
     "slope": _slope_top,
 }
@@ -391,6 +400,7 @@ EXTENTS: dict[str, Callable[[dict[str, Any]], list[tuple[float, float]]]] = {
     "wall": lambda a: _corners(a["x"], 0.0, a["x"] + 0.06, 0.0),
     "band": lambda a: _corners(a["anchor"][0] - 0.04, a["anchor"][1] - 0.04,
                                a["anchor"][0] + 0.04, a["anchor"][1] + 0.04),
+    "ladder": lambda a: _corners(a.get("first", 0.0), -0.16, a.get("first", 0.0), 0.0),
     "floor_line": lambda a: _corners(a["x"] - 0.2, -a.get("depth", 0.3) / 2, a["x"] + 0.2, 0.0),
     "label": lambda a: _corners(a["at"][0] - 0.3, a["at"][1] - 0.08,
                                 a["at"][0] + 0.3, a["at"][1] + 0.08),

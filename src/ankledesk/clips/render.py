@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPainterPath, QPen
 
-from ankledesk.clips import canvas, footprint, props
+from ankledesk.clips import canvas, footprint, ladder_map, props
 from ankledesk.clips.canvas import HEIGHT, PIXEL_HEIGHT, PIXEL_SCALE, PIXEL_WIDTH, WIDTH, Camera
 from ankledesk.clips.figure_painter import FigurePainter, expand_parts
 from ankledesk.clips.framing import fit
@@ -107,8 +107,8 @@ class Renderer:
             p.translate(WIDTH, 0)
             p.scale(-1, 1)
         self._scene(p, self.camera, figure, phase, trail=True)
-        if self.panel is not None and spec.pressure is not None:
-            self._footprint(p, time)
+        if self.panel is not None and (spec.pressure or spec.ladder_step) is not None:
+            self._map(p, time)
         elif self.panel is not None:
             self._inset(p, time, figure, phase)
         p.restore()
@@ -158,14 +158,22 @@ class Renderer:
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawPath(frame)
 
-    def _footprint(self, p: QPainter, time: float) -> None:
-        """The close-up panel as the sole seen from above, with where the weight is."""
-        assert self.panel is not None and self.spec.pressure is not None
+    def _map(self, p: QPainter, time: float) -> None:
+        """The close-up panel seen from above: the sole with where the weight is, or a ladder
+        with the footprints through it."""
+        spec = self.spec
+        assert self.panel is not None
         frame = QPainterPath()
         frame.addRoundedRect(self.panel, 14, 14)
         p.fillPath(frame, canvas.BACKGROUND)
-        footprint.paint(p, self.panel.adjusted(10, 10, -10, -10), self.spec.pressure,
-                        time % self.spec.duration, self.spec.duration)
+        p.save()
+        p.setClipPath(frame, Qt.ClipOperation.IntersectClip)
+        inside = self.panel.adjusted(10, 10, -10, -10)
+        if spec.pressure is not None:
+            footprint.paint(p, inside, spec.pressure, time % spec.duration, spec.duration)
+        elif spec.ladder_step is not None:
+            ladder_map.paint(p, inside, spec.ladder_step, time % spec.duration)
+        p.restore()
         p.setPen(QPen(canvas.FLOOR_LINE.lighter(160), 2))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawPath(frame)
@@ -190,8 +198,8 @@ class Renderer:
 
 
 def has_panel(spec: ClipSpec) -> bool:
-    """Whether the clip has a close-up panel: a magnified view or a footprint."""
-    return spec.inset is not None or spec.pressure is not None
+    """Whether the clip has a close-up panel: a magnified view, a footprint or a ladder."""
+    return any(x is not None for x in (spec.inset, spec.pressure, spec.ladder_step))
 
 
 def inset_box(spec: ClipSpec) -> QRectF:

@@ -45,6 +45,9 @@ class ClipSpec:
     # Where the weight is on the working foot: (time s, spot) keys for a footprint close-up
     # (`ankledesk.clips.footprint`), shown in the close-up panel instead of a magnified view.
     pressure: tuple[tuple[float, str], ...] | None = None
+    # One foot per square through a ladder, one step every `ladder_step` s: the close-up panel
+    # shows the ladder from above with the footprints (`ankledesk.clips.ladder_map`).
+    ladder_step: float | None = None
     # The stretch of the loop (start, end s) in which the body holds still: a hold shows it.
     hold: tuple[float, float] | None = None
     floor: bool = True  # False when a prop draws its own ground (an incline)
