@@ -15,6 +15,9 @@ from ankledesk.clips.canvas import Camera
 from ankledesk.clips.placement import Figure
 from ankledesk.clips.skeleton import FOOT_SIDE_OUTLINE, HEAD_R, TOE_WIDTH, Point
 
+# Views that see the body in profile: the foot is drawn from its side outline (heel, arch,
+# ball), which shows an arch lifting; other views draw its silhouette and sole.
+PROFILE_VIEWS = ("side", "medial")
 LIMB_PARTS = ("thigh", "shank", "foot", "toes", "big_toe", "little_toe", "upper_arm",
               "forearm")
 # Segment widths in metres (drawn with round caps) and a minimum in pixels for small scales.
@@ -122,7 +125,7 @@ class FigurePainter:
             self.p.setPen(QPen(color, width * scale, Qt.PenStyle.SolidLine,
                                Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
             self.p.drawPath(path)
-            if fig.view != "side":  # a toe seen end-on is a round tip, not a line
+            if fig.view not in PROFILE_VIEWS:  # a toe seen end-on is a round tip, not a line
                 self.p.setPen(QPen(canvas.ACCENT_EDGE if lit else canvas.FIGURE_FAR, 1.5))
                 self.p.setBrush(color)
                 self.p.drawEllipse(self.cam.px(tip), width * scale / 2, width * scale / 2)
@@ -130,7 +133,7 @@ class FigurePainter:
     def foot(self, fig: Figure, side: str, far: bool) -> None:
         foot = fig.feet[side]
         part = f"{side}_foot"
-        if fig.view != "side":
+        if fig.view not in PROFILE_VIEWS:
             # Seen from the front (or three-quarters) the foot is its silhouette, with the sole
             # drawn dark so turning it in or out reads as the sole tilting.
             pts = [*foot.edges, *foot.outline.values()]

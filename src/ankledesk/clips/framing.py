@@ -19,6 +19,7 @@ from ankledesk.clips.spec import ClipSpec
 SAMPLES = 32
 MARGIN = 8.0  # design px kept clear around the figure
 FLOOR_STRIP = 16.0  # design px of floor shown under the feet, so the floor reads as one
+CLOSE_UP_HEADROOM = 0.06  # metres of shin shown above a framed foot
 
 
 def bounds(spec: ClipSpec) -> tuple[float, float, float, float]:
@@ -27,9 +28,13 @@ def bounds(spec: ClipSpec) -> tuple[float, float, float, float]:
     ys: list[float] = [0.0] if spec.floor else []
     for i in range(SAMPLES):
         fig = figure_at(spec, spec.duration * i / SAMPLES)
-        for _, (x, y), radius in body_points(fig):
+        for name, (x, y), radius in body_points(fig):
+            if spec.frame_on and not name.startswith(spec.frame_on):
+                continue
             xs += [x - radius, x + radius]
             ys += [y - radius, y + radius]
+    if spec.frame_on:  # a close-up: room above the foot for the lower shin
+        ys.append(max(ys) + CLOSE_UP_HEADROOM)
     for prop in spec.props:
         for x, y in extent(prop):
             xs.append(x)

@@ -30,7 +30,8 @@ JOINT_RADIUS = {
     "elbow": WIDTHS["upper_arm"][0] / 2, "hand": WIDTHS["forearm"][0] / 2, "head": HEAD_R,
 }
 TRUNK_RADIUS = {"side": WIDTHS["trunk"][0] / 2, "quarter": WIDTHS["trunk"][0] / 2, "front": 0.025,
-                "inner": WIDTHS["trunk"][0] / 2, "oblique": WIDTHS["trunk"][0] / 2}
+                "inner": WIDTHS["trunk"][0] / 2, "oblique": WIDTHS["trunk"][0] / 2,
+                "medial": WIDTHS["trunk"][0] / 2}
 TRUNK_JOINTS = ("pelvis", "hip", "shoulder")
 
 
@@ -95,7 +96,8 @@ def shifted(fig: Figure, dy: float) -> Figure:
 
     feet = {side: FlatFoot({k: up(v) for k, v in foot.outline.items()},
                            tuple(up(v) for v in foot.edges),
-                           tuple(tuple(up(v) for v in toe) for toe in foot.toes), foot.toe_depth)
+                           tuple(tuple(up(v) for v in toe) for toe in foot.toes), foot.toe_depth,
+                           foot.outline_depth)
             for side, foot in fig.feet.items()}
     return replace(fig, joints={k: up(v) for k, v in fig.joints.items()}, feet=feet)
 
@@ -115,6 +117,8 @@ def figure_at(spec: ClipSpec, time: float, contact: str | None = None,
             dy = -lowest
     if view is not None and view != spec.view:
         fig = place(frame, view)
+    if spec.near is not None:
+        fig = replace(fig, near_side=spec.near)
     return shifted(fig, dy) if dy else fig
 
 

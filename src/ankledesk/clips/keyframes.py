@@ -17,7 +17,6 @@ from ankledesk.clips.ground import JOINT_RADIUS
 from ankledesk.clips.moves import hop, pelvis_for_shin, quick_feet, rigid_plank, skip_keys
 from ankledesk.clips.pose import pose
 from ankledesk.clips.posing import (
-    FOOT_CLOSE,
     ONE_LEG,
     STAND,
     ankle_at,
@@ -32,7 +31,6 @@ from ankledesk.clips.props import MAT_THICKNESS, Prop
 from ankledesk.clips.skeleton import FOOT_POINTS, SHANK, THIGH
 from ankledesk.clips.spec import ClipSpec
 
-FRONT = Camera(x=0.0, ground=292, scale=132)
 MAT = MAT_THICKNESS  # top of a mat: where a foot, knee or hand on it rests
 KNEE_RADIUS, HAND_RADIUS = JOINT_RADIUS["knee"], JOINT_RADIUS["hand"]
 
@@ -53,15 +51,16 @@ def _big_toe_hold(base: dict, **angles: float) -> tuple:
     """Single-leg rise onto the base of the big toe, a long hold at the top, and down."""
     base = pose(base, l_knee=72)  # the lifted toes clear the floor while the heel is down
     low = dict(r=(0.12, 0), r_toe=0)
-    high = dict(r=(0.12, -38), r_toe=38)
     top = dict(r=(0.12, -40), r_toe=40)
-    return keys(
+    return keys(  # still from 1.2 s to 4.2 s: a hold is held (`BIG_TOE_HOLD`)
         body(0.0, over((0.12, 0)), base, **low, **angles),
-        body(1.2, over((0.12, -38), 0.01), base, **high, **angles),
-        body(2.7, over((0.12, -40), 0.015), base, **top, **angles),
-        body(4.2, over((0.12, -38), 0.01), base, **high, **angles),
+        body(BIG_TOE_HOLD[0], over((0.12, -40), 0.012), base, **top, **angles),
+        body(BIG_TOE_HOLD[1], over((0.12, -40), 0.012), base, **top, **angles),
         body(5.4, over((0.12, 0)), base, **low, **angles),
     )
+
+
+BIG_TOE_HOLD = (1.2, 4.2)
 
 
 def over(foot: tuple, forward: float = 0.0) -> tuple[float, float]:
@@ -87,7 +86,9 @@ def _half_kneel(t: float, forward: float, linear: bool) -> tuple:
                   trunk=trunk, r_shoulder=40, l_shoulder=40, r_elbow=60, l_elbow=60), linear)
 
 
-TAP_STANCE = pose(STAND, l_hip=18, l_knee=36, l_ankle=18, **ARMS_OUT)
+# Standing on the left leg, knee soft; arms forward a little so they show from the side.
+TAP_STANCE = pose(STAND, l_hip=18, l_knee=36, l_ankle=18, r_shoulder=25, l_shoulder=25,
+                  r_elbow=45, l_elbow=45, r_arm_abd=15, l_arm_abd=15)
 TAP_PELVIS = (THIGH + SHANK) * math.cos(math.radians(18)) - FOOT_POINTS["ball"][1]
 
 
@@ -120,6 +121,19 @@ def _plank(t: float, pitch: float) -> tuple:
     return (t, pose(STAND, neck=-10, **limbs), "pelvis", pelvis)
 
 
+# Standing, the left foot a long step back: out of a close-up of the right foot.
+TOE_STANCE = pose(STAND, l_ik=1, l_ik_x=-0.29, l_ik_y=-0.805, l_pitch=-25, l_toe=25)
+# Both legs from the knees down: a close-up on the feet that keeps the shins' lean.
+SHINS_DOWN = tuple(f"{side}_{part}" for side in "rl"
+                   for part in ("knee", "ankle", "foot", "toe", "heel", "ball"))
+# The parts a foot close-up frames: the right foot, its toes and ankle.
+FOOT_CLOSE_UP = ("r_foot", "r_toe", "r_ankle")
+EYES_CLOSED_LEG = pose(STAND, l_hip=38, l_knee=55, l_ankle=-5, r_knee=6, r_hip=3,
+                       r_shoulder=15, l_shoulder=15, r_elbow=20, l_elbow=20)
+# Incline drags: a long drive off the back foot (ankle and toes extended hard), knee up.
+DRAG = [(25, 5, 10, 0), (0, 10, 2, 0), (-24, 8, -38, 38), (40, 75, -5, 0)]
+OPENER_ROLL = pose(STAND, r_abd=14, l_abd=6, l_inv=6, r_inv=32, r_turn=8, trunk_side=-7,
+                   r_knee=15, r_hip=10, l_knee=10, l_hip=8)
 WALK = [(25, 3, 8, 0), (2, 8, 4, 0), (-18, 12, -22, 30), (28, 60, -5, 0)]
 SKIP = [(85, 95, 10, 0), (5, 10, -20, 20), (-10, 15, -30, 20), (20, 40, -10, 0)]
 RUN = [(25, 25, -10, 10), (-5, 20, -25, 30), (45, 95, 5, 0), (60, 80, 0, 0)]
@@ -129,30 +143,35 @@ SPECS: tuple[ClipSpec, ...] = (
     ClipSpec(
         "big-toe-raise-hold",
         _big_toe_hold(ONE_LEG, r_shoulder=20),
-        highlight=("r_foot", "r_big_toe", "r_shank"),
-        props=(Prop("ball", under="r_heel", dx=0.012),),
-        inset=(0.04, 0.12), inset_scale=400,
+        highlight=("r_big_toe", "r_shank"),
+        props=(Prop("ball", under="r_heel", dx=0.03),),
+        hold=BIG_TOE_HOLD,
+        inset=(0.0, 0.15), inset_scale=460, inset_view="medial", inset_on="r_ball",
+        near="r",
     ),
     ClipSpec(
         "big-toe-raise-hold-weighted",
-        _big_toe_hold(ONE_LEG, r_shoulder=0, r_elbow=5, l_shoulder=0, l_elbow=5),
-        highlight=("r_foot", "r_big_toe", "r_shank"),
+        _big_toe_hold(ONE_LEG, r_shoulder=14, r_elbow=25, l_shoulder=0, l_elbow=5),
+        highlight=("r_big_toe", "r_shank"),
         props=(Prop("dumbbell", hand="r_hand", front=True),),
-        inset=(0.04, 0.12), inset_scale=400,
+        hold=BIG_TOE_HOLD,
+        inset=(0.0, 0.15), inset_scale=460, inset_view="medial", inset_on="r_ball",
+        near="r",
     ),
     ClipSpec(
         "big-toe-step-edge-hold",
         keys(
             (0.0, pose(ONE_LEG, r_ankle=-22, r_toe=22, r_shoulder=25)),
             (1.2, pose(ONE_LEG, r_ankle=-42, r_toe=42, r_shoulder=25)),
-            (2.7, pose(ONE_LEG, r_ankle=-44, r_toe=44, r_shoulder=25, trunk=1)),
             (4.2, pose(ONE_LEG, r_ankle=-42, r_toe=42, r_shoulder=25)),
             (5.4, pose(ONE_LEG, r_ankle=-22, r_toe=22, r_shoulder=25)),
             anchor="r_toe", at=(0.05, 0.193),
         ),
-        highlight=("r_big_toe", "r_foot"),
+        highlight=("r_big_toe", "r_shank"),
         props=(Prop("block", x0=0.0, x1=0.7, h=0.18),),
-        inset=(0.0, 0.26), inset_scale=400,
+        hold=(1.2, 4.2),
+        inset=(0.0, 0.32), inset_scale=460, inset_view="medial", inset_on="r_ball",
+        near="r",
     ),
     # --- Runner's chassis and foot mechanics -------------------------------------------------
     ClipSpec(
@@ -195,22 +214,25 @@ SPECS: tuple[ClipSpec, ...] = (
         keys(
             # Soles flat to start: inverting by the abduction undoes the tilt it gives the foot.
             (0.0, pose(STAND, r_abd=8, l_abd=8, r_inv=8, l_inv=8)),
-            (1.4, pose(STAND, r_abd=14, l_abd=6, l_inv=6, r_inv=32, r_turn=8, trunk_side=-7,
-                       r_knee=15, r_hip=10, l_knee=10, l_hip=8)),
-            (2.4, pose(STAND, r_abd=14, l_abd=6, l_inv=6, r_inv=34, r_turn=8, trunk_side=-8,
-                       r_knee=15, r_hip=10, l_knee=10, l_hip=8)),
+            # Roll the right forefoot out onto its edge, weight onto the little toe...
+            (1.2, pose(OPENER_ROLL)),
+            # ...and push off through it: the heel rises, the knee drives on.
+            (2.1, pose(OPENER_ROLL, r_ankle=-20, r_toe=20, r_knee=50, r_hip=34)),
+            (2.9, pose(OPENER_ROLL)),
             (4.0, pose(STAND, r_abd=8, l_abd=8, r_inv=8, l_inv=8)),
             anchor="l_ball", at=(0.2, 0.0),
         ),
         view="front",
         highlight=("r_foot", "r_little_toe"),
-        inset=(-0.2, 0.07), inset_scale=620,
+        pressure=((0.0, "centre"), (1.2, "outer_edge"), (2.1, "little_toe_base"),
+                  (2.9, "outer_edge"), (4.0, "centre")),
+        frame_on=SHINS_DOWN,  # close on both feet, so the roll and the push-off read
     ),
     ClipSpec(
         "single-leg-rdl",
         keys(
             body(0.0, (-0.05, P - 0.02), ONE_LEG, r=(0.0, 0), l_hip=0, l_knee=55, l_ankle=10),
-            body(2.0, (-0.2, P - 0.07), STAND, r=(0.0, 0), trunk=80, l_hip=5, l_knee=5,
+            body(2.0, (-0.2, P - 0.035), STAND, r=(0.0, 0), trunk=80, l_hip=5, l_knee=5,
                  l_ankle=-10, r_shoulder=82, l_shoulder=82, r_elbow=0, l_elbow=0),
             body(4.0, (-0.05, P - 0.02), ONE_LEG, r=(0.0, 0), l_hip=0, l_knee=55, l_ankle=10),
         ),
@@ -236,7 +258,7 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_thigh",),
         props=(Prop("chair", x0=-0.2, x1=0.3, h=0.5),
-               Prop("band", anchor=(0.25, 0.06), to="r_ankle")),
+               Prop("band", anchor=(0.27, 0.08), to="r_ankle")),
     ),
     ClipSpec(
         "banded-lunge",
@@ -247,7 +269,7 @@ SPECS: tuple[ClipSpec, ...] = (
             _split(4.0, -0.12, 0.815, back=-0.6, back_pitch=-40, front=0.3),
         ),
         highlight=("r_thigh", "r_shank"),
-        props=(Prop("band", anchor=(-1.6, 0.85), to="pelvis"),),
+        props=(Prop("post", x=-1.2, h=1.1), Prop("band", anchor=(-1.2, 0.85), to="pelvis")),
     ),
     ClipSpec(
         "step-up-balance",
@@ -316,7 +338,7 @@ SPECS: tuple[ClipSpec, ...] = (
         highlight=("r_foot",),
         trail="r_toe",
         props=(Prop("chair", x0=-0.3, x1=0.15, h=0.45),),
-        inset=(0.65, 0.31), inset_scale=400, inset_trail=True, inset_left=True,
+        inset=(0.65, 0.31), inset_scale=520, inset_trail=True, inset_left=True,
     ),
     ClipSpec(
         "ankle-rocks",
@@ -331,7 +353,7 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("foot", "shank"),
         poster=1.0,
-        inset=(-0.05, 0.12), inset_scale=380,
+        inset=(-0.05, 0.12), inset_scale=520,
     ),
     ClipSpec(
         "ankle-squat",
@@ -366,8 +388,6 @@ SPECS: tuple[ClipSpec, ...] = (
                  trunk=4, l_toe=25),
             body(1.3, (-0.09, 0.84), r=(0.0, 0), l=(-0.5, -40), hands=(0.11, 1.2),
                  trunk=6, l_toe=40),
-            body(2.6, (-0.085, 0.838), r=(0.0, 0), l=(-0.5, -40), hands=(0.11, 1.2),
-                 trunk=7, l_toe=40),
             body(3.9, (-0.09, 0.84), r=(0.0, 0), l=(-0.5, -40), hands=(0.11, 1.2),
                  trunk=6, l_toe=40),
             body(5.2, (-0.2, 0.88), r=(0.0, 0), l=(-0.5, -25), hands=(0.11, 1.2),
@@ -375,7 +395,8 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_shank", "r_foot"),
         props=(Prop("wall", x=0.12),),
-        inset=(-0.05, 0.22), inset_scale=330, inset_left=True,
+        hold=(1.3, 3.9),
+        inset=(-0.05, 0.22), inset_scale=460, inset_left=True,
     ),
     ClipSpec(
         "timed-taps",
@@ -394,14 +415,14 @@ SPECS: tuple[ClipSpec, ...] = (
         "heel-wedge-raise",
         keys(
             (0.0, pose(STAND, r_ankle=-14, l_ankle=-14, r_toe=14, l_toe=14)),
-            (1.5, pose(STAND, r_ankle=-45, l_ankle=-45, r_toe=45, l_toe=45)),
-            (2.5, pose(STAND, r_ankle=-46, l_ankle=-46, r_toe=46, l_toe=46)),
+            (1.5, pose(STAND, r_ankle=-27, l_ankle=-27, r_toe=27, l_toe=27)),
+            (2.5, pose(STAND, r_ankle=-28, l_ankle=-28, r_toe=28, l_toe=28)),
             (4.0, pose(STAND, r_ankle=-14, l_ankle=-14, r_toe=14, l_toe=14)),
             at=(0.0, 0.0),
         ),
         highlight=("shank", "foot"),
         props=(Prop("wedge", x0=-0.25, x1=0.0, h=0.06),),
-        inset=(-0.05, 0.12), inset_scale=380,
+        inset=(-0.05, 0.12), inset_scale=520,
     ),
     ClipSpec(
         "heel-toe-march",
@@ -409,19 +430,25 @@ SPECS: tuple[ClipSpec, ...] = (
         highlight=("foot",),
         props=(Prop("floor_marks", spacing=0.7, travel=1.4),),
         contact="rest",  # walking: a foot is always down, the hips ride on the stance leg
+        # Close on the right foot, following it: heel strike, roll through, push off the toes.
+        inset=(0.0, 0.16), inset_scale=420, inset_on="r_ankle",
     ),
     ClipSpec(
         "toe-curls",
+        # The right foot from its inside, close, on a towel: the toes curl hard, gripping the
+        # towel and drawing its far end in toward the foot, then relax.
         keys(
-            (0.0, pose(STAND, r_toe=0)),
-            (1.4, pose(STAND, r_toe=-30)),
-            (2.4, pose(STAND, r_toe=-32)),
-            (3.6, pose(STAND, r_toe=0)),
-            anchor="r_heel", at=(-0.1, 0.0),
+            (0.0, pose(TOE_STANCE, r_toe=0)),
+            (1.4, pose(TOE_STANCE, r_toe=-55)),
+            (2.4, pose(TOE_STANCE, r_toe=-58)),
+            (3.6, pose(TOE_STANCE, r_toe=0)),
+            anchor="r_heel", at=(0.0, 0.0),
         ),
+        view="medial",
+        near="r",
         highlight=("r_toes",),
-        props=(Prop("towel", x0=-0.05, x1=0.35, pull=0.06, fold_from=0.05),),
-        camera=FOOT_CLOSE,
+        props=(Prop("towel", x0=-0.1, x1=-0.37, pull=-0.07, fold_from=9.0),),
+        frame_on=FOOT_CLOSE_UP,
     ),
     ClipSpec(
         "banded-inversion-eversion",
@@ -435,6 +462,7 @@ SPECS: tuple[ClipSpec, ...] = (
         )),
         view="front",
         highlight=("r_foot",),
+        contact="rest",  # the heel stays on the floor while the sole turns
         props=(Prop("table", x=-0.5, h=0.75),
                Prop("band", anchor=(-0.5, 0.06), to="r_ball", front=True),
                Prop("label", text="IN", at=(0.06, 0.2), during=(0.04, 0.48), front=True),
@@ -506,14 +534,16 @@ SPECS: tuple[ClipSpec, ...] = (
     ClipSpec(
         "single-leg-eyes-closed",
         keys(
-            (0.0, pose(SOFT_ONE_LEG, trunk=1, r_ankle=1)),
-            (1.5, pose(SOFT_ONE_LEG, trunk=-2, r_ankle=-2)),
-            (3.0, pose(SOFT_ONE_LEG, trunk=3, r_ankle=3)),
-            (4.5, pose(SOFT_ONE_LEG, trunk=1, r_ankle=1)),
+            # The free foot lifted clear in front of the standing shin, never touching it; only
+            # the faint sway of a steady stance.
+            (0.0, pose(EYES_CLOSED_LEG, r_ankle=0.4)),
+            (2.25, pose(EYES_CLOSED_LEG, r_ankle=-0.4)),
+            (4.5, pose(EYES_CLOSED_LEG, r_ankle=0.4)),
             at=(0.0, 0.0),
         ),
         highlight=("r_foot", "r_shank"),
         eyes_closed=True,
+        hold=(0.0, 4.5),
     ),
     ClipSpec(
         "plank-to-heel",
@@ -539,23 +569,24 @@ SPECS: tuple[ClipSpec, ...] = (
             _split(4.0, -0.3, 0.86, back=-0.6, back_pitch=-40),
         ),
         highlight=("r_shank", "r_foot"),
-        props=(Prop("band", anchor=(0.75, 0.1), to="r_ankle"),),
-        inset=(-0.05, 0.2), inset_scale=330, inset_left=True,
+        props=(Prop("post", x=0.75, h=0.6), Prop("band", anchor=(0.75, 0.1), to="r_ankle")),
+        inset=(-0.05, 0.2), inset_scale=460, inset_left=True,
     ),
     ClipSpec(
         "eccentric-calf-raise",
         keys(
-            (0.0, pose(ONE_LEG, r_ankle=15, r_toe=-15, r_shoulder=20)),
+            # At the bottom the heel hangs below the step and the toes lie flat on it.
+            (0.0, pose(ONE_LEG, r_ankle=15, r_toe_down=15, r_shoulder=20)),
             (1.0, pose(ONE_LEG, r_ankle=-40, r_toe=40, r_shoulder=20)),
             (1.4, pose(ONE_LEG, r_ankle=-40, r_toe=40, r_shoulder=20)),
-            (4.4, pose(ONE_LEG, r_ankle=15, r_toe=-15, r_shoulder=20)),
-            (5.0, pose(ONE_LEG, r_ankle=15, r_toe=-15, r_shoulder=20)),
+            (4.4, pose(ONE_LEG, r_ankle=15, r_toe_down=15, r_shoulder=20)),
+            (5.0, pose(ONE_LEG, r_ankle=15, r_toe_down=15, r_shoulder=20)),
             at=(0.0, 0.18),
         ),
         highlight=("r_shank", "r_foot"),
         props=(Prop("block", x0=-0.03, x1=0.7, h=0.18),),
         poster=2.9,
-        inset=(-0.03, 0.26), inset_scale=380,
+        inset=(-0.03, 0.26), inset_scale=520,
     ),
     ClipSpec(
         "single-leg-reach-balance",
@@ -583,11 +614,11 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("toes",),
         props=(Prop("arrow", a=(0.03, 0.2), b=(0.03, 0.06), front=True),),
-        inset=(0.0, 0.1), inset_scale=440,
+        inset=(0.0, 0.1), inset_scale=600,
     ),
     ClipSpec(
         "incline-drag",
-        gait(WALK, step=0.6, repeats=2, heights=[0.9], arm_swing=1.1, trunk=14),
+        gait(DRAG, step=0.6, repeats=2, heights=[0.9], arm_swing=1.3, trunk=18),
         highlight=("foot", "shank"),
         props=(Prop("slope", deg=12, x=0.0, spacing=0.55, travel=2.2),),
         floor=False,
@@ -602,7 +633,7 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_shank", "r_foot"),
         props=(Prop("arrow", a=(0.1, 0.62), b=(0.3, 0.62)),),
-        inset=(-0.05, 0.2), inset_scale=330,
+        inset=(-0.05, 0.2), inset_scale=460,
     ),
     ClipSpec(
         "hurdle-step-down",
@@ -643,7 +674,7 @@ SPECS: tuple[ClipSpec, ...] = (
         "wall-lean",
         keys(
             (0.0, pose(STAND, r_shoulder=80, l_shoulder=80, r_elbow=5, l_elbow=5)),
-            (1.5, pose(STAND, trunk=17, r_ankle=17, l_ankle=17, r_shoulder=88,
+            (1.5, pose(STAND, trunk=18, r_ankle=18, l_ankle=18, r_shoulder=88,
                        l_shoulder=88, r_elbow=5, l_elbow=5)),
             (3.5, pose(STAND, trunk=18, r_ankle=18, l_ankle=18, r_shoulder=88,
                        l_shoulder=88, r_elbow=5, l_elbow=5)),
@@ -652,6 +683,7 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_foot", "r_shank"),
         props=(Prop("wall", x=0.78), Prop("guide", a="r_ankle", b="head", front=True)),
+        hold=(1.5, 3.5),
     ),
     ClipSpec(
         "lean-and-fall",
@@ -687,7 +719,7 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_shank", "r_foot"),
         props=(Prop("mat", x0=-0.9, x1=0.5),),
-        inset=(0.08, 0.22), inset_scale=330,
+        inset=(0.08, 0.22), inset_scale=460,
     ),
     ClipSpec(
         "slow-heel-raise",
@@ -700,7 +732,7 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("shank", "foot"),
         poster=3.0,
-        inset=(-0.05, 0.12), inset_scale=380,
+        inset=(-0.05, 0.12), inset_scale=520,
     ),
     ClipSpec(
         "banded-ankle-mobilization",
@@ -711,8 +743,9 @@ SPECS: tuple[ClipSpec, ...] = (
             _split(4.0, -0.3, 0.86, back=-0.6, back_pitch=-40),
         ),
         highlight=("r_shank", "r_foot"),
-        props=(Prop("band", anchor=(-1.0, 0.1), to="r_ankle", front=True),),
-        inset=(-0.05, 0.2), inset_scale=330,
+        props=(Prop("post", x=-0.9, h=0.6),
+               Prop("band", anchor=(-0.9, 0.1), to="r_ankle", front=True)),
+        inset=(-0.05, 0.2), inset_scale=460,
     ),
     ClipSpec(
         "calf-stretch-straight",
@@ -737,50 +770,65 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_shank", "r_foot"),
         props=(Prop("wall", x=0.22),),
-        inset=(-0.42, 0.2), inset_scale=330,
+        inset=(-0.42, 0.2), inset_scale=460,
     ),
     ClipSpec(
         "toe-yoga",
+        # Close on the right foot from the front and inside (big toe nearest), the left foot
+        # set back out of the way: the big toe lifts while the other four stay down, then the
+        # four lift while the big toe stays down.
         keys(
-            (0.0, pose(STAND)),
-            (1.0, pose(STAND, r_big_toe=40, r_toe=-4)),
-            (2.2, pose(STAND, r_big_toe=42, r_toe=-4)),
-            (3.2, pose(STAND)),
-            (4.2, pose(STAND, r_toe=38, r_big_toe=-40)),
-            (5.4, pose(STAND, r_toe=40, r_big_toe=-42)),
-            (6.4, pose(STAND)),
+            (0.0, pose(TOE_STANCE)),
+            (1.0, pose(TOE_STANCE, r_big_toe=40, r_toe=-4)),
+            (2.2, pose(TOE_STANCE, r_big_toe=42, r_toe=-4)),
+            (3.2, pose(TOE_STANCE)),
+            (4.2, pose(TOE_STANCE, r_toe=50, r_big_toe=-52)),
+            (5.4, pose(TOE_STANCE, r_toe=52, r_big_toe=-54)),
+            (6.4, pose(TOE_STANCE)),
             anchor="r_heel", at=(-0.1, 0.0),
         ),
+        view="inner",
         highlight=("r_big_toe",),
         poster=1.6,
-        camera=FOOT_CLOSE,
+        frame_on=FOOT_CLOSE_UP,
     ),
     ClipSpec(
         "short-foot",
+        # The right foot from its inside, close: without curling the toes, the base of the big
+        # toe draws back toward the heel and the arch rises; held, then released.
         keys(
-            (0.0, pose(STAND, r_arch=0.0)),
-            (1.2, pose(STAND, r_arch=1.0)),
-            (2.8, pose(STAND, r_arch=1.0)),
-            (4.0, pose(STAND, r_arch=0.0)),
-            anchor="r_heel", at=(-0.1, 0.0),
+            (0.0, pose(TOE_STANCE, r_arch=0.0)),
+            (1.2, pose(TOE_STANCE, r_arch=1.0)),
+            (2.8, pose(TOE_STANCE, r_arch=1.0)),
+            (4.0, pose(TOE_STANCE, r_arch=0.0)),
+            anchor="r_heel", at=(0.0, 0.0),
         ),
+        view="medial",
+        near="r",
         highlight=("r_foot",),
-        props=(Prop("arrow", a=(0.19, 0.1), b=(0.06, 0.1), front=True),),
-        camera=FOOT_CLOSE,
+        props=(Prop("arrow", a=(-0.2, 0.085), b=(-0.08, 0.085), front=True),),
+        frame_on=FOOT_CLOSE_UP,
+        hold=(1.2, 2.8),
     ),
     ClipSpec(
         "single-leg-balance-unstable",
         keys(
+            # The pad squashes and the foot rocks on it; the body above stays quiet.
             (0.0, pose(SOFT_ONE_LEG, trunk_side=0, r_inv=0)),
-            (1.1, pose(SOFT_ONE_LEG, trunk_side=-5, r_inv=-9)),
-            (2.2, pose(SOFT_ONE_LEG, trunk_side=3, r_inv=6)),
-            (3.3, pose(SOFT_ONE_LEG, trunk_side=-3, r_inv=-5)),
+            (1.1, pose(SOFT_ONE_LEG, trunk_side=-1.2, r_inv=-5)),
+            (2.2, pose(SOFT_ONE_LEG, trunk_side=1, r_inv=4)),
+            (3.3, pose(SOFT_ONE_LEG, trunk_side=-0.8, r_inv=-4)),
             (4.4, pose(SOFT_ONE_LEG, trunk_side=0, r_inv=0)),
             at=(-0.1, 0.09),
         ),
         view="front",
         highlight=("r_foot", "r_shank"),
-        props=(Prop("pad", x0=-0.32, x1=0.12, h=0.1, squash=0.01, n=4),),
+        props=(Prop("pad", x0=-0.32, x1=0.12, h=0.1, squash=0.02, n=4),),
+        contact="rest",  # standing on the pad as it squashes and springs back
+        # Close on the foot: the pad gives under it and the ankle keeps making small
+        # corrections, rolling the sole in and out.
+        inset=(0.0, 0.16), inset_scale=620, inset_on="r_ankle",
+        hold=(0.0, 4.4),
     ),
 )
 

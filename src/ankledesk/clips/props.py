@@ -60,6 +60,14 @@ def wall(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float)
     p.drawRect(_rect(cam, a["x"], 0.0, a["x"] + 2.0, 3.0))
 
 
+def post(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """A sturdy upright (a rack post) on a base plate, `h` high at x: what a band is tied to."""
+    x, h = a["x"], a["h"]
+    _solid(p, QColor("#46566b"), canvas.PROP_EDGE)
+    p.drawRect(_rect(cam, x - 0.035, 0.0, x + 0.035, h))
+    p.drawRoundedRect(_rect(cam, x - 0.16, 0.0, x + 0.16, 0.025), 2, 2)
+
+
 def ball(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
     """A tennis ball on the floor under a body point (e.g. under the raised heel)."""
     r = a.get("r", 0.033)
@@ -81,18 +89,21 @@ def band(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float)
     p.setPen(QPen(canvas.BAND, cam.size(0.02, 4), Qt.PenStyle.SolidLine,
                   Qt.PenCapStyle.RoundCap))
     p.drawLine(start, end)
-    _solid(p, canvas.PROP)
-    p.drawEllipse(start, cam.size(0.025, 4), cam.size(0.025, 4))
+    p.setBrush(Qt.BrushStyle.NoBrush)  # the band's loop round the post or table leg
+    p.drawEllipse(start, cam.size(0.05, 5), cam.size(0.03, 3))
 
 
 def dumbbell(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
-    """A dumbbell held in a hand (seen end-on from the side: a plate with a handle)."""
+    """A dumbbell held in a hand, seen end-on from the side: a big plate with the fist on
+    its handle, so the load plainly hangs from the hand."""
     hand = cam.px(fig.joints[a.get("hand", "r_hand")])
-    r = cam.size(0.07, 6)
-    _solid(p, QColor("#4a5566"), QColor("#9aa7b8"), 2)
-    p.drawRoundedRect(QRectF(hand.x() - r * 0.9, hand.y() - r, r * 1.8, r * 2), r * 0.4, r * 0.4)
-    _solid(p, QColor("#222a35"))
-    p.drawEllipse(hand, r * 0.3, r * 0.3)
+    r = cam.size(0.085, 8)
+    _solid(p, QColor("#4a5566"), QColor("#9aa7b8"), 2.5)
+    p.drawEllipse(hand, r, r)
+    _solid(p, QColor("#2b3340"))
+    p.drawEllipse(hand, r * 0.62, r * 0.62)
+    _solid(p, canvas.FIGURE, canvas.FIGURE_FAR, 1.5)  # the fist round the handle
+    p.drawEllipse(hand, r * 0.42, r * 0.42)
 
 
 def hurdle(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
@@ -322,7 +333,7 @@ def label(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float
 
 
 PAINTERS: dict[str, Painter] = {
-    "block": block, "wall": wall, "ball": ball, "band": band, "dumbbell": dumbbell,
+    "block": block, "wall": wall, "post": post, "ball": ball, "band": band, "dumbbell": dumbbell,
     "hurdle": hurdle, "mat": mat, "chair": chair, "wedge": wedge, "pad": pad, "ladder": ladder,
     "table": table, "clock": clock, "mark": mark, "towel": towel, "guide": guide,
     "slope": slope, "floor_marks": floor_marks, "floor_line": floor_line,
@@ -398,6 +409,7 @@ EXTENTS: dict[str, Callable[[dict[str, Any]], list[tuple[float, float]]]] = {
                                 a["h"] + (0.45 if a.get("back", True) else 0.0)),
     "table": lambda a: _corners(a["x"] - 0.5, 0.0, a["x"] + 0.2, a.get("h", 0.75) + 0.05),
     "wall": lambda a: _corners(a["x"], 0.0, a["x"] + 0.06, 0.0),
+    "post": lambda a: _corners(a["x"] - 0.16, 0.0, a["x"] + 0.16, a["h"]),
     "band": lambda a: _corners(a["anchor"][0] - 0.04, a["anchor"][1] - 0.04,
                                a["anchor"][0] + 0.04, a["anchor"][1] + 0.04),
     "ladder": lambda a: _corners(a.get("first", 0.0), -0.16, a.get("first", 0.0), 0.0),
@@ -411,3 +423,24 @@ def extent(prop: Prop) -> list[tuple[float, float]]:
     """The points of `prop` the camera keeps in view (none for props that need no framing)."""
     corners = EXTENTS.get(prop.kind)
     return corners(prop.params) if corners else []
+
+
+# --- What holds a band -------------------------------------------------------------------------
+def _near(x: float, target: float, slack: float = 0.05) -> bool:
+    return abs(x - target) <= slack
+
+
+SUPPORTS: dict[str, Callable[[dict[str, Any], float, float], bool]] = {
+    "post": lambda a, x, y: _near(x, a["x"]) and 0.0 <= y <= a["h"],
+    "table": lambda a, x, y: _near(x, a["x"]) and 0.0 <= y <= a.get("h", 0.75),
+    "chair": lambda a, x, y: (_near(x, a["x0"] + 0.03) or _near(x, a["x1"] - 0.03))
+    and 0.0 <= y <= a["h"],
+    "wall": lambda a, x, y: _near(x, a["x"]) and y >= 0.0,
+}
+
+
+def holds(prop: Prop, point: tuple[float, float]) -> bool:
+    """Whether `prop` is something a band anchored at `point` is tied to (a post, a table or
+    chair leg, a wall): an anchor nothing holds floats in mid-air."""
+    support = SUPPORTS.get(prop.kind)
+    return support is not None and support(prop.params, *point)

@@ -117,31 +117,52 @@ class Renderer:
         return image
 
     def _scene(self, p: QPainter, cam: Camera, figure: Figure, phase: float,
-               trail: bool, close_up: bool = False) -> None:
+               trail: bool, close_up: bool = False, mirror_at: float | None = None) -> None:
+        """Floor, props, figure. `mirror_at` (a world x) mirrors the props that stand in the
+        world about it: a close-up from the figure's other side (see `_inset`)."""
         if self.spec.floor:
             ground = cam.px((0.0, 0.0)).y()
             p.fillRect(QRectF(0, ground, WIDTH, HEIGHT - ground), canvas.FLOOR)
             p.setPen(QPen(canvas.FLOOR_LINE, 2))
             p.drawLine(QPointF(0, ground), QPointF(WIDTH, ground))
-        own_view = not close_up or figure.view == self.spec.view
+        own_view = not close_up or figure.view == self.spec.view or mirror_at is not None
         shown = [prop for prop in self.spec.props if own_view or prop.kind in BODY_PROPS]
+
+        def paint(prop: props.Prop) -> None:
+            if mirror_at is None or prop.kind in BODY_PROPS:
+                props.paint(prop, p, cam, figure, phase)
+                return
+            axis = cam.px((mirror_at, 0.0)).x()
+            p.save()
+            p.translate(axis, 0)
+            p.scale(-1, 1)
+            p.translate(-axis, 0)
+            props.paint(prop, p, cam, figure, phase)
+            p.restore()
+
         for prop in shown:
             if not prop.front:
-                props.paint(prop, p, cam, figure, phase)
+                paint(prop)
         FigurePainter(p, cam, self.highlight, self.spec.eyes_closed).draw(figure)
-        if trail and self.trail is not None and own_view:
+        if trail and self.trail is not None and own_view and mirror_at is None:
             self._draw_trail(p, cam)
         for prop in shown:
             if prop.front:
-                props.paint(prop, p, cam, figure, phase)
+                paint(prop)
 
     def _inset(self, p: QPainter, time: float, figure: Figure, phase: float) -> None:
         """A magnified window on the working foot, so toe and ankle detail read at a glance."""
         spec = self.spec
         box = self.panel
         assert box is not None
+        mirror_at = None
         if spec.inset_view is not None and spec.inset_view != spec.view:
+            main = figure
             figure = figure_at(spec, time, view=spec.inset_view)
+            if spec.view == "side" and spec.inset_view == "medial":
+                # The same profile from the other side: the picture mirrors about the anchor,
+                # which both views share, so the props standing in the world mirror with it.
+                mirror_at = (main.joints["pelvis"][0] + figure.joints["pelvis"][0]) / 2
         cx, cy = spec.inset or (0.0, 0.0)
         if spec.inset_on is not None:
             cx += figure.joints[spec.inset_on][0]
@@ -152,7 +173,8 @@ class Renderer:
         p.save()
         p.setClipPath(frame, Qt.ClipOperation.IntersectClip)
         p.fillRect(box, canvas.BACKGROUND)
-        self._scene(p, cam, figure, phase, trail=spec.inset_trail, close_up=True)
+        self._scene(p, cam, figure, phase, trail=spec.inset_trail, close_up=True,
+                    mirror_at=mirror_at)
         p.restore()
         p.setPen(QPen(canvas.FLOOR_LINE.lighter(160), 2))
         p.setBrush(Qt.BrushStyle.NoBrush)

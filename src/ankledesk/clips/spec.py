@@ -8,7 +8,7 @@ from ankledesk.clips.canvas import Camera
 from ankledesk.clips.pose import Key
 from ankledesk.clips.props import Prop
 
-VIEWS = ("side", "front", "quarter", "oblique", "inner")
+VIEWS = ("side", "front", "quarter", "oblique", "inner", "medial")
 # How the figure meets the floor and props (see `ankledesk.clips.ground`): "clear" places it by
 # its anchors but lifts it out of any surface it would sink into; "rest" ignores the anchors'
 # height and always sets its lowest point on the surface (gaits on the spot, free to bob);
@@ -33,6 +33,12 @@ class ClipSpec:
     highlight: tuple[str, ...] = ()
     props: tuple[Prop, ...] = ()
     camera: Camera | None = None  # None: framed to fill the picture (`ankledesk.clips.framing`)
+    # Frame only the body points whose names start with these (e.g. "r_foot", "r_toe"): a
+    # close-up of the working foot as the main picture.
+    frame_on: tuple[str, ...] = ()
+    # Which leg is drawn as the near, lit one when the view alone would say otherwise: a
+    # close-up of the right foot from the inside has the (out of frame) left leg nearer.
+    near: str | None = None
     poster: float | None = None
     trail: str | None = None
     eyes_closed: bool = False
