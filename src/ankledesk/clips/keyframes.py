@@ -319,6 +319,7 @@ SPECS: tuple[ClipSpec, ...] = (
             _split(5.0, -0.12, 0.815, back=-0.6, back_pitch=-40, front=0.3,
                    r_shoulder=70, l_shoulder=70, r_elbow=100, l_elbow=100),
         ),
+        above=True,  # from above, the chest turns toward the front leg over still hips
         highlight=("trunk",),
         poster=2.6,
     ),

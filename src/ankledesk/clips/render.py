@@ -18,12 +18,13 @@ from collections.abc import Iterator
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPainterPath, QPen
 
-from ankledesk.clips import canvas, footprint, ladder_map, props
+from ankledesk.clips import canvas, footprint, ladder_map, props, top_view
 from ankledesk.clips.canvas import HEIGHT, PIXEL_HEIGHT, PIXEL_SCALE, PIXEL_WIDTH, WIDTH, Camera
 from ankledesk.clips.figure_painter import FigurePainter, expand_parts
 from ankledesk.clips.framing import fit
 from ankledesk.clips.ground import figure_at
 from ankledesk.clips.placement import Figure
+from ankledesk.clips.pose import sample
 from ankledesk.clips.spec import ClipSpec
 
 FPS = 25
@@ -107,7 +108,8 @@ class Renderer:
             p.translate(WIDTH, 0)
             p.scale(-1, 1)
         self._scene(p, self.camera, figure, phase, trail=True)
-        if self.panel is not None and (spec.pressure or spec.ladder_step) is not None:
+        if self.panel is not None and (spec.above or (spec.pressure or spec.ladder_step)
+                                       is not None):
             self._map(p, time)
         elif self.panel is not None:
             self._inset(p, time, figure, phase)
@@ -181,8 +183,8 @@ class Renderer:
         p.drawPath(frame)
 
     def _map(self, p: QPainter, time: float) -> None:
-        """The close-up panel seen from above: the sole with where the weight is, or a ladder
-        with the footprints through it."""
+        """The close-up panel seen from above: the sole with where the weight is, a ladder
+        with the footprints through it, or the body."""
         spec = self.spec
         assert self.panel is not None
         frame = QPainterPath()
@@ -195,6 +197,9 @@ class Renderer:
             footprint.paint(p, inside, spec.pressure, time % spec.duration, spec.duration)
         elif spec.ladder_step is not None:
             ladder_map.paint(p, inside, spec.ladder_step, time % spec.duration)
+        else:
+            top_view.paint(p, inside, sample(spec.keys, time % spec.duration).pose,
+                           self.highlight)
         p.restore()
         p.setPen(QPen(canvas.FLOOR_LINE.lighter(160), 2))
         p.setBrush(Qt.BrushStyle.NoBrush)
@@ -220,8 +225,10 @@ class Renderer:
 
 
 def has_panel(spec: ClipSpec) -> bool:
-    """Whether the clip has a close-up panel: a magnified view, a footprint or a ladder."""
-    return any(x is not None for x in (spec.inset, spec.pressure, spec.ladder_step))
+    """Whether the clip has a close-up panel: a magnified view, a footprint, a ladder or the
+    body from above."""
+    return spec.above or any(x is not None for x in (spec.inset, spec.pressure,
+                                                     spec.ladder_step))
 
 
 def inset_box(spec: ClipSpec) -> QRectF:

@@ -54,6 +54,8 @@ class ClipSpec:
     # One foot per square through a ladder, one step every `ladder_step` s: the close-up panel
     # shows the ladder from above with the footprints (`ankledesk.clips.ladder_map`).
     ladder_step: float | None = None
+    # The close-up panel shows the body from straight above (`ankledesk.clips.top_view`).
+    above: bool = False
     # The stretch of the loop (start, end s) in which the body holds still: a hold shows it.
     hold: tuple[float, float] | None = None
     floor: bool = True  # False when a prop draws its own ground (an incline)
