@@ -57,8 +57,8 @@ def paint(p: QPainter, box: QRectF, keys: Sequence[tuple[float, str]], time: flo
                        box.bottom() - box.height() * 0.07 - spot[1] * length)
 
     path = QPainterPath(at(OUTLINE[0]))
-    for spot in OUTLINE[1:]:
-        path.lineTo(at(spot))
+    for corner in OUTLINE[1:]:
+        path.lineTo(at(corner))
     path.closeSubpath()
     p.setPen(QPen(canvas.FIGURE_FAR, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                   Qt.PenJoinStyle.RoundJoin))
@@ -72,13 +72,13 @@ def paint(p: QPainter, box: QRectF, keys: Sequence[tuple[float, str]], time: flo
         trail.setAlpha(int(110 * (1 - i / 13)))
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(trail)
-        p.drawEllipse(at(pressure_at(keys, t)), 7, 7)
-    spot = at(pressure_at(keys, time))
-    for r, alpha in ((26, 50), (19, 90)):
+        p.drawEllipse(at(pressure_at(keys, t)), 7.0, 7.0)
+    marker = at(pressure_at(keys, time))
+    for r, alpha in ((26.0, 50), (19.0, 90)):
         glow = QColor(canvas.ACCENT)
         glow.setAlpha(alpha)
         p.setBrush(glow)
-        p.drawEllipse(spot, r, r)
+        p.drawEllipse(marker, r, r)
     p.setBrush(canvas.ACCENT)
     p.setPen(QPen(canvas.ACCENT_EDGE, 2))
-    p.drawEllipse(spot, 12, 12)
+    p.drawEllipse(marker, 12.0, 12.0)
