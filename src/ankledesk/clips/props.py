@@ -271,9 +271,15 @@ def slope(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float
 
 
 def floor_marks(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
-    """Dashes on the floor that slide backwards: running or marching on the spot reads as travel."""
+    """Dashes on the floor that slide backwards: running or marching on the spot reads as travel.
+    With `during` (start, end phase) they move only then, easing in and out: a run that starts
+    and stops."""
     spacing = a.get("spacing", 0.6)
-    shift = (phase * a.get("travel", 1.2)) % spacing
+    start, end = a.get("during", (0.0, 1.0))
+    moved = min(1.0, max(0.0, (phase - start) / (end - start)))
+    if "during" in a:
+        moved = 0.5 - 0.5 * math.cos(math.pi * moved)
+    shift = (moved * a.get("travel", 1.2)) % spacing
     p.setPen(QPen(canvas.FLOOR_LINE.lighter(140), 3, Qt.PenStyle.SolidLine,
                   Qt.PenCapStyle.RoundCap))
     for i in range(-8, 9):
