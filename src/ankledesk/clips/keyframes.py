@@ -92,6 +92,19 @@ TAP_STANCE = pose(STAND, l_hip=18, l_knee=36, l_ankle=18, r_shoulder=25, l_shoul
 TAP_PELVIS = (THIGH + SHANK) * math.cos(math.radians(18)) - FOOT_POINTS["ball"][1]
 
 
+def _stride(t: float, lead: str, size: float, trunk: float, x: float) -> tuple:
+    """A running stride on the spot: the `lead` knee driven up in front, the other leg
+    pushing off behind, arms swinging against the legs; `size` 1 is a full stride, smaller
+    ones slow the run down to a stop."""
+    back = "l" if lead == "r" else "r"
+    return (t, pose(STAND, trunk=trunk, **{
+        f"{lead}_hip": 60 * size, f"{lead}_knee": 85 * size, f"{back}_hip": -10 * size,
+        f"{back}_knee": 15 * size, f"{back}_ankle": -10 * size,
+        f"{lead}_shoulder": -30 * size, f"{back}_shoulder": 45 * size,
+        "r_elbow": 40 + 30 * size, "l_elbow": 40 + 30 * size}),
+        "pelvis", (x, 0.9 + 0.02 * (1 - size)))
+
+
 def _tap(t: float, where: str) -> tuple:
     """Timed taps: the right foot lifted beside the standing ankle, or tapping the floor with
     its ball forward, out to the side or back (IK in the leg's plane, swung out for the side)."""
@@ -693,27 +706,12 @@ SPECS: tuple[ClipSpec, ...] = (
         keys(
             (0.0, pose(STAND), "pelvis", (-0.145, P)),
             (1.6, pose(STAND, trunk=18, r_ankle=18, l_ankle=18), "pelvis", (0.12, 0.88)),
-            (2.0, pose(STAND, trunk=18, **{"r_hip": 60, "r_knee": 85, "l_hip": -10,
-                                           "l_knee": 15, "l_ankle": -10, "r_shoulder": -30,
-                                           "l_shoulder": 45, "r_elbow": 70, "l_elbow": 70}),
-             "pelvis", (0.15, 0.9)),
-            (2.4, pose(STAND, trunk=16, **{"l_hip": 60, "l_knee": 85, "r_hip": -10,
-                                           "r_knee": 15, "r_ankle": -10, "l_shoulder": -30,
-                                           "r_shoulder": 45, "r_elbow": 70, "l_elbow": 70}),
-             "pelvis", (0.15, 0.9)),
-            (2.8, pose(STAND, trunk=13, **{"r_hip": 55, "r_knee": 80, "l_hip": -10,
-                                           "l_knee": 15, "l_ankle": -10, "r_shoulder": -30,
-                                           "l_shoulder": 45, "r_elbow": 70, "l_elbow": 70}),
-             "pelvis", (0.12, 0.9)),
+            _stride(2.0, "r", 1.0, trunk=18, x=0.15),
+            _stride(2.4, "l", 1.0, trunk=16, x=0.15),
+            _stride(2.8, "r", 0.92, trunk=13, x=0.12),
             # The run slows over a few shorter steps to a stop, tall again: no snap back.
-            (3.2, pose(STAND, trunk=8, **{"l_hip": 40, "l_knee": 60, "r_hip": -5,
-                                          "r_knee": 10, "r_ankle": -8, "l_shoulder": -20,
-                                          "r_shoulder": 30, "r_elbow": 60, "l_elbow": 60}),
-             "pelvis", (0.05, 0.91)),
-            (3.6, pose(STAND, trunk=4, **{"r_hip": 22, "r_knee": 30, "l_hip": -3,
-                                          "l_shoulder": 15, "r_shoulder": -10,
-                                          "r_elbow": 40, "l_elbow": 40}),
-             "pelvis", (-0.05, 0.92)),
+            _stride(3.2, "l", 0.68, trunk=8, x=0.05),
+            _stride(3.6, "r", 0.38, trunk=4, x=-0.05),
             (4.1, pose(STAND), "pelvis", (-0.145, P)),
             (5.0, pose(STAND), "pelvis", (-0.145, P)),
         ),
