@@ -139,11 +139,29 @@ class FigurePainter:
             pts = [*foot.edges, *foot.outline.values()]
             self.polygon(_hull(pts), part, far, outline=self.cam.size(0.012, 1.5))
             self.sole(foot.edges[:4], lit=part in self.highlight and not far)
+            if fig.view == "quarter":  # head-on or close up the ridge is a stray line
+                self.instep(foot.outline, lit=part in self.highlight and not far)
             self.toes(fig, side, far)
             return
         self.toes(fig, side, far)
         self.polygon([foot.outline[name] for name in FOOT_SIDE_OUTLINE], part, far,
                      outline=self.cam.size(0.012, 1.5))
+
+    def instep(self, outline: dict[str, Point], lit: bool) -> None:
+        """The ridge of the instep, ankle to ball, and the ankle bone: seen three-quarters a
+        foot's silhouette alone is a slab; these make it read as a foot."""
+        color = QColor(canvas.ACCENT_EDGE if lit else canvas.FIGURE_FAR)
+        self.p.setPen(QPen(color, self.cam.size(0.008, 1.5), Qt.PenStyle.SolidLine,
+                           Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        self.p.setBrush(Qt.BrushStyle.NoBrush)
+        path = QPainterPath(self.cam.px(outline["ankle_front"]))
+        for name in ("instep", "ball_top"):
+            path.lineTo(self.cam.px(outline[name]))
+        self.p.drawPath(path)
+        back, front = outline["ankle_back"], outline["ankle_front"]
+        bone = self.cam.px(((back[0] + front[0]) / 2, (back[1] + front[1]) / 2))
+        radius = self.cam.size(0.014, 2)
+        self.p.drawEllipse(bone, radius, radius)
 
     def sole(self, corners: tuple[Point, ...], lit: bool) -> None:
         heel_in, heel_out, ball_in, ball_out = corners
