@@ -33,7 +33,7 @@ def test_clip_decodes_with_size_rate_and_frame_count(tmp_path: Path) -> None:
         stream = container.streams.video[0]
         assert stream.codec_context.name == "h264"
         assert stream.codec_context.pix_fmt == "yuv420p"
-        assert (stream.width, stream.height) == (640, 360)
+        assert (stream.width, stream.height) == (1280, 720)
         assert stream.average_rate == FPS
         decoded = list(container.decode(video=0))
     assert len(decoded) == written

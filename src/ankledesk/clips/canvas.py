@@ -15,7 +15,11 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication
 
 from ankledesk import paths
 
+# Everything is laid out in a 640x360 design space (cameras, line widths, fonts) and painted
+# at PIXEL_SCALE times that: a 1280x720 clip is the same picture, drawn sharp for full screen.
 WIDTH, HEIGHT = 640, 360
+PIXEL_SCALE = 2
+PIXEL_WIDTH, PIXEL_HEIGHT = WIDTH * PIXEL_SCALE, HEIGHT * PIXEL_SCALE
 
 BACKGROUND = QColor("#1c2430")
 FLOOR = QColor("#263140")
@@ -32,7 +36,7 @@ PROP_EDGE = QColor("#7f92aa")
 BAND = QColor("#3ccf8e")
 BALL = QColor("#d4ec4a")
 TEXT = QColor("#f5f7fa")
-CAPTION_BAR = QColor(10, 14, 20, 215)
+CAPTION_BAR = QColor(10, 14, 20)  # opaque: nothing in the scene shows through the text bars
 TRAIL = QColor(255, 138, 61, 150)
 
 

@@ -15,6 +15,9 @@ from ankledesk.clips.canvas import Camera
 from ankledesk.clips.placement import Figure
 from ankledesk.clips.skeleton import FOOT_SIDE_OUTLINE, HEAD_R, TOE_WIDTH, Point
 
+# Views that see the body in profile: the foot is drawn from its side outline (heel, arch,
+# ball), which shows an arch lifting; other views draw its silhouette and sole.
+PROFILE_VIEWS = ("side", "medial")
 LIMB_PARTS = ("thigh", "shank", "foot", "toes", "big_toe", "little_toe", "upper_arm",
               "forearm")
 # Segment widths in metres (drawn with round caps) and a minimum in pixels for small scales.
@@ -101,12 +104,7 @@ class FigurePainter:
     def toes(self, fig: Figure, side: str, far: bool) -> None:
         width = self.cam.size(TOE_WIDTH, 4)
         toes = fig.feet[side].toes
-        if fig.view == "side":
-            order = [1, 0]
-        else:  # nearer toes last: the little toe's side for the right foot
-            order = list(range(len(toes)))
-            if fig.view == "quarter" and side == "l":
-                order.reverse()
+        order = toe_order(fig, side)
         for i in order:
             base, knuckle, tip = toes[i]
             part = _toe_part(side, i, self.highlight)
@@ -118,18 +116,16 @@ class FigurePainter:
             if lit:
                 _glow(self.p, path, width * scale)
             color = self.color(part, far)
-            if fig.view == "side" and i > 0 and part not in self.highlight:
-                color = canvas.FIGURE_FAR
             self.p.setBrush(Qt.BrushStyle.NoBrush)
-            if lit and fig.view != "side":  # a rim keeps lit toes apart on a lit foot
-                self.p.setPen(QPen(canvas.ACCENT_EDGE, width * scale + 3,
-                                   Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                                   Qt.PenJoinStyle.RoundJoin))
-                self.p.drawPath(path)
+            # A dark rim keeps each toe apart from the one behind it, lit or not.
+            rim = canvas.ACCENT_EDGE if lit else canvas.BACKGROUND
+            self.p.setPen(QPen(rim, width * scale + 2.5, Qt.PenStyle.SolidLine,
+                               Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+            self.p.drawPath(path)
             self.p.setPen(QPen(color, width * scale, Qt.PenStyle.SolidLine,
                                Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
             self.p.drawPath(path)
-            if fig.view != "side":  # a toe seen end-on is a round tip, not a line
+            if fig.view not in PROFILE_VIEWS:  # a toe seen end-on is a round tip, not a line
                 self.p.setPen(QPen(canvas.ACCENT_EDGE if lit else canvas.FIGURE_FAR, 1.5))
                 self.p.setBrush(color)
                 self.p.drawEllipse(self.cam.px(tip), width * scale / 2, width * scale / 2)
@@ -137,17 +133,35 @@ class FigurePainter:
     def foot(self, fig: Figure, side: str, far: bool) -> None:
         foot = fig.feet[side]
         part = f"{side}_foot"
-        if fig.view != "side":
+        if fig.view not in PROFILE_VIEWS:
             # Seen from the front (or three-quarters) the foot is its silhouette, with the sole
             # drawn dark so turning it in or out reads as the sole tilting.
             pts = [*foot.edges, *foot.outline.values()]
             self.polygon(_hull(pts), part, far, outline=self.cam.size(0.012, 1.5))
             self.sole(foot.edges[:4], lit=part in self.highlight and not far)
+            if fig.view == "quarter":  # head-on or close up the ridge is a stray line
+                self.instep(foot.outline, lit=part in self.highlight and not far)
             self.toes(fig, side, far)
             return
         self.toes(fig, side, far)
         self.polygon([foot.outline[name] for name in FOOT_SIDE_OUTLINE], part, far,
                      outline=self.cam.size(0.012, 1.5))
+
+    def instep(self, outline: dict[str, Point], lit: bool) -> None:
+        """The ridge of the instep, ankle to ball, and the ankle bone: seen three-quarters a
+        foot's silhouette alone is a slab; these make it read as a foot."""
+        color = QColor(canvas.ACCENT_EDGE if lit else canvas.FIGURE_FAR)
+        self.p.setPen(QPen(color, self.cam.size(0.008, 1.5), Qt.PenStyle.SolidLine,
+                           Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        self.p.setBrush(Qt.BrushStyle.NoBrush)
+        path = QPainterPath(self.cam.px(outline["ankle_front"]))
+        for name in ("instep", "ball_top"):
+            path.lineTo(self.cam.px(outline[name]))
+        self.p.drawPath(path)
+        back, front = outline["ankle_back"], outline["ankle_front"]
+        bone = self.cam.px(((back[0] + front[0]) / 2, (back[1] + front[1]) / 2))
+        radius = self.cam.size(0.014, 2)
+        self.p.drawEllipse(bone, radius, radius)
 
     def sole(self, corners: tuple[Point, ...], lit: bool) -> None:
         heel_in, heel_out, ball_in, ball_out = corners
@@ -232,6 +246,13 @@ class FigurePainter:
         self.trunk(fig)
         self.leg(fig, near, far=False)
         self.arm(fig, near, far=False)
+
+
+def toe_order(fig: Figure, side: str) -> list[int]:
+    """Toe indices (0 = big toe) in painting order, far to near: which toe ends up in front is
+    what tells a right foot from a left one in a close-up."""
+    depths = fig.feet[side].toe_depth or tuple(range(len(fig.feet[side].toes)))
+    return sorted(range(len(depths)), key=lambda i: depths[i])
 
 
 def _hull(points: list[Point]) -> list[Point]:

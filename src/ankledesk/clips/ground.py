@@ -29,7 +29,9 @@ JOINT_RADIUS = {
     "knee": max(WIDTHS["thigh"][0], WIDTHS["shank"][0]) / 2, "ankle": WIDTHS["shank"][0] / 2,
     "elbow": WIDTHS["upper_arm"][0] / 2, "hand": WIDTHS["forearm"][0] / 2, "head": HEAD_R,
 }
-TRUNK_RADIUS = {"side": WIDTHS["trunk"][0] / 2, "quarter": WIDTHS["trunk"][0] / 2, "front": 0.025}
+TRUNK_RADIUS = {"side": WIDTHS["trunk"][0] / 2, "quarter": WIDTHS["trunk"][0] / 2, "front": 0.025,
+                "inner": WIDTHS["trunk"][0] / 2, "oblique": WIDTHS["trunk"][0] / 2,
+                "medial": WIDTHS["trunk"][0] / 2}
 TRUNK_JOINTS = ("pelvis", "hip", "shoulder")
 
 
@@ -94,24 +96,30 @@ def shifted(fig: Figure, dy: float) -> Figure:
 
     feet = {side: FlatFoot({k: up(v) for k, v in foot.outline.items()},
                            tuple(up(v) for v in foot.edges),
-                           tuple(tuple(up(v) for v in toe) for toe in foot.toes))
+                           tuple(tuple(up(v) for v in toe) for toe in foot.toes), foot.toe_depth,
+                           foot.outline_depth)
             for side, foot in fig.feet.items()}
     return replace(fig, joints={k: up(v) for k, v in fig.joints.items()}, feet=feet)
 
 
-def figure_at(spec: ClipSpec, time: float, contact: str | None = None) -> Figure:
+def figure_at(spec: ClipSpec, time: float, contact: str | None = None,
+              view: str | None = None) -> Figure:
     """The placed figure at `time` seconds, moved against the ground as `contact` (default:
-    the spec's) says."""
-    fig = place(sample(spec.keys, time), spec.view)
+    the spec's) says; seen from `view` (default: the spec's), at the height the spec's own view
+    gives it, so a close-up from another side shows the same foot on the same floor."""
+    frame = sample(spec.keys, time)
+    fig = place(frame, spec.view)
     mode = contact or spec.contact
-    if mode == "keyed":
-        return fig
-    lowest, _ = clearance(spec, fig, phase(spec, time))
-    if not math.isfinite(lowest):
-        return fig
-    if mode == "rest":
-        return shifted(fig, -lowest)
-    return shifted(fig, -lowest) if lowest < 0 else fig
+    dy = 0.0
+    if mode != "keyed":
+        lowest, _ = clearance(spec, fig, phase(spec, time))
+        if math.isfinite(lowest) and (mode == "rest" or lowest < 0):
+            dy = -lowest
+    if view is not None and view != spec.view:
+        fig = place(frame, view)
+    if spec.near is not None:
+        fig = replace(fig, near_side=spec.near)
+    return shifted(fig, dy) if dy else fig
 
 
 def phase(spec: ClipSpec, time: float) -> float:

@@ -14,11 +14,10 @@ import math
 
 from ankledesk.clips.canvas import Camera
 from ankledesk.clips.ground import JOINT_RADIUS
+from ankledesk.clips.moves import hop, pelvis_for_shin, quick_feet, rigid_plank, skip_keys
 from ankledesk.clips.pose import pose
 from ankledesk.clips.posing import (
-    FOOT_CLOSE,
     ONE_LEG,
-    SIDE,
     STAND,
     ankle_at,
     body,
@@ -32,7 +31,6 @@ from ankledesk.clips.props import MAT_THICKNESS, Prop
 from ankledesk.clips.skeleton import FOOT_POINTS, SHANK, THIGH
 from ankledesk.clips.spec import ClipSpec
 
-FRONT = Camera(x=0.0, ground=292, scale=132)
 MAT = MAT_THICKNESS  # top of a mat: where a foot, knee or hand on it rests
 KNEE_RADIUS, HAND_RADIUS = JOINT_RADIUS["knee"], JOINT_RADIUS["hand"]
 
@@ -53,15 +51,16 @@ def _big_toe_hold(base: dict, **angles: float) -> tuple:
     """Single-leg rise onto the base of the big toe, a long hold at the top, and down."""
     base = pose(base, l_knee=72)  # the lifted toes clear the floor while the heel is down
     low = dict(r=(0.12, 0), r_toe=0)
-    high = dict(r=(0.12, -38), r_toe=38)
     top = dict(r=(0.12, -40), r_toe=40)
-    return keys(
+    return keys(  # still from 1.2 s to 4.2 s: a hold is held (`BIG_TOE_HOLD`)
         body(0.0, over((0.12, 0)), base, **low, **angles),
-        body(1.2, over((0.12, -38), 0.01), base, **high, **angles),
-        body(2.7, over((0.12, -40), 0.015), base, **top, **angles),
-        body(4.2, over((0.12, -38), 0.01), base, **high, **angles),
+        body(BIG_TOE_HOLD[0], over((0.12, -40), 0.012), base, **top, **angles),
+        body(BIG_TOE_HOLD[1], over((0.12, -40), 0.012), base, **top, **angles),
         body(5.4, over((0.12, 0)), base, **low, **angles),
     )
+
+
+BIG_TOE_HOLD = (1.2, 4.2)
 
 
 def over(foot: tuple, forward: float = 0.0) -> tuple[float, float]:
@@ -87,8 +86,23 @@ def _half_kneel(t: float, forward: float, linear: bool) -> tuple:
                   trunk=trunk, r_shoulder=40, l_shoulder=40, r_elbow=60, l_elbow=60), linear)
 
 
-TAP_STANCE = pose(STAND, l_hip=18, l_knee=36, l_ankle=18, **ARMS_OUT)
+# Standing on the left leg, knee soft; arms forward a little so they show from the side.
+TAP_STANCE = pose(STAND, l_hip=18, l_knee=36, l_ankle=18, r_shoulder=25, l_shoulder=25,
+                  r_elbow=45, l_elbow=45, r_arm_abd=15, l_arm_abd=15)
 TAP_PELVIS = (THIGH + SHANK) * math.cos(math.radians(18)) - FOOT_POINTS["ball"][1]
+
+
+def _stride(t: float, lead: str, size: float, trunk: float, x: float) -> tuple:
+    """A running stride on the spot: the `lead` knee driven up in front, the other leg
+    pushing off behind, arms swinging against the legs; `size` 1 is a full stride, smaller
+    ones slow the run down to a stop."""
+    back = "l" if lead == "r" else "r"
+    return (t, pose(STAND, trunk=trunk, **{
+        f"{lead}_hip": 60 * size, f"{lead}_knee": 85 * size, f"{back}_hip": -10 * size,
+        f"{back}_knee": 15 * size, f"{back}_ankle": -10 * size,
+        f"{lead}_shoulder": -30 * size, f"{back}_shoulder": 45 * size,
+        "r_elbow": 40 + 30 * size, "l_elbow": 40 + 30 * size}),
+        "pelvis", (x, 0.9 + 0.02 * (1 - size)))
 
 
 def _tap(t: float, where: str) -> tuple:
@@ -104,6 +118,35 @@ def _tap(t: float, where: str) -> tuple:
                     r_abd=abd, r_inv=abd, r_turn=-abd * 0.6, r_toe=-pitch), "l_ball", (0.0, 0.0))
 
 
+HOP_ARMS = dict(r_shoulder=25, l_shoulder=25, r_elbow=70, l_elbow=70, r_arm_abd=18,
+                l_arm_abd=18)
+HOP_ARMS_UP = dict(r_shoulder=5, l_shoulder=5, r_elbow=40, l_elbow=40, r_arm_abd=28,
+                   l_arm_abd=28)
+REACH_ARMS = dict(r_shoulder=12, l_shoulder=12, r_elbow=12, l_elbow=12)
+BENT_START = pelvis_for_shin(ankle_at(-0.36, 0), 18, -20)  # back knee soft, hips forward
+BENT_END = pelvis_for_shin(ankle_at(-0.36, 0), 38, -5)  # shin ~38 degrees forward, heel down
+
+
+def _plank(t: float, pitch: float) -> tuple:
+    """A rigid straight-arm plank on the mat, feet on their balls at `pitch` (see
+    `moves.rigid_plank`): -60 up on the toes, near 0 heels down."""
+    pelvis, _, limbs = rigid_plank(-0.8, pitch, (0.42, MAT + HAND_RADIUS), MAT)
+    return (t, pose(STAND, neck=-10, **limbs), "pelvis", pelvis)
+
+
+# Standing, the left foot a long step back: out of a close-up of the right foot.
+TOE_STANCE = pose(STAND, l_ik=1, l_ik_x=-0.29, l_ik_y=-0.805, l_pitch=-25, l_toe=25)
+# Both legs from the knees down: a close-up on the feet that keeps the shins' lean.
+SHINS_DOWN = tuple(f"{side}_{part}" for side in "rl"
+                   for part in ("knee", "ankle", "foot", "toe", "heel", "ball"))
+# The parts a foot close-up frames: the right foot, its toes and ankle.
+FOOT_CLOSE_UP = ("r_foot", "r_toe", "r_ankle")
+EYES_CLOSED_LEG = pose(STAND, l_hip=38, l_knee=55, l_ankle=-5, r_knee=6, r_hip=3,
+                       r_shoulder=15, l_shoulder=15, r_elbow=20, l_elbow=20)
+# Incline drags: a long drive off the back foot (ankle and toes extended hard), knee up.
+DRAG = [(25, 5, 10, 0), (0, 10, 2, 0), (-24, 8, -38, 38), (40, 75, -5, 0)]
+OPENER_ROLL = pose(STAND, r_abd=14, l_abd=6, l_inv=6, r_inv=32, r_turn=8, trunk_side=-7,
+                   r_knee=15, r_hip=10, l_knee=10, l_hip=8)
 WALK = [(25, 3, 8, 0), (2, 8, 4, 0), (-18, 12, -22, 30), (28, 60, -5, 0)]
 SKIP = [(85, 95, 10, 0), (5, 10, -20, 20), (-10, 15, -30, 20), (20, 40, -10, 0)]
 RUN = [(25, 25, -10, 10), (-5, 20, -25, 30), (45, 95, 5, 0), (60, 80, 0, 0)]
@@ -113,50 +156,55 @@ SPECS: tuple[ClipSpec, ...] = (
     ClipSpec(
         "big-toe-raise-hold",
         _big_toe_hold(ONE_LEG, r_shoulder=20),
-        highlight=("r_foot", "r_big_toe", "r_shank"),
-        props=(Prop("ball", under="r_heel", dx=0.012),),
-        camera=Camera(x=0.3, ground=292, scale=132),
-        inset=(0.04, 0.12), inset_scale=400,
+        highlight=("r_big_toe", "r_shank"),
+        props=(Prop("ball", under="r_heel", dx=0.03),),
+        hold=BIG_TOE_HOLD,
+        inset=(0.0, 0.15), inset_scale=460, inset_view="medial", inset_on="r_ball",
+        near="r",
     ),
     ClipSpec(
         "big-toe-raise-hold-weighted",
-        _big_toe_hold(ONE_LEG, r_shoulder=0, r_elbow=5, l_shoulder=0, l_elbow=5),
-        highlight=("r_foot", "r_big_toe", "r_shank"),
+        _big_toe_hold(ONE_LEG, r_shoulder=14, r_elbow=25, l_shoulder=0, l_elbow=5),
+        highlight=("r_big_toe", "r_shank"),
         props=(Prop("dumbbell", hand="r_hand", front=True),),
-        camera=Camera(x=0.3, ground=292, scale=132),
-        inset=(0.04, 0.12), inset_scale=400,
+        hold=BIG_TOE_HOLD,
+        inset=(0.0, 0.15), inset_scale=460, inset_view="medial", inset_on="r_ball",
+        near="r",
     ),
     ClipSpec(
         "big-toe-step-edge-hold",
         keys(
             (0.0, pose(ONE_LEG, r_ankle=-22, r_toe=22, r_shoulder=25)),
             (1.2, pose(ONE_LEG, r_ankle=-42, r_toe=42, r_shoulder=25)),
-            (2.7, pose(ONE_LEG, r_ankle=-44, r_toe=44, r_shoulder=25, trunk=1)),
             (4.2, pose(ONE_LEG, r_ankle=-42, r_toe=42, r_shoulder=25)),
             (5.4, pose(ONE_LEG, r_ankle=-22, r_toe=22, r_shoulder=25)),
             anchor="r_toe", at=(0.05, 0.193),
         ),
-        highlight=("r_big_toe", "r_foot"),
+        highlight=("r_big_toe", "r_shank"),
         props=(Prop("block", x0=0.0, x1=0.7, h=0.18),),
-        camera=Camera(x=0.3, ground=300, scale=125),
-        inset=(0.0, 0.26), inset_scale=400,
+        hold=(1.2, 4.2),
+        inset=(0.0, 0.32), inset_scale=460, inset_view="medial", inset_on="r_ball",
+        near="r",
     ),
     # --- Runner's chassis and foot mechanics -------------------------------------------------
     ClipSpec(
         "clock-balance",
-        keys(
-            (0.0, pose(SOFT_ONE_LEG, trunk_side=0, r_inv=0, trunk=4)),
-            (1.5, pose(SOFT_ONE_LEG, trunk_side=-6, r_inv=-8, trunk=0), "r_ball", (-0.1, 0)),
-            (3.0, pose(SOFT_ONE_LEG, trunk_side=0, r_inv=0, trunk=-4)),
-            (4.5, pose(SOFT_ONE_LEG, trunk_side=6, r_inv=9, trunk=0)),
-            (6.0, pose(SOFT_ONE_LEG, trunk_side=0, r_inv=0, trunk=4)),
-            at=(-0.1, 0.0),
-        ),
+        # On the right foot, the weight travels round the edge of the footprint: to the big
+        # toe, across to the little toes, down the outer edge, to the heel and back to the
+        # middle. The body sways only a little with it; the footprint shows where the load is.
+        keys(*(
+            (t, pose(SOFT_ONE_LEG, trunk_side=side, r_inv=inv, trunk=lean), "r_ball", (-0.1, 0.0))
+            for t, side, inv, lean in (
+                (0.0, 0, 0, 0), (0.8, 3, -5, 3), (1.6, 3, -5, 3), (2.4, -3, 5, 3),
+                (3.2, -3, 5, 3), (4.0, -4, 7, 0), (4.8, -4, 7, 0), (5.6, 0, 0, -3),
+                (6.4, 0, 0, -3), (7.2, 0, 0, 0))
+        )),
         view="front",
         highlight=("r_foot",),
-        props=(Prop("clock", around="r_ankle", r=0.3),),
-        camera=FRONT,
-        inset=(-0.1, 0.1), inset_scale=380,
+        pressure=((0.0, "centre"), (0.8, "big_toe"), (1.6, "big_toe"), (2.4, "little_toes"),
+                  (3.2, "little_toes"), (4.0, "outer_edge"), (4.8, "outer_edge"),
+                  (5.6, "heel"), (6.4, "heel"), (7.2, "centre")),
+        poster=1.2,
     ),
     ClipSpec(
         "3d-hamstrings",
@@ -170,37 +218,39 @@ SPECS: tuple[ClipSpec, ...] = (
             body(5.0, (-0.3, 0.84), r=(0.05, 20, 0, "heel"), l=(-0.35, 0), trunk=10),
         ),
         highlight=("r_thigh", "r_foot"),
-        camera=Camera(x=-0.2, ground=292, scale=132),
-        inset=(0.1, 0.1), inset_scale=380,
+        # From the front, close on the right foot: heel down, toes up, rolled onto its outer
+        # edge as the hips go back.
+        inset=(0.0, 0.12), inset_scale=700, inset_view="front", inset_on="r_heel",
     ),
     ClipSpec(
         "3d-ankle-hip-opener",
         keys(
             # Soles flat to start: inverting by the abduction undoes the tilt it gives the foot.
             (0.0, pose(STAND, r_abd=8, l_abd=8, r_inv=8, l_inv=8)),
-            (1.4, pose(STAND, r_abd=14, l_abd=6, l_inv=6, r_inv=32, r_turn=8, trunk_side=-7,
-                       r_knee=15, r_hip=10, l_knee=10, l_hip=8)),
-            (2.4, pose(STAND, r_abd=14, l_abd=6, l_inv=6, r_inv=34, r_turn=8, trunk_side=-8,
-                       r_knee=15, r_hip=10, l_knee=10, l_hip=8)),
+            # Roll the right forefoot out onto its edge, weight onto the little toe...
+            (1.2, pose(OPENER_ROLL)),
+            # ...and push off through it: the heel rises, the knee drives on.
+            (2.1, pose(OPENER_ROLL, r_ankle=-20, r_toe=20, r_knee=50, r_hip=34)),
+            (2.9, pose(OPENER_ROLL)),
             (4.0, pose(STAND, r_abd=8, l_abd=8, r_inv=8, l_inv=8)),
             anchor="l_ball", at=(0.2, 0.0),
         ),
         view="front",
         highlight=("r_foot", "r_little_toe"),
-        camera=FRONT,
-        inset=(-0.2, 0.07), inset_scale=620,
+        pressure=((0.0, "centre"), (1.2, "outer_edge"), (2.1, "little_toe_base"),
+                  (2.9, "outer_edge"), (4.0, "centre")),
+        frame_on=SHINS_DOWN,  # close on both feet, so the roll and the push-off read
     ),
     ClipSpec(
         "single-leg-rdl",
         keys(
             body(0.0, (-0.05, P - 0.02), ONE_LEG, r=(0.0, 0), l_hip=0, l_knee=55, l_ankle=10),
-            body(2.0, (-0.2, P - 0.07), STAND, r=(0.0, 0), trunk=80, l_hip=5, l_knee=5,
+            body(2.0, (-0.2, P - 0.035), STAND, r=(0.0, 0), trunk=80, l_hip=5, l_knee=5,
                  l_ankle=-10, r_shoulder=82, l_shoulder=82, r_elbow=0, l_elbow=0),
             body(4.0, (-0.05, P - 0.02), ONE_LEG, r=(0.0, 0), l_hip=0, l_knee=55, l_ankle=10),
         ),
         highlight=("trunk", "r_thigh"),
         props=(Prop("dumbbell", hand="r_hand", front=True),),
-        camera=Camera(x=-0.2, ground=292, scale=132),
     ),
     ClipSpec(
         "leg-extension",
@@ -221,8 +271,7 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_thigh",),
         props=(Prop("chair", x0=-0.2, x1=0.3, h=0.5),
-               Prop("band", anchor=(0.25, 0.06), to="r_ankle")),
-        camera=Camera(x=0.15, ground=292, scale=150),
+               Prop("band", anchor=(0.27, 0.08), to="r_ankle")),
     ),
     ClipSpec(
         "banded-lunge",
@@ -233,8 +282,9 @@ SPECS: tuple[ClipSpec, ...] = (
             _split(4.0, -0.12, 0.815, back=-0.6, back_pitch=-40, front=0.3),
         ),
         highlight=("r_thigh", "r_shank"),
-        props=(Prop("band", anchor=(-1.6, 0.85), to="pelvis"),),
-        camera=Camera(x=-0.3, ground=292, scale=140),
+        props=(Prop("post", x=-1.2, h=1.1), Prop("band", anchor=(-1.2, 0.85), to="pelvis")),
+        # From the front, close on the working leg: the knee stays over the middle of the foot.
+        inset=(0.0, 0.3), inset_scale=300, inset_view="front", inset_on="r_knee",
     ),
     ClipSpec(
         "step-up-balance",
@@ -255,7 +305,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_foot", "r_shank", "r_thigh"),
         props=(Prop("block", x0=0.05, x1=0.7, h=0.3),),
-        camera=Camera(x=0.1, ground=300, scale=122),
     ),
     ClipSpec(
         "swimming-back-extension",
@@ -270,7 +319,6 @@ SPECS: tuple[ClipSpec, ...] = (
         )),
         highlight=("trunk",),
         props=(Prop("mat", x0=-1.2, x1=1.3),),
-        camera=Camera(x=0.0, ground=262, scale=150),
     ),
     ClipSpec(
         "lunge-torso-twist",
@@ -286,9 +334,9 @@ SPECS: tuple[ClipSpec, ...] = (
             _split(5.0, -0.12, 0.815, back=-0.6, back_pitch=-40, front=0.3,
                    r_shoulder=70, l_shoulder=70, r_elbow=100, l_elbow=100),
         ),
+        above=True,  # from above, the chest turns toward the front leg over still hips
         highlight=("trunk",),
         poster=2.6,
-        camera=Camera(x=-0.2, ground=292, scale=140),
     ),
     ClipSpec(
         "ankle-circles",
@@ -306,8 +354,7 @@ SPECS: tuple[ClipSpec, ...] = (
         highlight=("r_foot",),
         trail="r_toe",
         props=(Prop("chair", x0=-0.3, x1=0.15, h=0.45),),
-        camera=Camera(x=0.25, ground=292, scale=165),
-        inset=(0.65, 0.31), inset_scale=400, inset_trail=True, inset_left=True,
+        inset=(0.65, 0.31), inset_scale=520, inset_trail=True, inset_left=True,
     ),
     ClipSpec(
         "ankle-rocks",
@@ -322,8 +369,7 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("foot", "shank"),
         poster=1.0,
-        camera=Camera(x=0.1, ground=292, scale=132),
-        inset=(-0.05, 0.12), inset_scale=380,
+        inset=(-0.05, 0.12), inset_scale=520,
     ),
     ClipSpec(
         "ankle-squat",
@@ -336,7 +382,6 @@ SPECS: tuple[ClipSpec, ...] = (
             body(5.0, (-0.15, P - 0.01), r=(0.0, 0), l=(0.0, 0)),
         ),
         highlight=("r_shank", "r_foot"),
-        camera=Camera(x=-0.1, ground=292, scale=140),
     ),
     ClipSpec(
         "step-down",
@@ -351,7 +396,6 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_thigh", "r_shank"),
         props=(Prop("block", x0=-0.7, x1=0.06, h=0.2),),
-        camera=Camera(x=0.0, ground=300, scale=128),
     ),
     ClipSpec(
         "wall-dorsiflexion-hold",
@@ -360,8 +404,6 @@ SPECS: tuple[ClipSpec, ...] = (
                  trunk=4, l_toe=25),
             body(1.3, (-0.09, 0.84), r=(0.0, 0), l=(-0.5, -40), hands=(0.11, 1.2),
                  trunk=6, l_toe=40),
-            body(2.6, (-0.085, 0.838), r=(0.0, 0), l=(-0.5, -40), hands=(0.11, 1.2),
-                 trunk=7, l_toe=40),
             body(3.9, (-0.09, 0.84), r=(0.0, 0), l=(-0.5, -40), hands=(0.11, 1.2),
                  trunk=6, l_toe=40),
             body(5.2, (-0.2, 0.88), r=(0.0, 0), l=(-0.5, -25), hands=(0.11, 1.2),
@@ -369,8 +411,8 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_shank", "r_foot"),
         props=(Prop("wall", x=0.12),),
-        camera=Camera(x=-0.05, ground=292, scale=132),
-        inset=(-0.05, 0.22), inset_scale=330, inset_left=True,
+        hold=(1.3, 3.9),
+        inset=(-0.05, 0.22), inset_scale=460, inset_left=True,
     ),
     ClipSpec(
         "timed-taps",
@@ -384,21 +426,19 @@ SPECS: tuple[ClipSpec, ...] = (
                Prop("label", text="tap back", at=(-0.95, 0.55),
                     during=((0.3, 0.45), (0.8, 0.95)))),
         poster=0.55,
-        camera=Camera(x=0.0, ground=295, scale=155),
     ),
     ClipSpec(
         "heel-wedge-raise",
         keys(
             (0.0, pose(STAND, r_ankle=-14, l_ankle=-14, r_toe=14, l_toe=14)),
-            (1.5, pose(STAND, r_ankle=-45, l_ankle=-45, r_toe=45, l_toe=45)),
-            (2.5, pose(STAND, r_ankle=-46, l_ankle=-46, r_toe=46, l_toe=46)),
+            (1.5, pose(STAND, r_ankle=-27, l_ankle=-27, r_toe=27, l_toe=27)),
+            (2.5, pose(STAND, r_ankle=-28, l_ankle=-28, r_toe=28, l_toe=28)),
             (4.0, pose(STAND, r_ankle=-14, l_ankle=-14, r_toe=14, l_toe=14)),
             at=(0.0, 0.0),
         ),
         highlight=("shank", "foot"),
         props=(Prop("wedge", x0=-0.25, x1=0.0, h=0.06),),
-        camera=Camera(x=0.15, ground=292, scale=132),
-        inset=(-0.05, 0.12), inset_scale=380,
+        inset=(-0.05, 0.12), inset_scale=520,
     ),
     ClipSpec(
         "heel-toe-march",
@@ -406,20 +446,25 @@ SPECS: tuple[ClipSpec, ...] = (
         highlight=("foot",),
         props=(Prop("floor_marks", spacing=0.7, travel=1.4),),
         contact="rest",  # walking: a foot is always down, the hips ride on the stance leg
-        camera=SIDE,
+        # Close on the right foot, following it: heel strike, roll through, push off the toes.
+        inset=(0.0, 0.16), inset_scale=420, inset_on="r_ankle",
     ),
     ClipSpec(
         "toe-curls",
+        # The right foot from its inside, close, on a towel: the toes curl hard, gripping the
+        # towel and drawing its far end in toward the foot, then relax.
         keys(
-            (0.0, pose(STAND, r_toe=0)),
-            (1.4, pose(STAND, r_toe=-30)),
-            (2.4, pose(STAND, r_toe=-32)),
-            (3.6, pose(STAND, r_toe=0)),
-            anchor="r_heel", at=(-0.1, 0.0),
+            (0.0, pose(TOE_STANCE, r_toe=0)),
+            (1.4, pose(TOE_STANCE, r_toe=-55)),
+            (2.4, pose(TOE_STANCE, r_toe=-58)),
+            (3.6, pose(TOE_STANCE, r_toe=0)),
+            anchor="r_heel", at=(0.0, 0.0),
         ),
+        view="medial",
+        near="r",
         highlight=("r_toes",),
-        props=(Prop("towel", x0=-0.05, x1=0.35, pull=0.06, fold_from=0.05),),
-        camera=FOOT_CLOSE,
+        props=(Prop("towel", x0=-0.1, x1=-0.37, pull=-0.07, fold_from=9.0),),
+        frame_on=FOOT_CLOSE_UP,
     ),
     ClipSpec(
         "banded-inversion-eversion",
@@ -433,6 +478,7 @@ SPECS: tuple[ClipSpec, ...] = (
         )),
         view="front",
         highlight=("r_foot",),
+        contact="rest",  # the heel stays on the floor while the sole turns
         props=(Prop("table", x=-0.5, h=0.75),
                Prop("band", anchor=(-0.5, 0.06), to="r_ball", front=True),
                Prop("label", text="IN", at=(0.06, 0.2), during=(0.04, 0.48), front=True),
@@ -442,82 +488,93 @@ SPECS: tuple[ClipSpec, ...] = (
     ),
     ClipSpec(
         "line-drills",
-        gait(RUN, step=0.125, repeats=8, heights=[0.9, 0.91], arm_swing=1.0, trunk=6),
+        # One foot in each square of a ladder, four quick, light contacts a second on the balls
+        # of the feet, hips level; seen from the side over the ladder, and from above in the
+        # panel, where every contact leaves its footprint in its square.
+        keys(*quick_feet(steps=16, step_time=0.25)),
         highlight=("foot",),
-        props=(Prop("ladder", spacing=0.45, travel=3.6),),
-        camera=SIDE,
+        props=(Prop("ladder", spacing=0.45, travel=16 * 0.45, first=0.03),),
+        ladder_step=0.25,
+        poster=0.05,
     ),
     ClipSpec(
         "mini-hops",
+        # Small hops on the spot: land on the balls of the feet with the knees and hips giving
+        # a little, push off through the ankles, a short flight with both feet off the floor.
         keys(*(
-            (i * 0.25, pose(STAND, r_ankle=-12 if i % 2 == 0 else -30,
-                            l_ankle=-12 if i % 2 == 0 else -30,
-                            r_toe=12 if i % 2 == 0 else 5, l_toe=12 if i % 2 == 0 else 5,
-                            r_knee=15 if i % 2 == 0 else 4, l_knee=15 if i % 2 == 0 else 4,
-                            r_hip=8 if i % 2 == 0 else 2, l_hip=8 if i % 2 == 0 else 2,
-                            r_shoulder=10, l_shoulder=10, r_elbow=80, l_elbow=80, trunk=3),
-             "r_ball", (0.0, 0.0 if i % 2 == 0 else 0.07))
-            for i in range(17)
-        )),
+            frame
+            for k in range(8)
+            for frame in (
+                hop(k * 0.45, 0.0, 0.9, -20, trunk=6, **HOP_ARMS),
+                hop(k * 0.45 + 0.15, 0.0, 0.97, -40, trunk=4, **HOP_ARMS),
+                hop(k * 0.45 + 0.27, 0.0, 1.01, -28, lift=0.06, trunk=4, **HOP_ARMS),
+                hop(k * 0.45 + 0.37, 0.0, 0.96, -30, trunk=5, **HOP_ARMS),
+            )
+        ), hop(3.6, 0.0, 0.9, -20, trunk=6, **HOP_ARMS)),
         highlight=("foot", "shank"),
-        props=(),
-        poster=0.25,
-        camera=SIDE,
+        poster=0.27,
+        # From the front, close: the knees stay over the feet on every landing.
+        inset=(0.0, 0.5), inset_scale=230, inset_view="front",
     ),
     ClipSpec(
         "lateral-hops",
+        # Seen from the front: from a soft landing left of the tape line, push off the balls,
+        # fly over it with both feet off the floor, touch down on the balls right of it and
+        # sink into the hips and knees (knees over the toes); then back the other way.
         keys(*(
-            (i * 0.35, pose(STAND, **(
-                dict(r_hip=25, l_hip=25, r_knee=45, l_knee=45, r_ankle=20, l_ankle=20,
-                     r_arm_abd=20, l_arm_abd=20)
-                if i % 2 == 0 else
-                dict(r_hip=8, l_hip=8, r_knee=12, l_knee=12, r_ankle=-25, l_ankle=-25,
-                     r_arm_abd=35, l_arm_abd=35))),
-             "pelvis", ([-0.22, 0.0, 0.22, 0.0][i % 4], 0.8 if i % 2 == 0 else 1.0))
-            for i in range(13)
-        )),
+            frame
+            for k, side in enumerate((-1, 1, -1, 1))
+            for frame in (
+                hop(k * 0.8, side * 0.17, 0.84, -14, trunk=14, **HOP_ARMS),
+                hop(k * 0.8 + 0.22, side * 0.1, 0.98, -38, trunk=8, **HOP_ARMS_UP),
+                hop(k * 0.8 + 0.4, 0.0, 1.07, -20, lift=0.1, trunk=6, **HOP_ARMS_UP),
+                hop(k * 0.8 + 0.56, -side * 0.15, 0.95, -28, trunk=8, **HOP_ARMS),
+            )
+        ), hop(3.2, -0.17, 0.84, -14, trunk=14, **HOP_ARMS)),
         view="front",
         highlight=("foot", "shank"),
-        props=(Prop("mark", x=0.0, half=0.02),),
-        poster=0.35,
-        camera=FRONT,
+        props=(Prop("floor_line", x=0.0),),
+        poster=1.2,
+        # From the side, close: the knees and hips bend on every landing, the heels stay up.
+        inset=(0.0, 0.58), inset_scale=200, inset_view="side",
     ),
     ClipSpec(
         "forward-skips",
-        gait(SKIP, step=0.25, repeats=4, heights=[1.0, 0.9], arm_swing=1.2, trunk=3),
+        # Step-hop, step-hop: each foot in turn takes a step and a small hop while the other
+        # knee drives up; both feet leave the floor in every hop and land softly on the ball.
+        keys(*skip_keys(period=1.2, repeats=3)),
         highlight=("foot",),
         props=(Prop("floor_marks", spacing=0.6, travel=4.8),),
-        camera=SIDE,
+        poster=0.3,
     ),
     ClipSpec(
         "single-leg-eyes-closed",
         keys(
-            (0.0, pose(SOFT_ONE_LEG, trunk=1, r_ankle=1)),
-            (1.5, pose(SOFT_ONE_LEG, trunk=-2, r_ankle=-2)),
-            (3.0, pose(SOFT_ONE_LEG, trunk=3, r_ankle=3)),
-            (4.5, pose(SOFT_ONE_LEG, trunk=1, r_ankle=1)),
+            # The free foot lifted clear in front of the standing shin, never touching it; only
+            # the faint sway of a steady stance.
+            (0.0, pose(EYES_CLOSED_LEG, r_ankle=0.4)),
+            (2.25, pose(EYES_CLOSED_LEG, r_ankle=-0.4)),
+            (4.5, pose(EYES_CLOSED_LEG, r_ankle=0.4)),
             at=(0.0, 0.0),
         ),
         highlight=("r_foot", "r_shank"),
         eyes_closed=True,
-        camera=Camera(x=0.05, ground=292, scale=132),
+        hold=(0.0, 4.5),
     ),
     ClipSpec(
         "plank-to-heel",
+        # A straight-arm plank on the balls of the feet; the whole body, rigid and straight from
+        # heel to head (no bend at the hips or knees), rocks back over the toes until the heels
+        # press toward the mat, holds, and comes forward again.
         keys(
-            # On the mat: balls and tucked toes on it, hands flat on it.
-            body(0.0, (0.0, MAT + 0.49), r=(-0.77, -55, MAT), l=(-0.77, -55, MAT), trunk=78,
-                 hands=(0.46, MAT + HAND_RADIUS), neck=-10, r_toe=55, l_toe=55),
-            body(1.6, (-0.16, MAT + 0.45), r=(-0.8, -25, MAT), l=(-0.8, -25, MAT), trunk=76,
-                 hands=(0.46, MAT + HAND_RADIUS), neck=-10, r_toe=25, l_toe=25),
-            body(2.4, (-0.16, MAT + 0.445), r=(-0.8, -24, MAT), l=(-0.8, -24, MAT), trunk=76,
-                 hands=(0.46, MAT + HAND_RADIUS), neck=-10, r_toe=24, l_toe=24),
-            body(4.0, (0.0, MAT + 0.49), r=(-0.77, -55, MAT), l=(-0.77, -55, MAT), trunk=78,
-                 hands=(0.46, MAT + HAND_RADIUS), neck=-10, r_toe=55, l_toe=55),
+            _plank(0.0, -62),
+            _plank(1.6, -12),
+            _plank(2.6, -11),
+            _plank(4.0, -62),
         ),
         highlight=("r_foot", "r_shank"),
         props=(Prop("mat", x0=-1.2, x1=0.8),),
-        camera=Camera(x=-0.2, ground=275, scale=170),
+        inset=(-0.8, 0.1), inset_scale=520,
     ),
     ClipSpec(
         "resisted-dorsiflexion",
@@ -528,40 +585,40 @@ SPECS: tuple[ClipSpec, ...] = (
             _split(4.0, -0.3, 0.86, back=-0.6, back_pitch=-40),
         ),
         highlight=("r_shank", "r_foot"),
-        props=(Prop("band", anchor=(0.75, 0.1), to="r_ankle"),),
-        camera=Camera(x=0.0, ground=292, scale=140),
-        inset=(-0.05, 0.2), inset_scale=330, inset_left=True,
+        props=(Prop("post", x=0.75, h=0.6), Prop("band", anchor=(0.75, 0.1), to="r_ankle")),
+        inset=(-0.05, 0.2), inset_scale=460, inset_left=True,
     ),
     ClipSpec(
         "eccentric-calf-raise",
         keys(
-            (0.0, pose(ONE_LEG, r_ankle=15, r_toe=-15, r_shoulder=20)),
+            # At the bottom the heel hangs below the step and the toes lie flat on it.
+            (0.0, pose(ONE_LEG, r_ankle=15, r_toe_down=15, r_shoulder=20)),
             (1.0, pose(ONE_LEG, r_ankle=-40, r_toe=40, r_shoulder=20)),
             (1.4, pose(ONE_LEG, r_ankle=-40, r_toe=40, r_shoulder=20)),
-            (4.4, pose(ONE_LEG, r_ankle=15, r_toe=-15, r_shoulder=20)),
-            (5.0, pose(ONE_LEG, r_ankle=15, r_toe=-15, r_shoulder=20)),
+            (4.4, pose(ONE_LEG, r_ankle=15, r_toe_down=15, r_shoulder=20)),
+            (5.0, pose(ONE_LEG, r_ankle=15, r_toe_down=15, r_shoulder=20)),
             at=(0.0, 0.18),
         ),
         highlight=("r_shank", "r_foot"),
         props=(Prop("block", x0=-0.03, x1=0.7, h=0.18),),
         poster=2.9,
-        camera=Camera(x=0.25, ground=300, scale=125),
-        inset=(-0.03, 0.26), inset_scale=380,
+        inset=(-0.03, 0.26), inset_scale=520,
     ),
     ClipSpec(
         "single-leg-reach-balance",
-        # The free foot is placed by IK, always off the floor: tucked behind, reaching forward,
-        # then back, so its path between keys never dips through the floor.
+        # On a soft right knee, the left leg rises straight out in front and is held there,
+        # still, trunk tall; then it is set down again.
         keys(
-            body(0.0, (-0.15, P - 0.02), r=(0.0, 0), l=(-0.28, -30, 0.12), **ARMS_OUT),
-            body(1.5, (-0.17, P - 0.03), r=(0.0, 0), l=(0.45, 10, 0.2), trunk=-4, **ARMS_OUT),
-            body(3.0, (-0.17, P - 0.03), r=(0.0, 0), l=(0.46, 10, 0.2), trunk=-3, **ARMS_OUT),
-            body(4.5, (-0.12, P - 0.03), r=(0.0, 0), l=(-0.6, -40, 0.12), trunk=10,
-                 **ARMS_OUT),
-            body(6.0, (-0.15, P - 0.02), r=(0.0, 0), l=(-0.28, -30, 0.12), **ARMS_OUT),
+            body(0.0, (-0.02, P - 0.015), r=(0.0, 0), l=(0.02, 0), **REACH_ARMS),
+            body(1.2, (-0.06, P - 0.03), r=(0.0, 0), trunk=-3, l_hip=55, l_knee=0, l_ankle=8,
+                 **REACH_ARMS),
+            body(4.6, (-0.06, P - 0.03), r=(0.0, 0), trunk=-3, l_hip=55, l_knee=0, l_ankle=8,
+                 **REACH_ARMS),
+            body(5.8, (-0.02, P - 0.015), r=(0.0, 0), l=(0.02, 0), **REACH_ARMS),
         ),
         highlight=("r_foot", "r_shank"),
-        camera=SIDE,
+        hold=(1.2, 4.6),
+        poster=3.0,
     ),
     ClipSpec(
         "toe-press",
@@ -573,17 +630,15 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("toes",),
         props=(Prop("arrow", a=(0.03, 0.2), b=(0.03, 0.06), front=True),),
-        camera=Camera(x=0.25, ground=292, scale=132),
-        inset=(0.0, 0.1), inset_scale=440,
+        inset=(0.0, 0.1), inset_scale=600,
     ),
     ClipSpec(
         "incline-drag",
-        gait(WALK, step=0.6, repeats=2, heights=[0.9], arm_swing=1.1, trunk=14),
+        gait(DRAG, step=0.6, repeats=2, heights=[0.9], arm_swing=1.3, trunk=18),
         highlight=("foot", "shank"),
         props=(Prop("slope", deg=12, x=0.0, spacing=0.55, travel=2.2),),
         floor=False,
         contact="rest",  # walking: a foot is always on the incline, the hips ride on it
-        camera=Camera(x=0.0, ground=275, scale=130),
     ),
     ClipSpec(
         "dorsiflexion-slide",
@@ -594,33 +649,48 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_shank", "r_foot"),
         props=(Prop("arrow", a=(0.1, 0.62), b=(0.3, 0.62)),),
-        camera=Camera(x=-0.1, ground=292, scale=140),
-        inset=(-0.05, 0.2), inset_scale=330,
+        inset=(-0.05, 0.2), inset_scale=460,
     ),
     ClipSpec(
         "hurdle-step-down",
+        # The right knee drives up, the foot clears the bar with room to spare, comes down
+        # beyond it flat on the midfoot, and the knee bends softly over the toes as the weight
+        # moves onto it; then the same way back.
         keys(
-            body(0.0, over((-0.25, 0)), r=(-0.25, 0), l=(-0.25, 0)),
-            body(1.0, over((-0.25, 0), 0.05), l=(-0.25, 0), r_hip=85, r_knee=100, r_ankle=15,
-                 trunk=5),
-            body(2.0, (0.05, 0.83), r=(0.38, 0), l=(-0.25, -35), trunk=12, r_shoulder=-20,
-                 l_shoulder=30, l_toe=35),
-            body(3.0, (0.07, 0.80), r=(0.38, 0), l=(-0.25, -38), trunk=14, r_shoulder=-20,
-                 l_shoulder=30, l_toe=38),
-            body(4.2, over((-0.25, 0), 0.05), l=(-0.25, 0), r_hip=85, r_knee=100, r_ankle=15,
-                 trunk=5),
-            body(5.2, over((-0.25, 0)), r=(-0.25, 0), l=(-0.25, 0)),
+            body(0.0, over((-0.32, 0)), r=(-0.32, 0), l=(-0.32, 0)),
+            body(0.8, over((-0.32, 0), 0.03), l=(-0.32, 0), r=(-0.14, 12, 0.36, "heel"),
+                 trunk=4, r_shoulder=-15, l_shoulder=20),
+            body(1.4, over((-0.32, 0), 0.05), l=(-0.32, 0), r=(0.16, 8, 0.44), trunk=6,
+                 r_shoulder=-20, l_shoulder=25),
+            body(1.65, over((-0.32, 0), 0.07), l=(-0.32, 0), r=(0.38, 4, 0.38), trunk=7,
+                 r_shoulder=-20, l_shoulder=25),
+            body(1.9, (-0.2, 0.9), l=(-0.32, -8), r=(0.44, 2, 0.14), trunk=8,
+                 r_shoulder=-20, l_shoulder=25, l_toe=8),
+            body(2.3, (0.0, 0.83), l=(-0.32, -30), r=(0.42, 0), trunk=10, l_toe=30,
+                 r_shoulder=-25, l_shoulder=30),
+            body(3.0, (0.07, 0.79), l=(-0.32, -42), r=(0.42, 0), trunk=12, l_toe=42,
+                 r_shoulder=-25, l_shoulder=30),
+            body(3.6, (0.0, 0.83), l=(-0.32, -30), r=(0.42, 0), trunk=10, l_toe=30,
+                 r_shoulder=-25, l_shoulder=30),
+            body(4.0, (-0.2, 0.9), l=(-0.32, -8), r=(0.44, 2, 0.14), trunk=8,
+                 r_shoulder=-20, l_shoulder=25, l_toe=8),
+            body(4.25, over((-0.32, 0), 0.07), l=(-0.32, 0), r=(0.38, 4, 0.38), trunk=7,
+                 r_shoulder=-20, l_shoulder=25),
+            body(4.5, over((-0.32, 0), 0.05), l=(-0.32, 0), r=(0.16, 8, 0.44), trunk=6,
+                 r_shoulder=-20, l_shoulder=25),
+            body(5.1, over((-0.32, 0), 0.03), l=(-0.32, 0), r=(-0.14, 12, 0.36, "heel"),
+                 trunk=4, r_shoulder=-15, l_shoulder=20),
+            body(5.9, over((-0.32, 0)), r=(-0.32, 0), l=(-0.32, 0)),
         ),
         highlight=("r_shank", "r_foot"),
-        props=(Prop("hurdle", x=0.08, h=0.28),),
-        poster=2.2,
-        camera=Camera(x=-0.05, ground=292, scale=132),
+        props=(Prop("hurdle", x=0.06, h=0.25),),
+        poster=3.0,
     ),
     ClipSpec(
         "wall-lean",
         keys(
             (0.0, pose(STAND, r_shoulder=80, l_shoulder=80, r_elbow=5, l_elbow=5)),
-            (1.5, pose(STAND, trunk=17, r_ankle=17, l_ankle=17, r_shoulder=88,
+            (1.5, pose(STAND, trunk=18, r_ankle=18, l_ankle=18, r_shoulder=88,
                        l_shoulder=88, r_elbow=5, l_elbow=5)),
             (3.5, pose(STAND, trunk=18, r_ankle=18, l_ankle=18, r_shoulder=88,
                        l_shoulder=88, r_elbow=5, l_elbow=5)),
@@ -629,32 +699,27 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_foot", "r_shank"),
         props=(Prop("wall", x=0.78), Prop("guide", a="r_ankle", b="head", front=True)),
-        camera=Camera(x=0.1, ground=292, scale=132),
+        hold=(1.5, 3.5),
     ),
     ClipSpec(
         "lean-and-fall",
         keys(
             (0.0, pose(STAND), "pelvis", (-0.145, P)),
             (1.6, pose(STAND, trunk=18, r_ankle=18, l_ankle=18), "pelvis", (0.12, 0.88)),
-            (2.0, pose(STAND, trunk=18, **{"r_hip": 60, "r_knee": 85, "l_hip": -10,
-                                           "l_knee": 15, "l_ankle": -10, "r_shoulder": -30,
-                                           "l_shoulder": 45, "r_elbow": 70, "l_elbow": 70}),
-             "pelvis", (0.15, 0.9)),
-            (2.4, pose(STAND, trunk=16, **{"l_hip": 60, "l_knee": 85, "r_hip": -10,
-                                           "r_knee": 15, "r_ankle": -10, "l_shoulder": -30,
-                                           "r_shoulder": 45, "r_elbow": 70, "l_elbow": 70}),
-             "pelvis", (0.15, 0.9)),
-            (2.8, pose(STAND, trunk=14, **{"r_hip": 55, "r_knee": 80, "l_hip": -10,
-                                           "l_knee": 15, "l_ankle": -10, "r_shoulder": -30,
-                                           "l_shoulder": 45, "r_elbow": 70, "l_elbow": 70}),
-             "pelvis", (0.15, 0.9)),
-            (3.6, pose(STAND, trunk=4), "pelvis", (-0.1, P)),
-            (4.4, pose(STAND), "pelvis", (-0.145, P)),
+            _stride(2.0, "r", 1.0, trunk=18, x=0.15),
+            _stride(2.4, "l", 1.0, trunk=16, x=0.15),
+            _stride(2.8, "r", 0.92, trunk=13, x=0.12),
+            # The run slows over a few shorter steps to a stop, tall again: no snap back.
+            _stride(3.2, "l", 0.68, trunk=8, x=0.05),
+            _stride(3.6, "r", 0.38, trunk=4, x=-0.05),
+            (4.1, pose(STAND), "pelvis", (-0.145, P)),
+            (5.0, pose(STAND), "pelvis", (-0.145, P)),
         ),
         highlight=("r_foot", "r_shank"),
-        props=(Prop("guide", a="r_ankle", b="head", front=True),),
+        # The floor runs back under the feet only while they run, easing in and out.
+        props=(Prop("guide", a="r_ankle", b="head", front=True),
+               Prop("floor_marks", spacing=0.6, travel=3.0, during=(0.36, 0.8))),
         poster=1.6,
-        camera=Camera(x=0.1, ground=292, scale=132),
     ),
     ClipSpec(
         "half-kneeling-dorsiflexion",
@@ -666,8 +731,7 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_shank", "r_foot"),
         props=(Prop("mat", x0=-0.9, x1=0.5),),
-        camera=Camera(x=-0.05, ground=292, scale=150),
-        inset=(0.08, 0.22), inset_scale=330,
+        inset=(0.08, 0.22), inset_scale=460,
     ),
     ClipSpec(
         "slow-heel-raise",
@@ -680,8 +744,7 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("shank", "foot"),
         poster=3.0,
-        camera=Camera(x=0.15, ground=292, scale=132),
-        inset=(-0.05, 0.12), inset_scale=380,
+        inset=(-0.05, 0.12), inset_scale=520,
     ),
     ClipSpec(
         "banded-ankle-mobilization",
@@ -692,9 +755,9 @@ SPECS: tuple[ClipSpec, ...] = (
             _split(4.0, -0.3, 0.86, back=-0.6, back_pitch=-40),
         ),
         highlight=("r_shank", "r_foot"),
-        props=(Prop("band", anchor=(-1.0, 0.1), to="r_ankle", front=True),),
-        camera=Camera(x=-0.2, ground=292, scale=140),
-        inset=(-0.05, 0.2), inset_scale=330,
+        props=(Prop("post", x=-0.9, h=0.6),
+               Prop("band", anchor=(-0.9, 0.1), to="r_ankle", front=True)),
+        inset=(-0.05, 0.2), inset_scale=460,
     ),
     ClipSpec(
         "calf-stretch-straight",
@@ -706,63 +769,78 @@ SPECS: tuple[ClipSpec, ...] = (
         ),
         highlight=("r_shank",),
         props=(Prop("wall", x=0.47),),
-        camera=Camera(x=-0.15, ground=292, scale=140),
     ),
     ClipSpec(
         "calf-stretch-bent",
+        # Hands on the wall, right foot back and flat: the back knee bends and travels forward
+        # until the shin leans ~35 degrees, the heel stays down; then the knee straightens.
         keys(
-            body(0.0, (-0.08, 0.8), r=(-0.36, 0), l=(0.25, 0), hands=(0.45, 1.1), trunk=8),
-            body(1.8, (-0.02, 0.64), r=(-0.36, 0), l=(0.25, 0), hands=(0.45, 1.1), trunk=8),
-            body(2.6, (-0.02, 0.635), r=(-0.36, 0), l=(0.25, 0), hands=(0.45, 1.1), trunk=8),
-            body(4.4, (-0.08, 0.8), r=(-0.36, 0), l=(0.25, 0), hands=(0.45, 1.1), trunk=8),
+            body(0.0, BENT_START, r=(-0.36, 0), l=(0.1, 0), hands=(0.2, 1.12), trunk=12),
+            body(1.8, BENT_END, r=(-0.36, 0), l=(0.1, 0), hands=(0.2, 1.12), trunk=12),
+            body(2.6, BENT_END, r=(-0.36, 0), l=(0.1, 0), hands=(0.2, 1.12), trunk=12),
+            body(4.4, BENT_START, r=(-0.36, 0), l=(0.1, 0), hands=(0.2, 1.12), trunk=12),
         ),
-        highlight=("r_shank",),
-        props=(Prop("wall", x=0.47),),
-        camera=Camera(x=-0.15, ground=292, scale=140),
+        highlight=("r_shank", "r_foot"),
+        props=(Prop("wall", x=0.22),),
+        inset=(-0.42, 0.2), inset_scale=460,
     ),
     ClipSpec(
         "toe-yoga",
+        # Close on the right foot from the front and inside (big toe nearest), the left foot
+        # set back out of the way: the big toe lifts while the other four stay down, then the
+        # four lift while the big toe stays down.
         keys(
-            (0.0, pose(STAND)),
-            (1.0, pose(STAND, r_big_toe=40, r_toe=-4)),
-            (2.2, pose(STAND, r_big_toe=42, r_toe=-4)),
-            (3.2, pose(STAND)),
-            (4.2, pose(STAND, r_toe=38, r_big_toe=-40)),
-            (5.4, pose(STAND, r_toe=40, r_big_toe=-42)),
-            (6.4, pose(STAND)),
+            (0.0, pose(TOE_STANCE)),
+            (1.0, pose(TOE_STANCE, r_big_toe=40, r_toe=-4)),
+            (2.2, pose(TOE_STANCE, r_big_toe=42, r_toe=-4)),
+            (3.2, pose(TOE_STANCE)),
+            (4.2, pose(TOE_STANCE, r_toe=50, r_big_toe=-52)),
+            (5.4, pose(TOE_STANCE, r_toe=52, r_big_toe=-54)),
+            (6.4, pose(TOE_STANCE)),
             anchor="r_heel", at=(-0.1, 0.0),
         ),
+        view="inner",
         highlight=("r_big_toe",),
         poster=1.6,
-        camera=FOOT_CLOSE,
+        frame_on=FOOT_CLOSE_UP,
     ),
     ClipSpec(
         "short-foot",
+        # The right foot from its inside, close: without curling the toes, the base of the big
+        # toe draws back toward the heel and the arch rises; held, then released.
         keys(
-            (0.0, pose(STAND, r_arch=0.0)),
-            (1.2, pose(STAND, r_arch=1.0)),
-            (2.8, pose(STAND, r_arch=1.0)),
-            (4.0, pose(STAND, r_arch=0.0)),
-            anchor="r_heel", at=(-0.1, 0.0),
+            (0.0, pose(TOE_STANCE, r_arch=0.0)),
+            (1.2, pose(TOE_STANCE, r_arch=1.0)),
+            (2.8, pose(TOE_STANCE, r_arch=1.0)),
+            (4.0, pose(TOE_STANCE, r_arch=0.0)),
+            anchor="r_heel", at=(0.0, 0.0),
         ),
+        view="medial",
+        near="r",
         highlight=("r_foot",),
-        props=(Prop("arrow", a=(0.19, 0.1), b=(0.06, 0.1), front=True),),
-        camera=FOOT_CLOSE,
+        props=(Prop("arrow", a=(-0.2, 0.085), b=(-0.08, 0.085), front=True),),
+        frame_on=FOOT_CLOSE_UP,
+        hold=(1.2, 2.8),
     ),
     ClipSpec(
         "single-leg-balance-unstable",
         keys(
+            # The pad squashes and the foot rocks on it; the body above stays quiet.
             (0.0, pose(SOFT_ONE_LEG, trunk_side=0, r_inv=0)),
-            (1.1, pose(SOFT_ONE_LEG, trunk_side=-5, r_inv=-9)),
-            (2.2, pose(SOFT_ONE_LEG, trunk_side=3, r_inv=6)),
-            (3.3, pose(SOFT_ONE_LEG, trunk_side=-3, r_inv=-5)),
+            (1.1, pose(SOFT_ONE_LEG, trunk_side=-1.2, r_inv=-5)),
+            (2.2, pose(SOFT_ONE_LEG, trunk_side=1, r_inv=4)),
+            (3.3, pose(SOFT_ONE_LEG, trunk_side=-0.8, r_inv=-4)),
             (4.4, pose(SOFT_ONE_LEG, trunk_side=0, r_inv=0)),
             at=(-0.1, 0.09),
         ),
         view="front",
         highlight=("r_foot", "r_shank"),
-        props=(Prop("pad", x0=-0.32, x1=0.12, h=0.1, squash=0.01, n=4),),
-        camera=FRONT,
+        props=(Prop("pad", x0=-0.32, x1=0.12, h=0.1, squash=0.02, n=4),),
+        contact="rest",  # standing on the pad as it squashes and springs back
+        # Close on the foot: the pad gives under it and the ankle keeps making small
+        # corrections, rolling the sole in and out.
+        inset=(0.0, 0.16), inset_scale=620, inset_on="r_ankle",
+        hold=(0.0, 4.4),
     ),
 )
 

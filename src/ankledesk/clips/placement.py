@@ -17,6 +17,10 @@ class FlatFoot:
     outline: dict[str, Point]
     edges: tuple[Point, ...]
     toes: tuple[tuple[Point, Point, Point], ...]  # base, knuckle, tip; big toe first
+    # How near the camera each toe's tip is (larger = nearer): toes are painted far to near,
+    # so a right foot seen from its outside shows its little toe in front, as a real one does.
+    toe_depth: tuple[float, ...] = ()
+    outline_depth: dict[str, float] | None = None  # the same for the outline points
 
 
 @dataclass(frozen=True)
@@ -38,12 +42,17 @@ def _flatten(body: Body, view: str, dx: float, dy: float) -> Figure:
     feet = {
         side: FlatFoot({k: fl(v) for k, v in foot.outline.items()},
                        tuple(fl(v) for v in foot.edges),
-                       tuple(tuple(fl(v) for v in toe) for toe in foot.toes))
+                       tuple(tuple(fl(v) for v in toe) for toe in foot.toes),
+                       tuple(depth(toe[2], view) for toe in foot.toes),
+                       {k: depth(v, view) for k, v in foot.outline.items()})
         for side, foot in body.feet.items()
     }
     near = "r" if depth(body.joints["r_hip"], view) >= depth(body.joints["l_hip"], view) else "l"
     if view == "front":
         near = "r" if depth(body.joints["r_knee"], view) >= depth(body.joints["l_knee"], view) \
+            else "l"
+    elif view in ("inner", "oblique", "medial"):  # close to the feet: the nearer foot is near
+        near = "r" if depth(body.joints["r_ankle"], view) >= depth(body.joints["l_ankle"], view) \
             else "l"
     return Figure(view, joints, feet, near)
 

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 SIDES = ("r", "l")
 
 # Per side: sagittal hip/knee/ankle/toe flexion, frontal hip abduction and ankle inversion,
-# the foot's turn (toes pointing in, > 0, or out), the big toe's extra lift over the other
-# toes, the arch lift (0..1, "short foot"), the arms,
+# the foot's turn (toes pointing in, > 0, or out), the toes bent straight down (`toe_down`,
+# not curled: toes flat on a step while the heel drops below it), the big toe's extra lift over
+# the other toes, the arch lift (0..1, "short foot"), the arms,
 # and the leg's inverse-kinematics target: with `ik` = 1 the hip and knee reach the ankle to
 # (`ik_x`, `ik_y`) metres from the pelvis and the foot is tilted `pitch` degrees from flat
 # (negative = heel up), which keeps a planted foot planted while the body moves over it.
 LIMB_ANGLES = (
-    "hip", "knee", "ankle", "toe", "big_toe", "abd", "inv", "turn", "arch",
+    "hip", "knee", "ankle", "toe", "toe_down", "big_toe", "abd", "inv", "turn", "arch",
     "shoulder", "elbow", "arm_abd", "ik", "ik_x", "ik_y", "pitch",
 )
 # Trunk forward lean, sideways lean, twist to the right, and head nod relative to the trunk.

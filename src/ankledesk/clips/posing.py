@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import math
 
-from ankledesk.clips.canvas import Camera
 from ankledesk.clips.pose import Key, pose
 from ankledesk.clips.skeleton import FOOT_POINTS, FOREARM, TRUNK, UPPER_ARM, reach
 
 STAND = pose(r_shoulder=4, l_shoulder=4, r_elbow=10, l_elbow=10)
 # Standing on the right leg, the left foot lifted just behind.
 ONE_LEG = pose(STAND, l_hip=15, l_knee=60, l_ankle=-20)
-SIDE = Camera(x=0.0, ground=292, scale=132)
-FOOT_CLOSE = Camera(x=0.0, ground=255, scale=780)
 PELVIS_HEIGHT = 0.93  # standing tall, feet flat
 
 

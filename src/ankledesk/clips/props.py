@@ -60,6 +60,14 @@ def wall(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float)
     p.drawRect(_rect(cam, a["x"], 0.0, a["x"] + 2.0, 3.0))
 
 
+def post(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """A sturdy upright (a rack post) on a base plate, `h` high at x: what a band is tied to."""
+    x, h = a["x"], a["h"]
+    _solid(p, QColor("#46566b"), canvas.PROP_EDGE)
+    p.drawRect(_rect(cam, x - 0.035, 0.0, x + 0.035, h))
+    p.drawRoundedRect(_rect(cam, x - 0.16, 0.0, x + 0.16, 0.025), 2, 2)
+
+
 def ball(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
     """A tennis ball on the floor under a body point (e.g. under the raised heel)."""
     r = a.get("r", 0.033)
@@ -81,29 +89,36 @@ def band(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float)
     p.setPen(QPen(canvas.BAND, cam.size(0.02, 4), Qt.PenStyle.SolidLine,
                   Qt.PenCapStyle.RoundCap))
     p.drawLine(start, end)
-    _solid(p, canvas.PROP)
-    p.drawEllipse(start, cam.size(0.025, 4), cam.size(0.025, 4))
+    p.setBrush(Qt.BrushStyle.NoBrush)  # the band's loop round the post or table leg
+    p.drawEllipse(start, cam.size(0.05, 5), cam.size(0.03, 3))
 
 
 def dumbbell(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
-    """A dumbbell held in a hand (seen end-on from the side: a plate with a handle)."""
+    """A dumbbell held in a hand, seen end-on from the side: a big plate with the fist on
+    its handle, so the load plainly hangs from the hand."""
     hand = cam.px(fig.joints[a.get("hand", "r_hand")])
-    r = cam.size(0.07, 6)
-    _solid(p, QColor("#4a5566"), QColor("#9aa7b8"), 2)
-    p.drawRoundedRect(QRectF(hand.x() - r * 0.9, hand.y() - r, r * 1.8, r * 2), r * 0.4, r * 0.4)
-    _solid(p, QColor("#222a35"))
-    p.drawEllipse(hand, r * 0.3, r * 0.3)
+    r = cam.size(0.085, 8)
+    _solid(p, QColor("#4a5566"), QColor("#9aa7b8"), 2.5)
+    p.drawEllipse(hand, r, r)
+    _solid(p, QColor("#2b3340"))
+    p.drawEllipse(hand, r * 0.62, r * 0.62)
+    _solid(p, canvas.FIGURE, canvas.FIGURE_FAR, 1.5)  # the fist round the handle
+    p.drawEllipse(hand, r * 0.42, r * 0.42)
 
 
 def hurdle(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
-    """A low hurdle seen from the side: two feet, a post and the bar."""
+    """A low hurdle, drawn a little from above so it reads as one: the far upright and foot
+    dimmer and set back, the near one bright, the bar joining their tops."""
     x, h = a["x"], a["h"]
-    p.setPen(QPen(QColor("#f2c14e"), cam.size(0.025, 4), Qt.PenStyle.SolidLine,
-                  Qt.PenCapStyle.RoundCap))
-    p.drawLine(cam.px((x, 0.0)), cam.px((x, h)))
-    p.drawLine(cam.px((x - 0.12, 0.0)), cam.px((x + 0.12, 0.0)))
-    _solid(p, QColor("#f2c14e"))
-    p.drawEllipse(cam.px((x, h)), cam.size(0.03, 4), cam.size(0.03, 4))
+    back = (0.09, 0.06)  # where the far side of the hurdle appears: behind and a bit higher
+    near, far = QColor("#f2c14e"), QColor("#a7852f")
+    width = cam.size(0.025, 4)
+    for color, (dx, dy) in ((far, back), (near, (0.0, 0.0))):
+        p.setPen(QPen(color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        p.drawLine(cam.px((x + dx, dy)), cam.px((x + dx, h + dy)))
+        p.drawLine(cam.px((x + dx - 0.1, dy)), cam.px((x + dx + 0.1, dy)))
+    p.setPen(QPen(near, cam.size(0.035, 5), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    p.drawLine(cam.px((x, h)), cam.px((x + back[0], h + back[1])))
 
 
 MAT_THICKNESS = 0.025
@@ -146,14 +161,22 @@ def _pad_height(a: dict[str, Any], phase: float) -> float:
 
 
 def ladder(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
-    """Rungs of an agility ladder flat on the floor, sliding back as the runner moves on."""
+    """An agility ladder flat on the floor, seen from the side and a little above: its far
+    rail just behind the feet, its near rail in front, rungs slanting between them, sliding
+    back as the runner moves on. A square is centred on `first` at phase 0."""
     spacing = a.get("spacing", 0.45)
     shift = (phase * a.get("travel", 0.0)) % spacing
-    p.setPen(QPen(QColor("#f2c14e"), cam.size(0.025, 4), Qt.PenStyle.SolidLine,
+    first = a.get("first", 0.0) - spacing / 2
+    ground = cam.px((0.0, 0.0)).y()
+    far, near = ground - cam.size(0.05), ground + cam.size(0.1)
+    slant = cam.size(0.06)
+    p.setPen(QPen(QColor("#f2c14e"), cam.size(0.018, 3), Qt.PenStyle.SolidLine,
                   Qt.PenCapStyle.RoundCap))
-    for i in range(-8, 9):
-        x = i * spacing - shift
-        p.drawLine(cam.px((x - 0.05, -0.04)), cam.px((x + 0.05, 0.0)))
+    p.drawLine(QPointF(0, far), QPointF(canvas.WIDTH, far))
+    p.drawLine(QPointF(0, near), QPointF(canvas.WIDTH, near))
+    for i in range(-12, 13):
+        x = cam.px((first + i * spacing - shift, 0.0)).x()
+        p.drawLine(QPointF(x + slant, far), QPointF(x - slant, near))
 
 
 def mark(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
@@ -162,6 +185,17 @@ def mark(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float)
                   Qt.PenCapStyle.RoundCap))
     half = a.get("half", 0.03)
     p.drawLine(cam.px((a["x"] - half, -0.03)), cam.px((a["x"] + half, 0.0)))
+
+
+def floor_line(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
+    """A tape line on the floor running away from the camera at view x (a front view's line to
+    hop over): it widens toward the viewer, so it reads as lying on the floor."""
+    top, bottom = cam.px((a["x"], 0.0)), cam.px((a["x"], -a.get("depth", 0.3)))
+    half = cam.size(a.get("half", 0.02), 2)
+    _solid(p, QColor("#f2c14e"))
+    p.drawPolygon(QPolygonF([QPointF(top.x() - half, top.y()), QPointF(top.x() + half, top.y()),
+                             QPointF(bottom.x() + half * 2.2, bottom.y() + 40),
+                             QPointF(bottom.x() - half * 2.2, bottom.y() + 40)]))
 
 
 def towel(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
@@ -237,9 +271,15 @@ def slope(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float
 
 
 def floor_marks(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
-    """Dashes on the floor that slide backwards: running or marching on the spot reads as travel."""
+    """Dashes on the floor that slide backwards: running or marching on the spot reads as travel.
+    With `during` (start, end phase) they move only then, easing in and out: a run that starts
+    and stops."""
     spacing = a.get("spacing", 0.6)
-    shift = (phase * a.get("travel", 1.2)) % spacing
+    start, end = a.get("during", (0.0, 1.0))
+    moved = min(1.0, max(0.0, (phase - start) / (end - start)))
+    if "during" in a:
+        moved = 0.5 - 0.5 * math.cos(math.pi * moved)
+    shift = (moved * a.get("travel", 1.2)) % spacing
     p.setPen(QPen(canvas.FLOOR_LINE.lighter(140), 3, Qt.PenStyle.SolidLine,
                   Qt.PenCapStyle.RoundCap))
     for i in range(-8, 9):
@@ -288,19 +328,21 @@ def label(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float
     p.setPen(color)
     # Words stay readable in the mirrored left-side clip: place them through the painter's
     # transform, then draw them unmirrored.
-    center = p.transform().map(cam.px(a["at"]))
+    at = p.transform().map(cam.px(a["at"]))
     p.save()
     p.resetTransform()
+    p.scale(canvas.PIXEL_SCALE, canvas.PIXEL_SCALE)
+    center = QPointF(at.x() / canvas.PIXEL_SCALE, at.y() / canvas.PIXEL_SCALE)
     p.drawText(QRectF(center.x() - 90, center.y() - 20, 180, 40), Qt.AlignmentFlag.AlignCenter,
                a["text"])
     p.restore()
 
 
 PAINTERS: dict[str, Painter] = {
-    "block": block, "wall": wall, "ball": ball, "band": band, "dumbbell": dumbbell,
+    "block": block, "wall": wall, "post": post, "ball": ball, "band": band, "dumbbell": dumbbell,
     "hurdle": hurdle, "mat": mat, "chair": chair, "wedge": wedge, "pad": pad, "ladder": ladder,
     "table": table, "clock": clock, "mark": mark, "towel": towel, "guide": guide,
-    "slope": slope, "floor_marks": floor_marks,
+    "slope": slope, "floor_marks": floor_marks, "floor_line": floor_line,
     "partner_hands": partner_hands, "arrow": arrow, "label": label,
 }
 
@@ -338,7 +380,13 @@ def _slope_top(a: dict[str, Any], x: float, phase: float) -> float | None:
     return (x - a.get("x", 0.0)) * math.tan(math.radians(a["deg"]))
 
 
+def _hurdle_top(a: dict[str, Any], x: float, phase: float) -> float | None:
+    # The bar and its far end: a foot passing over must stay above it.
+    return a["h"] + 0.06 if a["x"] - 0.03 <= x <= a["x"] + 0.12 else None
+
+
 SURFACES: dict[str, Surface] = {
+    "hurdle": _hurdle_top,
     "block": _block_top, "mat": _mat_top, "pad": _pad_top, "wedge": _wedge_top,
     "slope": _slope_top,
 }
@@ -348,3 +396,57 @@ def surface_top(prop: Prop, x: float, phase: float) -> float | None:
     """Height of `prop`'s top at view x, or None if it is not something to stand on there."""
     surface = SURFACES.get(prop.kind)
     return surface(prop.params, x, phase) if surface else None
+
+
+# --- What the camera must keep in the picture ---------------------------------------------------
+# Corners (view metres) of the part of a prop a newcomer needs to see: a step's top and edge, a
+# hurdle, a chair, a band's anchor, a wall's face. Props that follow the body (ball, dumbbell),
+# run across the frame (ladder, mat, floor marks, slope) or are hints add nothing.
+def _corners(x0: float, y0: float, x1: float, y1: float) -> list[tuple[float, float]]:
+    return [(x0, y0), (x1, y1)]
+
+
+EXTENTS: dict[str, Callable[[dict[str, Any]], list[tuple[float, float]]]] = {
+    "block": lambda a: _corners(a["x0"], a.get("y", 0.0), a["x1"], a.get("y", 0.0) + a["h"]),
+    "wedge": lambda a: _corners(a["x0"], 0.0, a["x1"], a["h"]),
+    "pad": lambda a: _corners(a["x0"], 0.0, a["x1"], a["h"]),
+    "hurdle": lambda a: _corners(a["x"] - 0.12, 0.0, a["x"] + 0.22, a["h"] + 0.1),
+    "chair": lambda a: _corners(a["x0"] - 0.06, 0.0, a["x1"],
+                                a["h"] + (0.45 if a.get("back", True) else 0.0)),
+    "table": lambda a: _corners(a["x"] - 0.5, 0.0, a["x"] + 0.2, a.get("h", 0.75) + 0.05),
+    "wall": lambda a: _corners(a["x"], 0.0, a["x"] + 0.06, 0.0),
+    "post": lambda a: _corners(a["x"] - 0.16, 0.0, a["x"] + 0.16, a["h"]),
+    "band": lambda a: _corners(a["anchor"][0] - 0.04, a["anchor"][1] - 0.04,
+                               a["anchor"][0] + 0.04, a["anchor"][1] + 0.04),
+    "ladder": lambda a: _corners(a.get("first", 0.0), -0.16, a.get("first", 0.0), 0.0),
+    "floor_line": lambda a: _corners(a["x"] - 0.2, -a.get("depth", 0.3) / 2, a["x"] + 0.2, 0.0),
+    "label": lambda a: _corners(a["at"][0] - 0.3, a["at"][1] - 0.08,
+                                a["at"][0] + 0.3, a["at"][1] + 0.08),
+}
+
+
+def extent(prop: Prop) -> list[tuple[float, float]]:
+    """The points of `prop` the camera keeps in view (none for props that need no framing)."""
+    corners = EXTENTS.get(prop.kind)
+    return corners(prop.params) if corners else []
+
+
+# --- What holds a band -------------------------------------------------------------------------
+def _near(x: float, target: float, slack: float = 0.05) -> bool:
+    return abs(x - target) <= slack
+
+
+SUPPORTS: dict[str, Callable[[dict[str, Any], float, float], bool]] = {
+    "post": lambda a, x, y: _near(x, a["x"]) and 0.0 <= y <= a["h"],
+    "table": lambda a, x, y: _near(x, a["x"]) and 0.0 <= y <= a.get("h", 0.75),
+    "chair": lambda a, x, y: (_near(x, a["x0"] + 0.03) or _near(x, a["x1"] - 0.03))
+    and 0.0 <= y <= a["h"],
+    "wall": lambda a, x, y: _near(x, a["x"]) and y >= 0.0,
+}
+
+
+def holds(prop: Prop, point: tuple[float, float]) -> bool:
+    """Whether `prop` is something a band anchored at `point` is tied to (a post, a table or
+    chair leg, a wall): an anchor nothing holds floats in mid-air."""
+    support = SUPPORTS.get(prop.kind)
+    return support is not None and support(prop.params, *point)

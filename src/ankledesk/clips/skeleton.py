@@ -131,6 +131,8 @@ def _foot(side: str, p: Pose, ankle: Vec, to3d, normal: Vec, shank_theta: float)
         # A negative lift curls the toe: the knuckle rises and the tip grips downward, back to
         # the height of the toe's base, so a curled toe grips the floor instead of going into it.
         near, far = (lift, lift) if lift >= 0 else (-lift, lift)
+        if p.get(f"{side}_toe_down", 0.0):  # straight down from the ball, not curled
+            near = far = lift - p[f"{side}_toe_down"]
 
         def direction(deg: float) -> Vec:
             r = math.radians(deg)
@@ -219,21 +221,35 @@ def leg_angles(p: Pose, side: str) -> tuple[float, float, float]:
 
 
 def _foot_angles(side: str) -> tuple[str, ...]:
-    return tuple(f"{side}_{n}" for n in ("ankle", "toe", "big_toe", "inv", "turn", "arch"))
+    return tuple(f"{side}_{n}" for n in ("ankle", "toe", "toe_down", "big_toe", "inv", "turn",
+                                          "arch"))
+
+
+# How far round from the side view (camera on the figure's right) each camera stands, degrees:
+# "quarter" is in front and to the right, "front" faces the figure, "inner" is in front and to
+# the left, looking at the right foot's inner edge (arch and big toe nearest the camera);
+# "oblique" is nearer the front than "quarter": side-to-side work with the knees' bend visible;
+# "medial" is the side view from the figure's left: the right foot's arch and big toe.
+VIEW_YAW = {"side": 0.0, "quarter": QUARTER_YAW, "oblique": 62.0, "front": 90.0, "inner": 112.0,
+            "medial": 180.0}
 
 
 def project(v: Vec, view: str) -> Point:
     """The 2D view position of a 3D point: side view (forward, up), front view (left, up) or
-    the three-quarter view in between."""
-    if view == "quarter":
-        r = math.radians(QUARTER_YAW)
-        return (v[0] * math.cos(r) + v[1] * math.sin(r), v[2])
-    return (v[1], v[2]) if view == "front" else (v[0], v[2])
+    a view in between or beyond (see `VIEW_YAW`)."""
+    if view == "side":
+        return (v[0], v[2])
+    if view == "front":
+        return (v[1], v[2])
+    r = math.radians(VIEW_YAW[view])
+    return (v[0] * math.cos(r) + v[1] * math.sin(r), v[2])
 
 
 def depth(v: Vec, view: str) -> float:
     """How near the camera a point is (larger = nearer), for drawing order."""
-    if view == "quarter":
-        r = math.radians(QUARTER_YAW)
-        return v[0] * math.sin(r) - v[1] * math.cos(r)
-    return v[0] if view == "front" else -v[1]
+    if view == "side":
+        return -v[1]
+    if view == "front":
+        return v[0]
+    r = math.radians(VIEW_YAW[view])
+    return v[0] * math.sin(r) - v[1] * math.cos(r)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ankledesk.clips.canvas import Camera
 from ankledesk.clips.pose import Key
 from ankledesk.clips.props import Prop
 
-VIEWS = ("side", "front", "quarter")
+VIEWS = ("side", "front", "quarter", "oblique", "inner", "medial")
 # How the figure meets the floor and props (see `ankledesk.clips.ground`): "clear" places it by
 # its anchors but lifts it out of any surface it would sink into; "rest" ignores the anchors'
 # height and always sets its lowest point on the surface (gaits on the spot, free to bob);
@@ -23,7 +23,8 @@ class ClipSpec:
     `poster` is the moment (s) the contact sheet shows, mid-clip by default; `trail` names a
     joint whose whole loop path is drawn faintly, with arrowheads (ankle circles); `inset` adds
     a magnified window on a point (usually the working foot) so ankle and toe detail stay
-    readable. `contact` says how the figure meets the ground (see `CONTACTS`).
+    readable, seen from `inset_view` if the foot's point shows better from another side.
+    `contact` says how the figure meets the ground (see `CONTACTS`).
     """
 
     drill_id: str
@@ -31,7 +32,13 @@ class ClipSpec:
     view: str = "side"
     highlight: tuple[str, ...] = ()
     props: tuple[Prop, ...] = ()
-    camera: Camera = field(default_factory=Camera)
+    camera: Camera | None = None  # None: framed to fill the picture (`ankledesk.clips.framing`)
+    # Frame only the body points whose names start with these (e.g. "r_foot", "r_toe"): a
+    # close-up of the working foot as the main picture.
+    frame_on: tuple[str, ...] = ()
+    # Which leg is drawn as the near, lit one when the view alone would say otherwise: a
+    # close-up of the right foot from the inside has the (out of frame) left leg nearer.
+    near: str | None = None
     poster: float | None = None
     trail: str | None = None
     eyes_closed: bool = False
@@ -39,12 +46,26 @@ class ClipSpec:
     inset_scale: float = 520.0
     inset_left: bool = False
     inset_trail: bool = False  # draw the trail in the inset too
+    inset_view: str | None = None  # the close-up's own camera (default: the clip's view)
+    inset_on: str | None = None  # a joint the close-up follows sideways (`inset` then offsets)
+    # Where the weight is on the working foot: (time s, spot) keys for a footprint close-up
+    # (`ankledesk.clips.footprint`), shown in the close-up panel instead of a magnified view.
+    pressure: tuple[tuple[float, str], ...] | None = None
+    # One foot per square through a ladder, one step every `ladder_step` s: the close-up panel
+    # shows the ladder from above with the footprints (`ankledesk.clips.ladder_map`).
+    ladder_step: float | None = None
+    # The close-up panel shows the body from straight above (`ankledesk.clips.top_view`).
+    above: bool = False
+    # The stretch of the loop (start, end s) in which the body holds still: a hold shows it.
+    hold: tuple[float, float] | None = None
     floor: bool = True  # False when a prop draws its own ground (an incline)
     contact: str = "clear"
 
     def __post_init__(self) -> None:
         if self.view not in VIEWS:
             raise ValueError(f"{self.drill_id}: view must be one of {VIEWS}")
+        if self.inset_view is not None and self.inset_view not in VIEWS:
+            raise ValueError(f"{self.drill_id}: inset_view must be one of {VIEWS}")
         if self.contact not in CONTACTS:
             raise ValueError(f"{self.drill_id}: contact must be one of {CONTACTS}")
         if len(self.keys) < 2 or self.keys[0].t != 0:
