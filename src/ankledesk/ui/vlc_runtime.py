@@ -23,9 +23,9 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 # Quiet; no audio (demo clips are silent, a user's clip must not talk over the gym's music);
-# no title overlay and no subtitle file scan per clip; software decoding on one thread: a
-# 640x360 clip needs no more, and three frame threads per switch made the process grow about
-# 80 KB a switch (allocator churn), against a flat line with one.
+# no title overlay and no subtitle file scan per clip; software decoding on one thread: the
+# flat-shaded 1280x720 clips decode well within a frame on one, and three frame threads per
+# switch made the process grow about 80 KB a switch (allocator churn), against a flat line.
 BASE_ARGS = (
     "--quiet",
     "--no-audio",
