@@ -7,6 +7,7 @@ window-level keys (full screen, preferences, quit) and asks before a running wor
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -35,7 +36,9 @@ from ankledesk.ui.routines import RoutinesScreen
 from ankledesk.ui.sleep_inhibitor import SleepInhibitor
 from ankledesk.ui.today import TodayScreen
 from ankledesk.ui.workout.clock import Clock, MonotonicClock
-from ankledesk.ui.workout.flow import WorkoutFlow
+
+if TYPE_CHECKING:
+    from ankledesk.ui.workout.flow import WorkoutFlow
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +134,9 @@ class MainWindow(QMainWindow):
         routine = self.context.library.routines.get(routine_id)
         if routine is None or self.flow is not None:
             return None
+        # Imported here: the workout's code stays off the way to the first paint.
+        from ankledesk.ui.workout.flow import WorkoutFlow
+
         active = self.context.store.begin(routine, WallClock.now(self.clock.now()))
         return self._run(WorkoutFlow(self.context, active, routine, self.clock,
                                      inhibitor=self.inhibitor))
@@ -139,6 +145,8 @@ class MainWindow(QMainWindow):
         store = self.context.store
         if store.leftover is None or self.flow is not None:
             return None
+        from ankledesk.ui.workout.flow import WorkoutFlow
+
         routine = self.context.routine_of_snapshot(store.leftover["routine"])
         active = store.resume(WallClock.now(self.clock.now()))
         return self._run(WorkoutFlow(self.context, active, routine, self.clock,
