@@ -84,7 +84,7 @@ def reps_target_text(step: Step) -> str:
     """`12 each side · now LEFT`: the set's target, as the drill is dosed."""
     each = " each side" if step.side else ""
     now = f" · now {step.side.upper()}" if step.side else ""
-    return f"{step.target_reps} reps{each}{now}\nDone (Enter) when the set is done"
+    return f"{step.target_reps} reps{each}{now}\nthen Done (Enter)"
 
 
 def _fit_template(seconds: float) -> str:
