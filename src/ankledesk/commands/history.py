@@ -15,6 +15,7 @@ import sys
 from ankledesk.core.progress import (
     WEEKLY_TARGET,
     IsoWeek,
+    Streak,
     WeekSummary,
     active_seconds,
     oldest_first,
@@ -22,11 +23,13 @@ from ankledesk.core.progress import (
     sessions_between,
     sessions_in_week,
     started,
+    target_verdict,
     to_json,
     week_summary,
     weekly_streak,
 )
 from ankledesk.core.records import SessionRecord
+from ankledesk.core.terminal import shown
 from ankledesk.core.timefmt import clock
 from ankledesk.errors import UserError
 from ankledesk.library import open_library
@@ -86,7 +89,7 @@ def _date(text: str, option: str) -> dt.date:
 def _sessions(args: argparse.Namespace) -> list[SessionRecord]:
     store = SessionStore.open(args.data_dir, read_only=True)
     for notice in store.notices:
-        print(f"warning: {notice}", file=sys.stderr)
+        print(f"warning: {shown(notice)}", file=sys.stderr)
     return store.sessions()
 
 
@@ -115,7 +118,7 @@ def _session_line(doc: SessionRecord) -> str:
     if doc.get("pain"):
         extras.append("pain")
     tail = f"  {' · '.join(extras)}" if extras else ""
-    return (f"{started(doc):%Y-%m-%d %H:%M}  {doc['routine_name']}  {doc['status']}  "
+    return (f"{started(doc):%Y-%m-%d %H:%M}  {shown(doc['routine_name'])}  {doc['status']}  "
             f"{len(steps)} sets ({detail})  {clock(active_seconds(doc))} active{tail}")
 
 
@@ -147,29 +150,28 @@ def _hold(seconds: float | None) -> str:
     return "—" if seconds is None else clock(seconds)
 
 
-def _print_summary(summary: WeekSummary, streak_weeks: int, hints: list[str]) -> None:
+def _print_summary(summary: WeekSummary, streak: Streak, hints: list[str]) -> None:
     print(f"Week {summary.week} ({summary.first_day:%a %d %b} – {summary.last_day:%a %d %b %Y})")
     parts = [f"{summary.finished} finished"]
     if summary.abandoned:
         parts.append(f"{summary.abandoned} abandoned")
     if summary.in_progress:
         parts.append(f"{summary.in_progress} cut short")
-    verdict = "met" if summary.met_target else "not met"
-    print(f"sessions: {summary.sessions} ({', '.join(parts)}) · target {summary.target} a week: "
-          f"{verdict} · active {clock(summary.active_seconds)} · streak {streak_weeks} "
-          f"week{'s' if streak_weeks != 1 else ''}")
+    verdict = target_verdict(summary.finished, summary.target, streak.open)
+    print(f"sessions: {summary.sessions} ({', '.join(parts)}) · {verdict} · active "
+          f"{clock(summary.active_seconds)} · streak {streak.wording}")
     if summary.mean_rpe is not None or summary.pain_sessions:
         print(f"mean RPE {summary.mean_rpe if summary.mean_rpe is not None else '—'} · "
               f"sessions with pain: {summary.pain_sessions}")
     if summary.drills:
-        width = max(len(r.name) for r in summary.drills)
+        width = max(len(shown(r.name)) for r in summary.drills)
         print(f"{'drill':<{width}}  done  partial  skipped  best hold  reps")
         for r in summary.drills:
             reps = r.total_reps if r.mode == "reps" else "—"
-            print(f"{r.name:<{width}}  {r.sets_done:>4}  {r.sets_partial:>7}  "
+            print(f"{shown(r.name):<{width}}  {r.sets_done:>4}  {r.sets_partial:>7}  "
                   f"{r.sets_skipped:>7}  {_hold(r.best_hold_seconds):>9}  {reps:>4}")
     for hint in hints:
-        print(f"next step: {hint}")
+        print(f"next step: {shown(hint)}")
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -180,12 +182,13 @@ def cmd_summary(args: argparse.Namespace) -> int:
     sessions = _sessions(args)
     summary = week_summary(sessions, week, target=target)
     upto = [s for s in sessions if started(s).date() <= week.sunday]
-    streak = weekly_streak(upto, target=target, today=min(week.sunday, dt.date.today()))
+    streak = weekly_streak(sessions, target=target, through=week)
     library = open_library(args.data_dir)
     hints = progression_hints(upto, library.drills)
     if args.summary_json:
         print(json.dumps({**to_json(summary), "streak_weeks": streak.weeks,
+                          "streak": streak.wording, "week_over": not streak.open,
                           "progression": to_json(hints)}, indent=2, ensure_ascii=False))
     else:
-        _print_summary(summary, streak.weeks, [h.message for h in hints])
+        _print_summary(summary, streak, [h.message for h in hints])
     return 0

@@ -253,41 +253,94 @@ def week_summary(sessions: Iterable[SessionRecord], week: IsoWeek | str,
 
 @dataclass
 class Streak:
-    """Consecutive weeks that met the target, up to now.
+    """Consecutive weeks that met the target, counted back from `this_week`.
 
-    The current week only adds to the streak once it meets the target; until then it does not
-    break it either (the week is not over), so `weeks` counts back from last week.
+    A week that is over counts when it met the target and breaks the streak when it did not.
+    `this_week` (the week asked about) may not be over yet (`open`): then it adds to the streak
+    once it meets the target, and until then it neither adds nor breaks (`counted` says which),
+    so `weeks` counts back from the week before.
     """
 
     weeks: int
     target: int
     this_week: str
     this_week_sessions: int
+    open: bool = False
 
     @property
     def this_week_met(self) -> bool:
         return self.this_week_sessions >= self.target
 
+    @property
+    def counted(self) -> bool:
+        """Whether `this_week` is one of the `weeks` (it met the target)."""
+        return self.this_week_met
 
-def weekly_streak(sessions: Iterable[SessionRecord], target: int = WEEKLY_TARGET,
-                  today: dt.date | None = None) -> Streak:
-    if target < 1:
-        raise ValueError("the weekly target is at least 1 session")
-    today = today or dt.date.today()
+    @property
+    def status(self) -> str:
+        """How `this_week` stands in the streak: `this week included`, `this week still open
+        (1 of 2 so far)`, `broken: this week missed the target (1 of 2)`."""
+        if self.counted:
+            return "this week included"
+        so_far = f"{self.this_week_sessions} of {self.target}"
+        if self.open:
+            return f"this week still open ({so_far} so far)"
+        return f"broken: this week missed the target ({so_far})"
+
+    @property
+    def wording(self) -> str:
+        """The streak in words, the same on paper and in `history summary`:
+        `4 weeks, this week included`."""
+        return f"{self.weeks} week{'s' if self.weeks != 1 else ''}, {self.status}"
+
+
+def finished_per_week(sessions: Iterable[SessionRecord]) -> dict[IsoWeek, int]:
+    """Finished sessions per ISO week (only weeks that have any)."""
     per_week: dict[IsoWeek, int] = {}
     for session in sessions:
         if counts_toward_target(session):
             week = IsoWeek.of(session_day(session))
             per_week[week] = per_week.get(week, 0) + 1
-    current = IsoWeek.of(today)
-    this_week = per_week.get(current, 0)
-    weeks = 1 if this_week >= target else 0
-    week = current.previous()
-    while per_week.get(week, 0) >= target:
-        weeks += 1
+    return per_week
+
+
+def week_is_over(week: IsoWeek, today: dt.date) -> bool:
+    """Whether every day of `week` is in the past."""
+    return week.sunday < today
+
+
+def weekly_streak(sessions: Iterable[SessionRecord], target: int = WEEKLY_TARGET,
+                  today: dt.date | None = None, through: IsoWeek | None = None) -> Streak:
+    """The streak as it stands at the end of `through` (default: the week holding `today`),
+    judged on `today` (default: the real today): a past week that missed the target breaks
+    it even if `through` is that week."""
+    if target < 1:
+        raise ValueError("the weekly target is at least 1 session")
+    today = today or dt.date.today()
+    per_week = finished_per_week(sessions)
+    current = through or IsoWeek.of(today)
+    weeks, week = 0, current
+    while True:  # ends at the first past week short of the target (there is always one)
+        if per_week.get(week, 0) >= target:
+            weeks += 1
+        elif week_is_over(week, today):
+            break
         week = week.previous()
     return Streak(weeks=weeks, target=target, this_week=str(current),
-                  this_week_sessions=this_week)
+                  this_week_sessions=per_week.get(current, 0),
+                  open=not week_is_over(current, today))
+
+
+def target_verdict(finished: int, target: int, is_open: bool = False) -> str:
+    """Finished sessions against the target, in words that never read as a fraction above
+    one: `target 2 met`, `target 2 met, 1 extra`, and short of it `1 more to go for 2` (a week
+    still open) or `missed: 1 of 2`."""
+    if finished >= target:
+        extra = finished - target
+        return f"target {target} met" + (f", {extra} extra" if extra else "")
+    if is_open:
+        return f"{target - finished} more to go for {target}"
+    return f"missed: {finished} of {target}"
 
 
 # -- holds and the progression ladder ----------------------------------------------------
