@@ -16,6 +16,7 @@ from pathlib import Path
 from ankledesk.commands.routines import find_routine
 from ankledesk.core.progress import WEEKLY_TARGET, IsoWeek, sessions_between
 from ankledesk.core.records import SessionRecord
+from ankledesk.core.terminal import shown
 from ankledesk.errors import UserError
 from ankledesk.library import open_library
 from ankledesk.report import PAPERS, blank_sheet, csv_bytes, range_log, save_atomic, weekly_log
@@ -105,7 +106,7 @@ def _history(data_dir: Path) -> list[SessionRecord]:
     store = SessionStore.open(data_dir, read_only=True)
     try:
         for notice in store.notices:
-            print(f"warning: {notice}", file=sys.stderr)
+            print(f"warning: {shown(notice)}", file=sys.stderr)
         return store.sessions()
     finally:
         store.close()
@@ -130,7 +131,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         data = range_log(history, first.monday, last.monday, **options)
         what = f"{first} to {last}"
     _save(output, data)
-    print(f"wrote {output} ({what}, {args.paper})")
+    print(f"wrote {shown(output)} ({what}, {args.paper})")
     return 0
 
 
@@ -141,7 +142,7 @@ def cmd_blank(args: argparse.Namespace) -> int:
     data = blank_sheet(routine, week.monday, paper=args.paper, name=args.name,
                        week_start=WEEK_STARTS[args.week_start])
     _save(output, data)
-    print(f"wrote {output} ({routine.name}, {week}, {args.paper})")
+    print(f"wrote {shown(output)} ({shown(routine.name)}, {week}, {args.paper})")
     return 0
 
 
@@ -154,5 +155,5 @@ def cmd_csv(args: argparse.Namespace) -> int:
     chosen = sessions_between(_history(args.data_dir), first, last)
     _save(output, csv_bytes(chosen))
     sets = sum(len(s.get("steps", [])) for s in chosen)
-    print(f"wrote {output} ({len(chosen)} sessions, {sets} sets)")
+    print(f"wrote {shown(output)} ({len(chosen)} sessions, {sets} sets)")
     return 0

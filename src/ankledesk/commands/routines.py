@@ -14,6 +14,7 @@ from ankledesk.core.loader import DRILLS_FILE, Library, load_drills, load_routin
 from ankledesk.core.model import Routine
 from ankledesk.core.plan import Plan, expand
 from ankledesk.core.problems import Problem
+from ankledesk.core.terminal import shown
 from ankledesk.core.timefmt import clock
 from ankledesk.errors import UserError
 from ankledesk.library import open_library
@@ -70,7 +71,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         for r in rows:
             origin = "" if r["source"] == "built-in" else f"  [{r['source']}]"
             print(f"{r['id']:<{width}}  {clock(r['estimated_seconds']):>7}  "
-                  f"{r['rounds']:>2} × {len(r['drills'])} drills  {r['name']}{origin}")
+                  f"{r['rounds']:>2} × {len(r['drills'])} drills  {shown(r['name'])}{origin}")
     _warn(library)
     return 0
 
@@ -101,7 +102,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(json.dumps(plan_json(plan), indent=2, ensure_ascii=False))
         return 0
     routine = plan.routine
-    print(f"{routine.name} ({routine.id})")
+    print(f"{shown(routine.name)} ({routine.id})")
     print(f"{routine.rounds} rounds of {len(routine.items)} drills · "
           f"rest {routine.rest_between_rounds} s between rounds · "
           f"estimated {clock(plan.total)}")
@@ -110,7 +111,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         if step.kind != "prepare" and step.round != current_round and step.rest_kind != "rounds":
             current_round = step.round
             print(f"Round {current_round} of {routine.rounds}")
-        print(f"  {clock(step.start):>7}  {step.describe()}")
+        print(f"  {clock(step.start):>7}  {shown(step.describe())}")
     print(f"  {clock(plan.total):>7}  Done · total {clock(plan.total)}")
     return 0
 
@@ -147,5 +148,5 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(problem)
         failed = failed or bool(problems)
         if not problems:
-            print(f"{path}: ok ({label})")
+            print(f"{shown(path)}: ok ({shown(label)})")
     return 1 if failed else 0

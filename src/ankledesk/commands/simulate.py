@@ -23,6 +23,7 @@ from ankledesk.core.model import Routine
 from ankledesk.core.plan import expand
 from ankledesk.core.progress import active_seconds
 from ankledesk.core.records import SessionRecord, StepRecord
+from ankledesk.core.terminal import shown
 from ankledesk.core.timefmt import clock
 from ankledesk.errors import UserError
 from ankledesk.library import open_library
@@ -96,7 +97,7 @@ def step_line(record: StepRecord, rounds: int) -> str:
     else:
         amount = f"{record['actual_seconds']:.0f} s"
     side = f" · {record['side']}" if record["side"] else ""
-    return (f"round {record['round']}/{rounds} · {record['name']}{side} · {amount} · "
+    return (f"round {record['round']}/{rounds} · {shown(record['name'])}{side} · {amount} · "
             f"{record['outcome']}")
 
 
@@ -116,7 +117,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
     with SessionStore.open(args.data_dir) as store:
         for notice in store.notices:
-            print(f"warning: {notice}", file=sys.stderr)
+            print(f"warning: {shown(notice)}", file=sys.stderr)
         wall = WallClock.now(0.0)
         if args.resume:
             if store.leftover is None:
@@ -136,7 +137,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                     raise UserError(f"{_describe_leftover(store.leftover)}: continue it with "
                                     "--resume, or keep it as abandoned with --abandon-leftover")
                 kept = store.abandon_leftover()
-                print(f"kept {kept['routine_name']} of {kept['started_at']} as abandoned "
+                print(f"kept {shown(kept['routine_name'])} of {kept['started_at']} as abandoned "
                       f"({len(kept['steps'])} sets)")
             assert routine is not None  # found above, before the lock was taken
             active = store.begin(routine, wall)
@@ -149,10 +150,10 @@ def _run(routine: Routine, active: ActiveSession, args: argparse.Namespace) -> i
     start = active.resume_index
     sets = len(plan.work_steps)
     if args.resume:
-        print(f"resuming {routine.name} at step {start + 1} of {len(plan.steps)} "
+        print(f"resuming {shown(routine.name)} at step {start + 1} of {len(plan.steps)} "
               f"({len(active.steps)} of {sets} sets already done)", flush=True)
     else:
-        print(f"started {routine.name}: {sets} sets in {rounds} round"
+        print(f"started {shown(routine.name)}: {sets} sets in {rounds} round"
               f"{'s' if rounds != 1 else ''}, about {clock(plan.total)} at real speed",
               flush=True)
     if start >= len(plan.steps):
@@ -181,6 +182,6 @@ def _finished(active: ActiveSession, name: str, args: argparse.Namespace, at: fl
     counts = {o: sum(1 for s in steps if s["outcome"] == o) for o in ("done", "partial",
                                                                        "skipped")}
     detail = ", ".join(f"{n} {o}" for o, n in counts.items() if n)
-    print(f"finished {name}: {len(steps)} sets ({detail or 'none'}), "
+    print(f"finished {shown(name)}: {len(steps)} sets ({detail or 'none'}), "
           f"{clock(active_seconds(doc))} active; saved to the history as session {doc['id']}")
     return 0

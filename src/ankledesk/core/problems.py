@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ankledesk.core.terminal import shown
+
 _MISSING = object()
 
 
@@ -49,4 +51,4 @@ class Problem:
         if self.field:
             where += f"{self.field}: "
         got = "" if self.got is _MISSING else f" (got {show_value(self.got)})"
-        return f"{where}{self.message}{got}"
+        return shown(f"{where}{self.message}{got}")

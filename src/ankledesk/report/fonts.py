@@ -1,72 +1,171 @@
-"""The embedded PDF font: DejaVu Sans, shipped in resources/fonts with its licence.
+"""The embedded PDF fonts, and which of them draws each run of characters.
 
-ReportLab's built-in Helvetica only knows Latin-1, so a note written in Cyrillic, or the
-✓ ✗ ◐ marks of the grid, would print as black boxes. DejaVu covers Latin, Greek, Cyrillic and
-the common symbols, and ReportLab embeds only the glyphs a document uses, so a PDF stays small.
+DejaVu Sans (regular and bold) sets everything it can: Latin, Greek, Cyrillic and the grid's
+✓ ✗ ◐ marks. Two fallbacks, shipped in resources/fonts with their licences, cover what it
+cannot: Droid Sans Fallback (Chinese, Japanese and Korean, one compact static TrueType file)
+and Symbola (monochrome emoji up to Unicode 9, black ink that prints on any laser printer).
+Text is split into runs, each set in the first of DejaVu, Droid, Symbola that has every glyph
+of the run, so a note mixing `Ça va`, `足首` and `🏃` prints all three. ReportLab embeds only
+the glyphs a document uses, so a PDF stays small whichever fonts it touches.
 
-Characters DejaVu has no glyph for (most emoji, for instance 🏃) would print as an invisible
-blank; `printable()` swaps each for MISSING (�) so the reader at least sees something was
-written. So does every character beyond the Basic Multilingual Plane — all emoji — even where
-DejaVu has a black-and-white glyph (😀): ReportLab's text map of an embedded font is 16-bit,
-so such a glyph would copy, search and extract from the PDF as a different character (U+1F600
-comes out as U+1F60, ὠ). Emoji joiners and variation selectors, which draw nothing, are
-dropped, so 🏃‍♀️ prints as two marks (runner, sign), not four.
+What still cannot print (docs/report.md says the same to users): emoji newer than Unicode 9
+(🦶, 🥵), scripts none of the three fonts has (Thai, Devanagari, Arabic shaping, Hebrew
+right-to-left order), and emoji colour, skin tones and joined sequences (🏃‍♀️ prints as the
+runner then ♀). A character no font has prints as MISSING (�), so the reader sees that
+something was written.
+
+ReportLab writes each glyph's Unicode value into the PDF's text map with four hex digits, so
+a character beyond U+FFFF (every emoji) would copy, search and extract as another character
+(U+1F600 as U+1F60, ὠ); `register` installs a text map writer that spells those as UTF-16
+surrogate pairs, as the PDF reference asks.
 """
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Callable
 from functools import cache
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ankledesk import paths
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
-FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
-LICENCE = "LICENSE-DejaVu.txt"
+CJK = "DroidSansFallback"
+EMOJI = "Symbola"
+FALLBACKS = (CJK, EMOJI)
+"""Tried in this order for characters DejaVu lacks."""
+
+FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf",
+         CJK: "DroidSansFallback.ttf", EMOJI: "Symbola.ttf"}
+LICENCES = ("LICENSE-DejaVu.txt", "LICENSE-DroidSansFallback.txt", "LICENSE-Symbola.txt")
 
 # U+FFFD REPLACEMENT CHARACTER, which DejaVu draws as a diamond with a question mark.
 MISSING = "\ufffd"
 
 
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap for a font subset, with code points beyond the Basic
+    Multilingual Plane written as UTF-16 surrogate pairs instead of five hex digits."""
+    def utf16(code: int) -> str:
+        if code <= 0xFFFF:
+            return f"{code:04X}"
+        code -= 0x10000
+        return f"{0xD800 + (code >> 10):04X}{0xDC00 + (code & 0x3FF):04X}"
+
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})",
+        "/Supplement 0", ">> def", f"/CMapName /{fontname} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(f"<{n:02X}> <{utf16(code)}>" for n, code in enumerate(subset)),
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ])
+
+
 @cache
 def register() -> str:
-    """Register DejaVu Sans (regular and bold) with ReportLab once per process; the family
-    name to use in styles. `<b>` maps to the bold face; there is no italic face, so `<i>` falls
-    back to the upright ones rather than failing."""
+    """Register the four faces with ReportLab once per process; the family name to use in
+    styles. `<b>` maps to DejaVu's bold face; the fallbacks have one face, used for bold too;
+    there is no italic face, so `<i>` falls back to the upright ones rather than failing."""
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     folder = paths.resources_dir() / "fonts"
     for name, filename in FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
     for bold, italic, face in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, REGULAR), (1, 1, BOLD)):
         addMapping(REGULAR, bold, italic, face)
+    for face in FALLBACKS:
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(face, bold, italic, face)
     return REGULAR
 
 
 @cache
-def _coverage() -> frozenset[int]:
+def _coverage(font: str) -> frozenset[int]:
     register()
-    font = pdfmetrics.getFont(REGULAR)
-    return frozenset(font.face.charToGlyph)
+    return frozenset(pdfmetrics.getFont(font).face.charToGlyph)
+
+
+def _invisible(code: int) -> bool:
+    """Control and format characters (bidi overrides, zero-width joiners), lone surrogates,
+    and the emoji variation selectors and skin-tone modifiers: nothing of their own to draw
+    in a monochrome font."""
+    return (code < 32 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF
+            or 0xFE00 <= code <= 0xFE0F or code == 0x200D or 0x1F3FB <= code <= 0x1F3FF
+            or unicodedata.category(chr(code)) in ("Cc", "Cf", "Cs"))
+
+
+def font_for(ch: str, base: str = REGULAR) -> str | None:
+    """The first face that draws `ch`: `base` (DejaVu, regular or bold: a run may sit inside
+    `<b>`, so both faces must have it), then the fallbacks; None when none does."""
+    code = ord(ch)
+    if code in _coverage(REGULAR) and code in _coverage(BOLD):
+        return base
+    for face in FALLBACKS:
+        if code in _coverage(face):
+            return face
+    return None
+
+
+def runs(text: str, base: str = REGULAR) -> list[tuple[str, str]]:
+    """`text` as (face, characters) runs, each drawable in its face. Control characters are
+    dropped (newlines and tabs stay, for the caller to turn into breaks and spaces); a
+    character no face has becomes MISSING in `base`. Spaces join the run they are in."""
+    out: list[tuple[str, str]] = []
+    for ch in text:
+        if ch in "\n\t " or ch == "\xa0":
+            face = out[-1][0] if out else base
+        elif _invisible(ord(ch)):
+            continue
+        else:
+            found = font_for(ch, base)
+            face, ch = (found, ch) if found else (base, MISSING)
+        if out and out[-1][0] == face:
+            out[-1] = (face, out[-1][1] + ch)
+        else:
+            out.append((face, ch))
+    return out
 
 
 def printable(text: str) -> str:
-    """`text` with control characters dropped (newlines and tabs become spaces or stay for the
-    caller) and every character the font cannot draw replaced by MISSING."""
-    covered = _coverage()
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if ch in "\n\t":
-            out.append(ch)
-        elif code < 32 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF:
-            continue
-        elif 0xFE00 <= code <= 0xFE0F or code == 0x200D or 0x1F3FB <= code <= 0x1F3FF:
-            continue  # variation selectors, joiners and skin tones: no glyph of their own
-        elif code in covered and code <= 0xFFFF:
-            out.append(ch)
-        else:
-            out.append(MISSING)
-    return "".join(out)
+    """`text` as it will print: control characters dropped (newlines and tabs kept for the
+    caller) and every character no embedded face can draw replaced by MISSING."""
+    return "".join(chunk for _, chunk in runs(text))
+
+
+def width(text: str, size: float, base: str = REGULAR) -> float:
+    """How wide `text` prints at `size` points, each run in its own face."""
+    return sum(pdfmetrics.stringWidth(chunk, face, size) for face, chunk in runs(text, base))
+
+
+def fit(text: str, size: float, room: float, base: str = REGULAR) -> str:
+    """`text`, cut at a word where it can be and ended with `…`, so it prints within `room`
+    points (a footer, a chart title: places with one line and no room to wrap)."""
+    text = printable(text).replace("\n", " ").replace("\t", " ")
+    if width(text, size, base) <= room:
+        return text
+    cut = text
+    while cut and width(cut + "…", size, base) > room:
+        cut = cut[:-1]
+    words = cut.rsplit(" ", 1)
+    if len(words) == 2 and len(words[0]) > len(cut) * 0.6:
+        cut = words[0]
+    return cut.rstrip() + "…"
+
+
+def draw(put: Callable[[float, str, str], None], text: str, size: float, x: float,
+         anchor: str = "start", base: str = REGULAR) -> float:
+    """Lay `text` out run by run from `x` (or ending at `x` for `anchor="end"`, centred on it
+    for "middle"), calling `put(x, face, chunk)` for each run; the width used."""
+    chunks = runs(text, base)
+    total = sum(pdfmetrics.stringWidth(chunk, face, size) for face, chunk in chunks)
+    x -= {"start": 0.0, "middle": total / 2, "end": total}[anchor]
+    for face, chunk in chunks:
+        put(x, face, chunk)
+        x += pdfmetrics.stringWidth(chunk, face, size)
+    return total

@@ -2,13 +2,14 @@
 
 "of y" is only known once every page is laid out, so the canvas keeps each finished page's
 state and draws the footers when the document is saved (the usual ReportLab recipe), which
-costs one layout pass instead of two.
+costs one layout pass instead of two. The footer is one line: a long name in it is cut with
+`…` before it could reach the page number (the header prints it in full).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.pdfgen import canvas
@@ -16,6 +17,8 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from ankledesk import __version__
 from ankledesk.report import fonts, styles
+
+FOOTER_SIZE = 7.5
 
 
 def _numbered_canvas(footer: str) -> type[canvas.Canvas]:
@@ -43,12 +46,21 @@ def _numbered_canvas(footer: str) -> type[canvas.Canvas]:
             self.setStrokeColor(styles.RULE)
             self.setLineWidth(0.4)
             self.line(styles.MARGIN, y + 9, width - styles.MARGIN, y + 9)
-            self.setFont(fonts.REGULAR, 7.5)
             self.setFillColor(styles.MUTED)
-            self.drawString(styles.MARGIN, y, footer)
-            self.drawRightString(width - styles.MARGIN, y,
-                                 f"Page {self._pageNumber} of {total}")
+            number = f"Page {self._pageNumber} of {total}"
+            self.setFont(fonts.REGULAR, FOOTER_SIZE)
+            self.drawRightString(width - styles.MARGIN, y, number)
+            room = (width - 2 * styles.MARGIN - 12
+                    - fonts.width(number, FOOTER_SIZE))
+            fonts.draw(self._run(y), fonts.fit(footer, FOOTER_SIZE, room), FOOTER_SIZE,
+                       styles.MARGIN)
             self.restoreState()
+
+        def _run(self, y: float) -> Callable[[float, str, str], None]:
+            def put(x: float, face: str, chunk: str) -> None:
+                self.setFont(face, FOOTER_SIZE)
+                self.drawString(x, y, chunk)
+            return put
 
     return NumberedCanvas
 
@@ -65,7 +77,7 @@ def render(story: Sequence[Flowable], *, paper: str, title: str, footer: str,
         title=fonts.printable(title), author=fonts.printable(author),
         creator=f"AnkleDesk {__version__}", subject="Ankle and foot training log",
     )
-    doc.build(list(story), canvasmaker=_numbered_canvas(fonts.printable(footer)))
+    doc.build(list(story), canvasmaker=_numbered_canvas(footer))
     return buffer.getvalue()
 
 

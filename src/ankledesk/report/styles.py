@@ -27,6 +27,7 @@ FAINT = colors.HexColor("#e7ebef")
 ACCENT = colors.HexColor("#1f6f78")
 ACCENT_LIGHT = colors.HexColor("#d9ecee")
 WARN = colors.HexColor("#9c3d10")
+ZEBRA = colors.HexColor("#f3f6f7")
 
 
 def page_size(paper: str) -> tuple[float, float]:
@@ -38,11 +39,15 @@ def page_size(paper: str) -> tuple[float, float]:
 
 
 def text(value: object) -> str:
-    """User text, safe for a Paragraph: unprintable characters replaced, `<`, `>` and `&`
-    escaped (ReportLab parses Paragraph text as markup, so a note `<b>&` would otherwise
-    turn bold or abort the build), and line breaks kept as line breaks."""
-    cleaned = fonts.printable("" if value is None else str(value))
-    return escape(cleaned).replace("\t", " ").replace("\n", "<br/>")
+    """User text, safe for a Paragraph: `<`, `>` and `&` escaped (ReportLab parses Paragraph
+    text as markup, so a note `<b>&` would otherwise turn bold or abort the build), line breaks
+    kept as line breaks, control characters dropped, and each run DejaVu cannot draw (Chinese,
+    an emoji) wrapped in a `<font>` naming the face that can (see `fonts.runs`)."""
+    out = []
+    for face, chunk in fonts.runs("" if value is None else str(value)):
+        safe = escape(chunk).replace("\t", " ").replace("\n", "<br/>")
+        out.append(safe if face == fonts.REGULAR else f'<font name="{face}">{safe}</font>')
+    return "".join(out)
 
 
 @cache
@@ -65,7 +70,7 @@ def styles() -> dict[str, ParagraphStyle]:
                                    textColor=MUTED),
         "who": ParagraphStyle("who", base, fontSize=10.5, leading=14, alignment=TA_RIGHT),
         "h2": ParagraphStyle("h2", base, fontName=fonts.BOLD, fontSize=11.5, leading=15,
-                             spaceBefore=10, spaceAfter=4, textColor=ACCENT),
+                             spaceBefore=10, spaceAfter=4, textColor=ACCENT, keepWithNext=1),
         "figure": ParagraphStyle("figure", base, fontName=fonts.BOLD, fontSize=15,
                                  leading=18, alignment=TA_CENTER),
         "figure_label": ParagraphStyle("figure_label", base, fontSize=7.5, leading=9.5,
