@@ -26,7 +26,7 @@ def test_partial_and_skipped_sets_are_marked_and_sides_told_apart():
     assert cell_lines(steps_of(doc, "single-leg-rdl")) == ["3×6/side", "◐ L 1×3", "✗ 1"]
     assert cell_lines(steps_of(doc, "leg-extension")) == ["3×45 s", "✗ 1"]
     doc = session(at(MON), outcomes={0: "skipped"})
-    assert cell_lines(steps_of(doc, "single-leg-rdl")) == ["L 3×6\nR 4×6", "✗ 1"]
+    assert cell_lines(steps_of(doc, "single-leg-rdl")) == ["L 3×6 / R 4×6", "✗ 1"]
 
 
 def test_holds_over_a_minute_and_varying_values():

@@ -9,7 +9,7 @@ cells the PDF prints.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ankledesk.core.records import SessionRecord, StepRecord
@@ -19,11 +19,13 @@ PARTIAL = "◐"
 SKIPPED = "✗"
 NOT_DONE = "·"
 TIMES = "×"
+TRAINED = "●"
 
 LEGEND = (
     f"4{TIMES}45 s = four sets of 45 s done · 4{TIMES}6/side = four sets of 6 reps on each side"
     f" · L/R = left/right when the sides differ · {PARTIAL} 1{TIMES}30 s = a set cut short, "
     f"with what was done · {SKIPPED} 2 = sets skipped · a dot ({NOT_DONE}) = not trained that day"
+    f" · {TRAINED} after a day's name = a day with a session"
 )
 
 
@@ -77,37 +79,64 @@ def _amount(steps: list[StepRecord]) -> str:
     return f"{values[0]}–{values[-1]}" + (" s" if seconds else "")
 
 
-def _sets(steps: list[StepRecord]) -> str:
-    """`4×45 s`, `4×6/side`, or `L 4×6` and `R 3×6` on two lines when the sides differ."""
+SIDE_SEPARATOR = " / "
+"""Between the sides of one cell value (`L 1×1:45 / R 2×1:50–1:52`): the only place a value
+may wrap; a part such as `R 2×1:50–1:52` or `45 s` is never broken."""
+
+
+def _sets(steps: list[StepRecord]) -> list[str]:
+    """`4×45 s`, `4×6/side`, or one part per side (`L 4×6`, `R 3×6`) when the sides differ."""
     sides = {s.get("side") for s in steps}
     if sides <= {None}:
-        return f"{len(steps)}{TIMES}{_amount(steps)}"
+        return [f"{len(steps)}{TIMES}{_amount(steps)}"]
     left = [s for s in steps if s.get("side") == "left"]
     right = [s for s in steps if s.get("side") == "right"]
     unsided = [s for s in steps if s.get("side") is None]
     if len(left) == len(right) and not unsided and \
             _amount(left) == _amount(right):
-        return f"{len(left)}{TIMES}{_amount(left)}/side"
-    parts = [f"{label} {len(group)}{TIMES}{_amount(group)}"
-             for label, group in (("L", left), ("R", right), ("", unsided)) if group]
-    return "\n".join(p.strip() for p in parts)
+        return [f"{len(left)}{TIMES}{_amount(left)}/side"]
+    return [f"{label} {len(group)}{TIMES}{_amount(group)}".strip()
+            for label, group in (("L", left), ("R", right), ("", unsided)) if group]
 
 
-def cell_lines(steps: list[StepRecord]) -> list[str]:
-    """The text of one grid cell, one entry per line; [NOT_DONE] for an empty day."""
+def cell_groups(steps: list[StepRecord]) -> list[tuple[str, list[str]]]:
+    """One grid cell as (mark, parts) groups: the sets done (no mark), those cut short
+    (PARTIAL) and those skipped (SKIPPED); [("", [NOT_DONE])] for an empty day."""
     if not steps:
-        return [NOT_DONE]
+        return [("", [NOT_DONE])]
     done = [s for s in steps if s["outcome"] == "done"]
     partial = [s for s in steps if s["outcome"] == "partial"]
     skipped = [s for s in steps if s["outcome"] == "skipped"]
-    lines = []
+    groups = []
     if done:
-        lines.append(_sets(done))
+        groups.append(("", _sets(done)))
     if partial:
-        lines.append(f"{PARTIAL} {_sets(partial)}")
+        groups.append((PARTIAL, _sets(partial)))
     if skipped:
-        lines.append(f"{SKIPPED} {len(skipped)}")
+        groups.append((SKIPPED, [str(len(skipped))]))
+    return groups
+
+
+def wrap_group(mark: str, parts: list[str], fits: Callable[[str], bool]) -> list[str]:
+    """A group's lines: parts joined by SIDE_SEPARATOR while `fits(line)` says the line still
+    fits, else a new line (the break replacing the separator); every line carries the group's
+    mark, so a cut-short value that wraps keeps its ◐ on each of its lines."""
+    prefix = f"{mark} " if mark else ""
+    lines: list[str] = []
+    for part in parts:
+        joined = f"{lines[-1]}{SIDE_SEPARATOR}{part}" if lines else ""
+        if lines and fits(joined):
+            lines[-1] = joined
+        else:
+            lines.append(prefix + part)
     return lines
+
+
+def cell_lines(steps: list[StepRecord],
+               fits: Callable[[str], bool] = lambda line: True) -> list[str]:
+    """The text of one grid cell, one entry per printed line; `fits(line)` tells whether a
+    line fits the column (by default every line does: one line per group)."""
+    return [line for mark, parts in cell_groups(steps) for line in wrap_group(mark, parts, fits)]
 
 
 def week_lines(row: DrillRow) -> list[str]:
