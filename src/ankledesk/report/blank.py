@@ -1,8 +1,12 @@
 """The blank sheet: next week's routine on paper, to pin up at the gym and fill in with a pen.
 
-Landscape, so seven day columns have room for a box per set: one row of boxes per side for
-drills done on each side, each drill with its target dosage, then rows for the date, the
-effort (RPE) and pain, and ruled lines for notes. Nothing on it needs colour to make sense.
+Landscape, seven day columns, a box per set big enough to write what the set came to by hand
+(`1:45` held, `12/12` reps, or a tick): BOX_HEIGHT × BOX_WIDTH, never smaller, wrapping onto
+more lines in the day's column when a round count needs it. Drills done on each side get a
+line of boxes per side (L, R); each drill shows its target dosage, and a hold drill says to
+write the seconds held. Then rows for the time, the effort (RPE) and pain, and ruled lines for
+notes filling the rest of the last page. A long routine continues on a second page (the day
+header repeated) rather than shrinking the boxes. Nothing on it needs colour to make sense.
 """
 
 from __future__ import annotations
@@ -24,50 +28,50 @@ from ankledesk.report.pages import render
 from ankledesk.report.period import day_name, period_of, short_date
 from ankledesk.report.styles import text
 
-BOX = 4.2 * mm
-SMALLEST_BOX = 3.4 * mm
-GAP = 1.5 * mm
-LABEL_WIDTH = 3.2 * mm
+BOX_HEIGHT = 8.2 * mm
+BOX_WIDTH = 11 * mm
+"""A set's box: room for a hand-written `1:45` or `12/12` (at least 8 mm high)."""
+GAP = 1.3 * mm
+LABEL_WIDTH = 3.4 * mm
+DAY_PAD = 2.0
+DAY_WIDTH = LABEL_WIDTH + 2 * BOX_WIDTH + GAP + 2 * DAY_PAD + 1
+"""A day column holds two boxes a line (at least): the drill column gives way for it."""
 
 
 class SetBoxes(Flowable):
-    """Empty squares, one per set, on one line when they fit (shrinking to SMALLEST_BOX if
-    need be), else wrapped onto more; `label` (L or R) in front for drills done on each side."""
+    """Empty boxes, one per set, as many on a line as the column holds (at full size), the rest
+    on further lines; `label` (L or R) in front for drills done on each side."""
 
     def __init__(self, count: int, label: str = "") -> None:
         super().__init__()
         self.count = count
         self.label = label
-        self.box = BOX
         self._per_line = count
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         room = avail_width - (LABEL_WIDTH if self.label else 0)
-        one_line = (room - (self.count - 1) * GAP) / self.count
-        self.box = max(SMALLEST_BOX, min(BOX, one_line))
-        self._per_line = max(1, int((room + GAP) // (self.box + GAP)))
+        self._per_line = max(1, min(self.count, int((room + GAP) // (BOX_WIDTH + GAP))))
         lines = -(-self.count // self._per_line)
         self.width = avail_width
-        self.height = lines * self.box + (lines - 1) * GAP
+        self.height = lines * BOX_HEIGHT + (lines - 1) * GAP
         return self.width, self.height
 
     def draw(self) -> None:
         c = self.canv
         lead = LABEL_WIDTH if self.label else 0
-        per_line = min(self._per_line, self.count)
-        used = lead + per_line * self.box + (per_line - 1) * GAP
+        used = lead + self._per_line * BOX_WIDTH + (self._per_line - 1) * GAP
         x0 = (self.width - used) / 2
-        if self.label:
-            c.setFont(fonts.BOLD, 7)
-            c.setFillColor(styles.MUTED)
-            c.drawString(x0, self.height - self.box + 0.3 * self.box, self.label)
         c.setStrokeColor(styles.INK)
         c.setLineWidth(0.7)
         for n in range(self.count):
             row, col = divmod(n, self._per_line)
-            x = x0 + lead + col * (self.box + GAP)
-            y = self.height - self.box - row * (self.box + GAP)
-            c.rect(x, y, self.box, self.box, stroke=1, fill=0)
+            x = x0 + lead + col * (BOX_WIDTH + GAP)
+            y = self.height - BOX_HEIGHT - row * (BOX_HEIGHT + GAP)
+            c.rect(x, y, BOX_WIDTH, BOX_HEIGHT, stroke=1, fill=0)
+            if self.label and col == 0:
+                c.setFont(fonts.BOLD, 7)
+                c.setFillColor(styles.MUTED)
+                c.drawString(x0, y + BOX_HEIGHT / 2 - 2.5, self.label)
 
 
 class WriteLine(Flowable):
@@ -96,23 +100,25 @@ class WriteLine(Flowable):
 
 
 class NoteLines(Flowable):
-    """"Notes" and ruled lines filling what is left of the page (at least `least` lines, at
-    most `most`), so the sheet stays one page whenever the grid leaves room."""
+    """"Notes" and ruled lines filling what is left of the page (at most `most`); when fewer
+    than `least` fit, nothing: a page of nothing but note lines is paper wasted."""
 
     PITCH = 7.5 * mm
 
-    def __init__(self, least: int = 2, most: int = 12) -> None:
+    def __init__(self, least: int = 2, most: int = 40) -> None:
         super().__init__()
         self.least, self.most = least, most
         self.count = least
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        fits = int(avail_height // self.PITCH)
-        self.count = max(self.least, min(self.most, fits))
+        fits = min(self.most, int(avail_height // self.PITCH))
+        self.count = fits if fits >= self.least else 0
         self.width, self.height = avail_width, self.count * self.PITCH
         return self.width, self.height
 
     def draw(self) -> None:
+        if not self.count:
+            return
         c = self.canv
         c.setFont(fonts.BOLD, 9)
         c.setFillColor(styles.ACCENT)
@@ -132,6 +138,8 @@ def _drill_cell(routine: Routine, index: int) -> Any:
     rest = item.dosage() if item.mode == "reps" else f"{item.mode} · {item.dosage()}"
     if item.cap:
         rest += f" · up to {item.cap} s"
+    if item.mode == "hold":
+        rest += " · write the seconds held"
     return para(f"<b>{text(name)}</b><br/><font size=7.5 color='#5b6470'>"
                 f"{text(rest)}</font>", "cell")
 
@@ -156,8 +164,9 @@ def blank_sheet(routine: Routine, week: dt.date, *, paper: str = "a4",
                width, blank_name=WriteLine("Name")),
         Spacer(1, 3 * mm),
         para(f"<b>{routine.rounds} rounds</b> · {rest} · about {minutes} a session · aim for "
-             f"<b>{target} sessions</b> this week. One box per set: <b>✓</b> done · "
-             "<b>◐</b> cut short (write how long or how many) · <b>✗</b> skipped.", "body"),
+             f"<b>{target} sessions</b> this week. One box per set: <b>✓</b> done, or what it "
+             "came to (<b>1:45</b> held, <b>12/12</b> reps) · <b>◐</b> cut short, with how long "
+             "or how many · <b>✗</b> skipped.", "body"),
         Spacer(1, 3 * mm),
     ]
     head = [para("Drill · target per set", "head")]
@@ -176,19 +185,22 @@ def blank_sheet(routine: Routine, week: dt.date, *, paper: str = "a4",
         cells += [para(f"<font color='#5b6470'>{text(hint)}</font>" if hint else "",
                        "cell_center")] * 7
         data.append(cells)
-    drill_w = width * 0.25
+    drill_w = min(width * 0.25, width - 7 * DAY_WIDTH)
     day_w = (width - drill_w) / 7
     table = Table(data, colWidths=[drill_w, *[day_w] * 7], repeatRows=1)
     first_extra = len(routine.items) + 1
-    pad = 4 if len(routine.items) <= 6 else 2.5  # keep longer routines on one page
+    pad = 4
     table.setStyle(TableStyle([
         *grid_style(zebra=False),
         ("LINEBEFORE", (1, 0), (-1, -1), 0.4, styles.RULE),
         ("VALIGN", (1, 1), (-1, -1), "MIDDLE"),
         ("VALIGN", (0, 1), (0, -1), "MIDDLE"),
+        ("LEFTPADDING", (1, 1), (-1, -1), DAY_PAD),
+        ("RIGHTPADDING", (1, 1), (-1, -1), DAY_PAD),
         ("TOPPADDING", (0, 1), (-1, -1), pad),
         ("BOTTOMPADDING", (0, 1), (-1, -1), pad),
         ("LINEABOVE", (0, first_extra), (-1, first_extra), 1, styles.INK),
+        ("NOSPLIT", (0, first_extra - 1), (-1, -1)),  # time, effort, pain stay together
         ("BACKGROUND", (0, first_extra), (0, -1), styles.FAINT),
         ("ROWBACKGROUNDS", (0, 1), (-1, first_extra - 1), ["#ffffff", "#f6f8f9"]),
         ("TOPPADDING", (0, first_extra), (-1, -1), pad + 3),
