@@ -112,3 +112,54 @@ def weeks_of_history(last_week: str, weeks: int, per_week: int = 3,
                                    routine_name="Big-toe strength", hold_seconds=hold,
                                    rpe=7))
     return out
+
+
+BIG_TOE_60 = [("big-toe-raise-hold", "Big-toe calf-raise hold", "hold", 60, None, "each")]
+EIGHT_WEEKS_LAST = "2026-W47"
+EIGHT_WEEKS_TODAY = dt.date(2026, 11, 20)  # a Friday: W47 is still open
+
+
+def _vary_holds(doc: dict[str, Any], seconds: list[float]) -> dict[str, Any]:
+    """Give the hold sets of `doc` these actual times, in order (left, right, left, …)."""
+    holds = [s for s in doc["steps"] if s["mode"] == "hold" and s["outcome"] != "skipped"]
+    for step, value in zip(holds, seconds, strict=False):
+        step["actual_seconds"] = value
+    return doc
+
+
+def eight_weeks() -> list[dict[str, Any]]:
+    """A realistic eight weeks up to EIGHT_WEEKS_LAST (W40–W47) as seen on EIGHT_WEEKS_TODAY:
+    the chassis circuit and the big-toe hold two or three times a week, one week short of the
+    target (W42), pain with a note (W43), notes in Japanese, Korean and with emoji (W44), the
+    hold target raised from 45 s to 1:00 (from W45), a session stopped early (W46), and this
+    week's sides differing with the holds past a minute (W47)."""
+    first = monday(EIGHT_WEEKS_LAST) - dt.timedelta(days=7 * 7)
+    out: list[dict[str, Any]] = []
+
+    def day(week: int, weekday: int) -> dt.date:
+        return first + dt.timedelta(days=7 * week + weekday)
+
+    for week in range(8):
+        hold = 38.0 + 10.5 * week
+        toe = BIG_TOE if week < 5 else BIG_TOE_60
+        out.append(session(at(day(week, 0)), rpe=6, notes=f"Week {week + 1}: steady."))
+        if week != 2:
+            out.append(session(at(day(week, 2), 18, 5), items=toe, routine_id="big-toe-strength",
+                               routine_name="Big-toe strength", hold_seconds=hold, rpe=7))
+        if week in (1, 4, 7):
+            out.append(session(at(day(week, 4)), rpe=7, outcomes={0: "partial", 9: "skipped"}))
+    out[3]["notes"] = "Felt the left calf on the step-ups."
+    w43 = [s for s in out if day(3, 0) <= dt.date.fromisoformat(s["started_at"][:10])]
+    w43[0].update(pain=True, rpe=8, notes="Left Achilles tight after the banded lunges; "
+                  "stopped the last round early and iced it.")
+    w44 = [s for s in out if day(4, 0) <= dt.date.fromisoformat(s["started_at"][:10])]
+    w44[0]["notes"] = "足首が少し痛いけど最後まで頑張った。 발목 괜찮아요 💪🏃 great session ✓"
+    w44[1]["routine_name"] = "Big-toe strength 大脚趾"
+    out.append(session(at(day(6, 3), 19), status="abandoned", rpe=None,
+                       outcomes={n: "skipped" for n in range(20, 40)},
+                       notes="Gym closed early."))
+    last_toe = [s for s in out if s["routine_id"] == "big-toe-strength"][-1]
+    _vary_holds(last_toe, [105, 110, 111, 112, 108, 106, 112, 110])
+    last_toe["steps"][-1]["outcome"] = "partial"
+    last_toe["steps"][-1]["actual_seconds"] = 52.0
+    return out

@@ -20,11 +20,6 @@ def para(markup: str, style: str = "body") -> Paragraph:
     return Paragraph(markup, styles.styles()[style])
 
 
-def lines(parts: Sequence[str], style: str = "cell") -> Paragraph:
-    """Plain lines of (unescaped) text as one Paragraph, one line each."""
-    return para("<br/>".join(text(p) for p in parts), style)
-
-
 def header(title: str, subtitle: str, name: str | None, width: float,
            blank_name: Flowable | None = None) -> Table:
     """The top of a document: title and dates on the left, the person's name on the right
@@ -72,7 +67,7 @@ def grid_style(header_rows: int = 1, zebra: bool = True) -> list[tuple]:
     ]
     if zebra:
         commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1),
-                         [colors.white, colors.HexColor("#f3f6f7")]))
+                         [colors.white, styles.ZEBRA]))
     return commands
 
 

@@ -1,5 +1,11 @@
-"""The range export: many weeks in one PDF — a cover with the whole range at a glance, then
-each week's log as its own section, starting on a new page.
+"""The range export: many weeks in one PDF — a cover with the whole range at a glance (key
+figures, a line per week, each hold drill's chart over every week of the range), then each
+week's log as a section: its figures, grid, sessions and best holds, without repeating the
+chart. A section starts on a new page only when the page it would start on is nearly full, so
+short weeks share a page instead of leaving two thirds of one empty.
+
+A week that has not happened yet (the range runs into the future) is marked "to come", never
+"missed", and counts neither for nor against the target.
 """
 
 from __future__ import annotations
@@ -9,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
 from ankledesk.core import progress
 from ankledesk.core.model import Drill
@@ -17,9 +23,10 @@ from ankledesk.core.progress import WEEKLY_TARGET, Totals, totals
 from ankledesk.core.records import SessionRecord
 from ankledesk.report import pages
 from ankledesk.report.blocks import figures, grid_style, header, para
+from ankledesk.report.charts import hold_chart, hold_series
 from ankledesk.report.inputs import Progress, report_progress
 from ankledesk.report.period import Period, date_span, periods
-from ankledesk.report.weekly import week_story
+from ankledesk.report.weekly import finished_figure, week_story
 
 
 def _range_title(weeks: list[Period]) -> tuple[str, str]:
@@ -30,15 +37,43 @@ def _range_title(weeks: list[Period]) -> tuple[str, str]:
             else f"{first.title} – {last.title}", f"{first.label} to {last.label}")
 
 
+SECTION_ROOM = 90 * mm
+"""Room a week's section needs to start on the current page (header, figures, grid head)."""
+
+
+def _week_state(period: Period, t: Totals, today: dt.date) -> str:
+    """The cover's target column: met, missed, still open, or to come."""
+    if period.first > today:
+        return "to come"
+    if t.met_target:
+        extra = t.finished - t.target
+        return "✓ met" + (f", +{extra}" if extra else "")
+    return "… open" if period.last >= today else "✗ missed"
+
+
+def range_charts(history: Sequence[SessionRecord], weeks: list[Period],
+                 width: float) -> list[Flowable]:
+    """Each hold drill's best hold over every week of the range, one full-width chart each."""
+    series = hold_series(history, weeks[-1], weeks=len(weeks))
+    if not series:
+        return [para("No hold drills in these weeks, so there is no hold chart.", "small")]
+    return [para("Holds: best hold per week over the range", "h2"),
+            *[hold_chart(s, width, 46 * mm) for s in series]]
+
+
 def cover(history: Sequence[SessionRecord], weeks: list[Period], *, width: float,
-          name: str | None, target: int) -> list[Flowable]:
-    """The cover: key figures for the whole range and one line per week."""
+          name: str | None, target: int, today: dt.date | None = None) -> list[Flowable]:
+    """The cover: key figures for the whole range, one line per week, and the hold charts."""
+    today = today or dt.date.today()
     per_week: list[tuple[Period, Totals]] = [
         (p, totals(progress.sessions_between(history, p.first, p.last), target))
         for p in weeks]
     everything = totals(progress.sessions_between(history, weeks[0].first, weeks[-1].last), target)
-    streak = progress.weekly_streak(history, target, today=weeks[-1].last)
-    met = sum(1 for _, t in per_week if t.met_target)
+    streak = progress.weekly_streak(history, target, today=today,
+                                   through=progress.IsoWeek(*weeks[-1].iso))
+    judged = [(p, t) for p, t in per_week if p.last < today or t.met_target]
+    met = sum(1 for _, t in judged if t.met_target)
+    pending = len(weeks) - len(judged)
     title, labels = _range_title(weeks)
     hours, minutes = divmod(everything.active_minutes, 60)
     story: list[Flowable] = [
@@ -46,13 +81,17 @@ def cover(history: Sequence[SessionRecord], weeks: list[Period], *, width: float
                f"{date_span(weeks[0].first, weeks[-1].last)}  ({labels})", name, width),
         Spacer(1, 5 * mm),
         figures([
-            (f"{met} of {len(weeks)}", "weeks at the target", f"{target}+ sessions a week"),
+            (f"{met} of {len(judged)}", "weeks at the target",
+             f"{target}+ sessions a week" + (f" · {pending} open or to come" if pending
+                                             else "")),
             (str(everything.finished), "sessions finished",
              f"{everything.abandoned} stopped early" if everything.abandoned else "none cut short"),
             (f"{hours} h {minutes:02d}", "active time", "work sets only"),
-            (f"{streak.weeks} wk", "streak at the end", "weeks in a row at the target"),
+            (f"{streak.weeks} wk", "streak at the end",
+             streak.status if weeks[-1].first <= today else "as of today"),
             (str(everything.pain_sessions) if everything.pain_sessions else "none",
-             "sessions with pain", "see each week's notes"),
+             "sessions with pain", "named in each week" if everything.pain_sessions
+             else "no pain flagged"),
         ], width),
         para("Week by week", "h2"),
     ]
@@ -60,37 +99,40 @@ def cover(history: Sequence[SessionRecord], weeks: list[Period], *, width: float
                                       "Mean RPE", "Target")]
     rows: list[list[Any]] = [head]
     for period, t in per_week:
+        future = period.first > today
         rows.append([
             para(f"<b>{period.label}</b>", "cell"), para(period.dates, "cell"),
-            para(f"{t.finished} of {t.target}", "cell_center"),
-            para(f"{t.active_minutes} min", "cell_center"),
+            para("–" if future else finished_figure(t.finished, t.target), "cell_center"),
+            para("–" if future else f"{t.active_minutes} min", "cell_center"),
             para(str(t.pain_sessions) if t.pain_sessions else "–", "cell_center"),
             para("–" if t.mean_rpe is None else f"{t.mean_rpe:g}", "cell_center"),
-            para("✓ met" if t.met_target else "✗ missed", "cell_center"),
+            para(_week_state(period, t, today), "cell_center"),
         ])
     widths = [0.14, 0.32, 0.12, 0.11, 0.08, 0.11, 0.12]
     table = Table(rows, colWidths=[width * w for w in widths], repeatRows=1)
     table.setStyle(TableStyle(grid_style()))
     story.append(table)
+    story += range_charts(history, weeks, width)
     return story
 
 
 def range_log(history: Sequence[SessionRecord], first: dt.date, last: dt.date, *,
               paper: str = "a4", name: str | None = None, target: int = WEEKLY_TARGET,
               week_start: int = 0, drills: Mapping[str, Drill] | None = None,
-              progress: Progress | None = None) -> bytes:
+              progress: Progress | None = None, today: dt.date | None = None) -> bytes:
     """The PDF for every week from the one holding `first` to the one holding `last`: a cover,
-    then one weekly log per week (arguments as for `weekly_log`)."""
+    then one section per week (arguments as for `weekly_log`)."""
     weeks = periods(first, last, week_start)
+    today = today or dt.date.today()
     total = len(weeks) + 2
     width = pages.frame_width(paper)
     report_progress(progress, 0, total)
-    story = cover(history, weeks, width=width, name=name, target=target)
+    story = cover(history, weeks, width=width, name=name, target=target, today=today)
     report_progress(progress, 1, total)
     for n, period in enumerate(weeks, start=2):
-        story.append(PageBreak())
+        story += [CondPageBreak(SECTION_ROOM) if n > 2 else PageBreak(), Spacer(1, 4 * mm)]
         story += week_story(history, period, width=width, name=name, target=target,
-                            drills=drills)
+                            drills=drills, today=today, chart=False)
         report_progress(progress, n, total)
     _, labels = _range_title(weeks)
     who = f" · {name}" if name else ""
@@ -98,4 +140,3 @@ def range_log(history: Sequence[SessionRecord], first: dt.date, last: dt.date, *
                         footer=f"AnkleDesk training log · {labels}{who}", author=name or "")
     report_progress(progress, total, total)
     return data
-
