@@ -187,6 +187,9 @@ def hold_chart(series: HoldSeries, width: float, height: float) -> Drawing:
             half = fonts.width(label, VALUE_SIZE) / 2
             y, inside = _label_y(y_of(value), bottom, plot_top, x + bar_w / 2 - half,
                                  x + bar_w / 2 + half, rules)
+            if not inside:  # a halo, so a faint grid line does not run through the value
+                drawing.add(Rect(x + bar_w / 2 - half - 1, y - 1.5, 2 * half + 2, 7.5,
+                                 fillColor=colors.white, strokeColor=None))
             drawing.add(String(x + bar_w / 2, y, label, fontName=family,
                                fontSize=VALUE_SIZE, textAnchor="middle",
                                fillColor=colors.white if inside and is_last else styles.INK))

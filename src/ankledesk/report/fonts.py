@@ -39,6 +39,9 @@ EMOJI = "Symbola"
 FALLBACKS = (CJK, EMOJI)
 """Tried in this order for characters DejaVu lacks."""
 
+EMOJI_BLOCKS = 0x1F000
+"""From here on (the emoji and pictograph blocks) Symbola is preferred to DejaVu."""
+
 FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf",
          CJK: "DroidSansFallback.ttf", EMOJI: "Symbola.ttf"}
 LICENCES = ("LICENSE-DejaVu.txt", "LICENSE-DroidSansFallback.txt", "LICENSE-Symbola.txt")
@@ -104,6 +107,8 @@ def font_for(ch: str, base: str = REGULAR) -> str | None:
     """The first face that draws `ch`: `base` (DejaVu, regular or bold: a run may sit inside
     `<b>`, so both faces must have it), then the fallbacks; None when none does."""
     code = ord(ch)
+    if code >= EMOJI_BLOCKS and code in _coverage(EMOJI):
+        return EMOJI  # DejaVu draws a few emoji (😀) too; one emoji face keeps them alike
     if code in _coverage(REGULAR) and code in _coverage(BOLD):
         return base
     for face in FALLBACKS:
