@@ -14,6 +14,7 @@ from ankledesk.core.progress import (
     best_hold_per_session,
     progression_hints,
     sessions_between,
+    target_verdict,
     to_json,
     totals,
     week_summary,
@@ -133,6 +134,40 @@ def test_the_streak_counts_back_while_weeks_meet_the_target() -> None:
     assert weekly_streak(gap, today=today).weeks == 1
     with pytest.raises(ValueError):
         weekly_streak(sessions, target=0)
+
+
+def test_a_finished_week_short_of_the_target_breaks_the_streak() -> None:
+    """W44–W46 met the target; W47 ended with 1 of 2: asked about W47 once it is over, the
+    streak is 0 and says why; asked while W47 is still open, the three weeks stand."""
+    sessions = _finished_on("2026-10-26", "2026-10-28", "2026-11-02", "2026-11-04",
+                            "2026-11-09", "2026-11-10", "2026-11-16")
+    w47 = IsoWeek(2026, 47)
+    over = weekly_streak(sessions, today=dt.date(2026, 11, 30), through=w47)
+    assert (over.weeks, over.open, over.this_week_sessions) == (0, False, 1)
+    assert over.wording == "0 weeks, broken: this week missed the target (1 of 2)"
+    still_open = weekly_streak(sessions, today=dt.date(2026, 11, 19), through=w47)
+    assert (still_open.weeks, still_open.open) == (3, True)
+    assert still_open.wording == "3 weeks, this week still open (1 of 2 so far)"
+    # A week that met the target counts itself, asked about at any time.
+    w46 = weekly_streak(sessions, today=dt.date(2026, 11, 30), through=IsoWeek(2026, 46))
+    assert w46.wording == "3 weeks, this week included"
+    # The week after the short one starts again from nothing.
+    after = weekly_streak([*sessions, *_finished_on("2026-11-23", "2026-11-25")],
+                          today=dt.date(2026, 12, 7), through=IsoWeek(2026, 48))
+    assert after.weeks == 1
+
+
+def test_weeks_not_yet_come_neither_count_nor_break() -> None:
+    sessions = _finished_on("2026-11-09", "2026-11-10", "2026-11-16", "2026-11-18")
+    ahead = weekly_streak(sessions, today=dt.date(2026, 11, 19), through=IsoWeek(2026, 49))
+    assert (ahead.weeks, ahead.open, ahead.this_week_sessions) == (2, True, 0)
+
+
+def test_target_wording_never_reads_as_a_fraction_above_one() -> None:
+    assert target_verdict(3, 2) == "target 2 met, 1 extra"
+    assert target_verdict(2, 2) == "target 2 met"
+    assert target_verdict(1, 2, is_open=True) == "1 more to go for 2"
+    assert target_verdict(1, 2) == "missed: 1 of 2"
 
 
 def test_best_hold_per_session_for_charts() -> None:

@@ -54,7 +54,7 @@ def test_weekly_pdf_from_a_simulated_history(cli, history_dir, tmp_path):
     assert "40 of 40 sets done" in text and "8 of 8 sets done" in text
     assert f"{today.day} {today:%b}" in text
     assert NOTE in text
-    assert "yes ⚠" in text and "2 of 2" in text
+    assert "yes ⚠" in text and "2 ✓" in text
     assert "Sam" in text
     for n, page in enumerate(texts, start=1):
         assert f"Page {n} of {len(texts)}" in page
