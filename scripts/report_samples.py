@@ -59,7 +59,7 @@ def main() -> int:
         pngs(pdf)
     if args.docs:
         for stem, target in (("week-a4", "report-week.png"),
-                             ("blank-runners-chassis-circuit-a4", "report-blank.png")):
+                             ("blank-big-toe-strength-a4", "report-blank.png")):
             subprocess.run(["pdftoppm", "-png", "-r", "100", "-f", "1", "-singlefile",
                             str(args.out / f"{stem}.pdf"), str(ROOT / "docs" / target[:-4])],
                            check=True)

@@ -19,7 +19,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
 
 from ankledesk.core import progress
 from ankledesk.core.model import Drill
-from ankledesk.core.progress import WEEKLY_TARGET, Totals, totals
+from ankledesk.core.progress import WEEKLY_TARGET, Totals, sessions_between, totals
 from ankledesk.core.records import SessionRecord
 from ankledesk.report import pages
 from ankledesk.report.blocks import figures, grid_style, header, para
@@ -39,6 +39,8 @@ def _range_title(weeks: list[Period]) -> tuple[str, str]:
 
 SECTION_ROOM = 90 * mm
 """Room a week's section needs to start on the current page (header, figures, grid head)."""
+SHORT_SECTION_ROOM = 62 * mm
+"""The same for a week with nothing logged or still to come: header, figures and a line."""
 
 
 def _week_state(period: Period, t: Totals, today: dt.date) -> str:
@@ -51,10 +53,12 @@ def _week_state(period: Period, t: Totals, today: dt.date) -> str:
     return "… open" if period.last >= today else "✗ missed"
 
 
-def range_charts(history: Sequence[SessionRecord], weeks: list[Period],
-                 width: float) -> list[Flowable]:
-    """Each hold drill's best hold over every week of the range, one full-width chart each."""
-    series = hold_series(history, weeks[-1], weeks=len(weeks))
+def range_charts(history: Sequence[SessionRecord], weeks: list[Period], width: float,
+                 today: dt.date) -> list[Flowable]:
+    """Each hold drill's best hold over every week of the range that has begun, one
+    full-width chart each."""
+    begun = [p for p in weeks if p.first <= today] or weeks
+    series = hold_series(history, begun[-1], weeks=len(begun))
     if not series:
         return [para("No hold drills in these weeks, so there is no hold chart.", "small")]
     return [para("Holds: best hold per week over the range", "h2"),
@@ -112,7 +116,7 @@ def cover(history: Sequence[SessionRecord], weeks: list[Period], *, width: float
     table = Table(rows, colWidths=[width * w for w in widths], repeatRows=1)
     table.setStyle(TableStyle(grid_style()))
     story.append(table)
-    story += range_charts(history, weeks, width)
+    story += range_charts(history, weeks, width, today)
     return story
 
 
@@ -130,7 +134,10 @@ def range_log(history: Sequence[SessionRecord], first: dt.date, last: dt.date, *
     story = cover(history, weeks, width=width, name=name, target=target, today=today)
     report_progress(progress, 1, total)
     for n, period in enumerate(weeks, start=2):
-        story += [CondPageBreak(SECTION_ROOM) if n > 2 else PageBreak(), Spacer(1, 4 * mm)]
+        empty = period.first > today or not sessions_between(history, period.first,
+                                                             period.last)
+        room = SHORT_SECTION_ROOM if empty else SECTION_ROOM
+        story += [CondPageBreak(room) if n > 2 else PageBreak(), Spacer(1, 4 * mm)]
         story += week_story(history, period, width=width, name=name, target=target,
                             drills=drills, today=today, chart=False)
         report_progress(progress, n, total)

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ankledesk.core import progress
 from ankledesk.core.model import Drill
@@ -96,6 +96,8 @@ def pain_lines(sessions: Sequence[SessionRecord]) -> list[Flowable]:
     for s in sessions:
         if not s.get("pain"):
             continue
+        if not out:
+            out.append(Spacer(1, 2 * mm))
         start = dt.datetime.fromisoformat(s["started_at"])
         drills = ", ".join(_drill_names(s)) or "no sets done"
         note = f" — note: “{_shortened(s['notes'], 160)}”" if s.get("notes") else ""
@@ -297,10 +299,9 @@ def week_story(history: Sequence[SessionRecord], period: Period, *,
     if not chart:
         found = hints(history, period, drills, quiet=True)
         return [*story, Spacer(1, 2 * mm), *hold_line(chosen), *found]
-    story += [CondPageBreak(62 * mm), para("Holds and progression: best hold per week, last "
-                                           "eight weeks", "h2"),
-              *hints(history, period, drills), Spacer(1, 2 * mm),
-              *charts(history, period, width)]
+    story.append(KeepTogether([  # moves to the next page only when it does not fit
+        para("Holds and progression: best hold per week, last eight weeks", "h2"),
+        *hints(history, period, drills), Spacer(1, 2 * mm), *charts(history, period, width)]))
     return story
 
 
