@@ -19,10 +19,11 @@ DPI = 100
 
 
 def test_runs_pick_a_face_that_has_the_glyphs():
-    assert fonts.runs("Ça va 足首 😀!") == [
+    assert fonts.runs("Ça va 足首 😀!") == (
         (fonts.REGULAR, "Ça va "), (fonts.CJK, "足首 "), (fonts.EMOJI, "😀"),
-        (fonts.REGULAR, "!")]
-    assert fonts.runs("\x1b[1mbold\x07\u202e") == [(fonts.REGULAR, "[1mbold")]
+        (fonts.REGULAR, "!"))
+    assert fonts.runs("\x1b[1mbold\x07\u202e") == ((fonts.REGULAR, "[1mbold"),)
+    assert fonts.runs("plain\tascii\x1b") == ((fonts.REGULAR, "plain\tascii"),)
     assert fonts.printable("🦶") == MISSING  # Unicode 11: in none of the fonts
 
 

@@ -22,9 +22,10 @@ surrogate pairs, as the PDF reference asks.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -117,10 +118,17 @@ def font_for(ch: str, base: str = REGULAR) -> str | None:
     return None
 
 
-def runs(text: str, base: str = REGULAR) -> list[tuple[str, str]]:
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@lru_cache(maxsize=8192)
+def runs(text: str, base: str = REGULAR) -> tuple[tuple[str, str], ...]:
     """`text` as (face, characters) runs, each drawable in its face. Control characters are
     dropped (newlines and tabs stay, for the caller to turn into breaks and spaces); a
-    character no face has becomes MISSING in `base`. Spaces join the run they are in."""
+    character no face has becomes MISSING in `base`. Spaces join the run they are in. (Plain
+    ASCII, most of any document, is one DejaVu run; repeated strings come from a cache.)"""
+    if text.isascii() and not _ASCII_CONTROL.search(text):
+        return ((base, text),) if text else ()
     out: list[tuple[str, str]] = []
     for ch in text:
         if ch in "\n\t " or ch == "\xa0":
@@ -134,7 +142,7 @@ def runs(text: str, base: str = REGULAR) -> list[tuple[str, str]]:
             out[-1] = (face, out[-1][1] + ch)
         else:
             out.append((face, ch))
-    return out
+    return tuple(out)
 
 
 def printable(text: str) -> str:
