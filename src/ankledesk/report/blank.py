@@ -104,6 +104,7 @@ class NoteLines(Flowable):
     than `least` fit, nothing: a page of nothing but note lines is paper wasted."""
 
     PITCH = 7.5 * mm
+    TOP = 2 * mm  # space between the grid and "Notes"
 
     def __init__(self, least: int = 2, most: int = 40) -> None:
         super().__init__()
@@ -111,9 +112,10 @@ class NoteLines(Flowable):
         self.count = least
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        fits = min(self.most, int(avail_height // self.PITCH))
+        fits = min(self.most, int((avail_height - self.TOP) // self.PITCH))
         self.count = fits if fits >= self.least else 0
-        self.width, self.height = avail_width, self.count * self.PITCH
+        self.width = avail_width
+        self.height = self.count * self.PITCH + self.TOP if self.count else 0
         return self.width, self.height
 
     def draw(self) -> None:
@@ -122,12 +124,13 @@ class NoteLines(Flowable):
         c = self.canv
         c.setFont(fonts.BOLD, 9)
         c.setFillColor(styles.ACCENT)
-        c.drawString(0, self.height - self.PITCH + 1.6 * mm, "Notes")
+        top = self.height - self.TOP
+        c.drawString(0, top - self.PITCH + 1.6 * mm, "Notes")
         indent = c.stringWidth("Notes", fonts.BOLD, 9) + 2 * mm
         c.setStrokeColor(styles.RULE)
         c.setLineWidth(0.5)
         for n in range(self.count):
-            y = self.height - (n + 1) * self.PITCH + 0.6 * mm
+            y = top - (n + 1) * self.PITCH + 0.6 * mm
             c.line(indent if n == 0 else 0, y, self.width, y)
 
 
@@ -206,7 +209,7 @@ def blank_sheet(routine: Routine, week: dt.date, *, paper: str = "a4",
         ("TOPPADDING", (0, first_extra), (-1, -1), pad + 3),
         ("BOTTOMPADDING", (0, first_extra), (-1, -1), pad + 3),
     ]))
-    story += [table, Spacer(1, 2 * mm), NoteLines()]
+    story += [table, NoteLines()]
     report_progress(progress, 1, 2)
     data_out = render(story, paper=paper, pagesize=page,
                       title=f"AnkleDesk blank sheet {routine.name} {period.label}",
