@@ -12,6 +12,7 @@ from ankledesk.core.progress import (
     active_seconds,
     session_day,
     sessions_between,
+    target_verdict,
     weekly_streak,
 )
 from ankledesk.core.records import SessionRecord
@@ -128,14 +129,16 @@ class TodayScreen(QWidget):
         minutes = sum(active_seconds(s) for s in week) / 60
         streak = weekly_streak(sessions, target=target, today=today)
         self.title.setText(f"Today · {today:%A %-d %B}")
-        self.week_line.setText(f"{finished} of {target} sessions"
-                               + ("  ✓ target met" if finished >= target else ""))
+        # Never "3 of 2": past the target it reads as met, with the extra ones.
+        self.week_line.setText(
+            f"{finished} sessions ✓ · {target_verdict(finished, target, is_open=True)}"
+            if finished >= target else
+            f"{finished} of {target} sessions · {target_verdict(finished, target, True)}")
         self.week_bar.setRange(0, target)
         self.week_bar.setValue(min(finished, target))
-        weeks = streak.weeks
         self.week_detail.setText(
             f"{minutes:.0f} min of work this week\n"
-            f"Streak: {weeks} week{'s' if weeks != 1 else ''} at target")
+            f"Streak: {streak.wording}")
 
         self.recent.setText(recent_text(sessions, today))
         routines = context.library.routines
