@@ -80,9 +80,14 @@ BROKEN: dict[str, tuple[str | bytes, list[str]]] = {
         GOOD.format(id="Bad Id"),
         ['bad-id.toml: id: expected lowercase letters, digits and hyphens (got "Bad Id")'],
     ),
-    "renamed.toml": (
-        GOOD.format(id="something-else"),
-        ['renamed.toml: id: must match the file name "renamed" (got "something-else")'],
+    "paced.toml": (
+        'id = "paced"\nname = "P"\n'
+        '[[items]]\ndrill = "leg-extension"\nrep_seconds = 5\n'
+        '[[items]]\ndrill = "short-foot"\ncap = 90\nrep_seconds = 10\n'
+        '[[items]]\ndrill = "short-foot"\nrep_seconds = 0\n',
+        ["paced.toml: items[1].rep_seconds: rep_seconds only applies to reps items (got 5)",
+         "paced.toml: items[2].cap: give a cap or rep_seconds, not both (got 90)",
+         "paced.toml: items[3].rep_seconds: expected whole seconds 1–600 (got 0)"],
     ),
     "not-toml.toml": (
         "id = \"not-toml\"\nname = My circuit\n",
@@ -148,6 +153,30 @@ def test_mode_follows_the_drill_unless_given(tmp_path):
     assert (a.mode, a.seconds) == ("timed", 30)
     assert (b.mode, b.seconds) == ("hold", 45)
     assert (c.mode, c.reps, c.cap, c.sides) == ("reps", 15, 60, "each")
+
+
+def test_a_file_kept_under_another_name_loads_under_the_id_inside(tmp_path):
+    """A browser saves a second download as `quick-toe (1).toml`: the id inside is what counts,
+    and a second file with the same id is still reported, not loaded over the first."""
+    (tmp_path / "quick-toe (1).toml").write_text(GOOD.format(id="quick-toe"), encoding="utf-8")
+    lib = load_library(BUILTIN, tmp_path)
+    assert lib.problems == []
+    assert lib.routine("quick-toe").source == str(tmp_path / "quick-toe (1).toml")
+    (tmp_path / "quick-toe.toml").write_text(GOOD.format(id="quick-toe"), encoding="utf-8")
+    lib = load_library(BUILTIN, tmp_path)
+    assert [str(p) for p in lib.problems] == [
+        f'{tmp_path / "quick-toe.toml"}: id: already used by {tmp_path / "quick-toe (1).toml"} '
+        '(got "quick-toe")']
+    assert lib.routine("quick-toe").source == str(tmp_path / "quick-toe (1).toml")
+
+
+def test_paced_reps_load_with_their_rep_length(tmp_path):
+    (tmp_path / "paced.toml").write_text(
+        'id = "paced"\nname = "Paced"\n[[items]]\ndrill = "short-foot"\nrep_seconds = 10\n',
+        encoding="utf-8")
+    (only,) = load_library(BUILTIN, tmp_path).routine("paced").items
+    assert (only.mode, only.reps, only.rep_seconds, only.sides) == ("reps", 6, 10, "each")
+    assert only.dosage() == "6 × 10 s reps each side"
 
 
 def test_defaults_for_circuit_settings(tmp_path):

@@ -17,7 +17,7 @@ from ankledesk.core.plan import Plan, Step
 
 EventKind = Literal[
     "step_started", "step_finished", "countdown", "halfway", "switch_sides", "rest",
-    "round_done", "workout_done", "paused", "resumed",
+    "round_done", "workout_done", "paused", "resumed", "rep",
 ]
 Outcome = Literal["done", "partial", "skipped"]
 State = Literal["ready", "running", "paused", "finished"]
@@ -60,6 +60,8 @@ class View:
     workout_elapsed: float
     workout_remaining: float
     next_step: Step | None
+    rep: int | None = None  # paced reps: the rep under way, from 1
+    rep_remaining: float | None = None  # paced reps: seconds left in that rep
 
 
 class Engine:
@@ -99,12 +101,18 @@ class Engine:
         if self._duration is None:
             return []
         points: list[tuple[float, str]] = []
-        if self.step.is_work and not self.step.counts_up and self._duration >= HALFWAY_MIN_SECONDS:
+        step = self.step
+        if step.is_work and step.paced:
+            # each rep's end ticks (the rep count is the rhythm, so no halfway tick)
+            reps = step.target_reps or 0
+            points += [(k * step.rep_seconds, f"rep:{k}") for k in range(1, reps + 1)
+                       if k * step.rep_seconds <= self._duration]
+        elif step.is_work and not step.counts_up and self._duration >= HALFWAY_MIN_SECONDS:
             points.append((self._duration / 2, "halfway"))
         for n in range(COUNTDOWN_FROM, 0, -1):
             if self._duration - n > 0:
                 points.append((self._duration - n, f"countdown:{n}"))
-        points.sort()
+        points.sort(key=lambda point: point[0])  # stable: a last rep ticks before the end
         points.append((self._duration, "end"))
         return points
 
@@ -151,6 +159,7 @@ class Engine:
                 now - self._paused_since if self._paused_since is not None else 0.0)
             workout_elapsed = max(0.0, end - self._started_at - paused)
         nxt = plan.steps[self.index + 1] if self.index + 1 < len(plan.steps) else None
+        rep, rep_remaining = self._rep_at(elapsed) if not finished else (None, None)
         phase = "done" if finished else ("ready" if self.state == "ready" else step.kind)
         return View(
             state=self.state, phase=phase, step=step, index=self.index,
@@ -159,8 +168,21 @@ class Engine:
             remaining=remaining, elapsed=elapsed, progress=progress,
             workout_elapsed=workout_elapsed,
             workout_remaining=0.0 if finished else self._remaining_total(now),
-            next_step=None if finished else nxt,
+            next_step=None if finished else nxt, rep=rep, rep_remaining=rep_remaining,
         )
+
+    def _rep_at(self, elapsed: float) -> tuple[int | None, float | None]:
+        """The paced rep under way after `elapsed` active seconds and the seconds it has left."""
+        step = self.step
+        if not (step.is_work and step.paced and step.target_reps):
+            return None, None
+        rep = min(step.target_reps, math.floor(elapsed / step.rep_seconds + 1e-9) + 1)
+        return rep, max(0.0, rep * step.rep_seconds - elapsed)
+
+    def _reps_counted(self, active: float) -> int:
+        """Paced reps finished after `active` seconds (the engine counts them, nobody types)."""
+        step = self.step
+        return min(step.target_reps or 0, math.floor(active / step.rep_seconds + 1e-9))
 
     # -- transitions ---------------------------------------------------------------------
 
@@ -186,10 +208,13 @@ class Engine:
         """End the current step at `at` and move on (or end the workout)."""
         step = self.step
         active = self._elapsed(at)
-        if step.kind == "work" and step.counts_up and outcome == "done" and actual_reps is None:
-            actual_reps = step.target_reps
+        if step.kind == "work" and step.mode == "reps" and actual_reps is None:
+            if outcome == "done":
+                actual_reps = step.target_reps
+            elif step.paced:
+                actual_reps = self._reps_counted(active)
         events = [Event("step_finished", at, step, outcome=outcome, actual_seconds=active,
-                        actual_reps=actual_reps if step.counts_up else None)]
+                        actual_reps=actual_reps if step.mode == "reps" else None)]
         if step.last_in_round:
             events.append(Event("round_done", at, step))
         if self.index + 1 < len(self.plan.steps):
@@ -237,6 +262,8 @@ class Engine:
                 self._fired.add(name)
                 if name == "halfway":
                     events.append(Event("halfway", at, self.step))
+                elif name.startswith("rep:"):
+                    events.append(Event("rep", at, self.step, count=int(name.split(":")[1])))
                 else:
                     events.append(Event("countdown", at, self.step, count=int(name.split(":")[1])))
         return events

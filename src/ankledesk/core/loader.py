@@ -19,6 +19,7 @@ from ankledesk.core.model import (
     CATEGORIES,
     MODES,
     PAUSE_RANGE,
+    REP_SECONDS_RANGE,
     REPS_RANGE,
     ROUNDS_RANGE,
     SECONDS_RANGE,
@@ -42,7 +43,7 @@ ROUTINE_KEYS = {
     "id", "name", "description", "rounds", "rest_between_rounds", "rest_between_drills",
     "prepare", "side_switch", "items",
 }
-ITEM_KEYS = {"drill", "reps", "seconds", "sides", "mode", "cap"}
+ITEM_KEYS = {"drill", "reps", "seconds", "sides", "mode", "cap", "rep_seconds"}
 ROUTINE_DEFAULTS = {
     "rounds": 4, "rest_between_rounds": 60, "rest_between_drills": 0, "prepare": 10,
     "side_switch": 5,
@@ -225,10 +226,14 @@ def _resolve_item(check: _Checker, table: dict[str, Any], prefix: str,
     seconds = check.integer(table, "seconds", prefix + "seconds", SECONDS_RANGE, "seconds")
     reps = check.integer(table, "reps", prefix + "reps", REPS_RANGE, "reps")
     cap = check.integer(table, "cap", prefix + "cap", SECONDS_RANGE, "seconds")
+    rep_seconds = check.integer(table, "rep_seconds", prefix + "rep_seconds", REP_SECONDS_RANGE,
+                                "seconds")
     mode = check.choice(table, "mode", prefix + "mode", MODES)
     sides = check.choice(table, "sides", prefix + "sides", SIDES)
     if "seconds" in table and "reps" in table:
         check.add(prefix + "reps", "give reps or seconds, not both", table["reps"])
+    if "cap" in table and "rep_seconds" in table:
+        check.add(prefix + "cap", "give a cap or rep_seconds, not both", table["cap"])
     if len(check.problems) > before or drill is None:
         return None
 
@@ -255,6 +260,10 @@ def _resolve_item(check: _Checker, table: dict[str, Any], prefix: str,
         if cap is not None:
             check.add(prefix + "cap", "a cap only applies to reps items", cap)
             return None
+        if rep_seconds is not None:
+            check.add(prefix + "rep_seconds", "rep_seconds only applies to reps items",
+                      rep_seconds)
+            return None
         seconds = seconds if seconds is not None else drill.seconds
         if seconds is None:
             check.add(prefix + "seconds",
@@ -262,16 +271,16 @@ def _resolve_item(check: _Checker, table: dict[str, Any], prefix: str,
             return None
         reps = None
     return RoutineItem(drill_id=drill.id, mode=mode, seconds=seconds, reps=reps,
-                       sides=sides or drill.sides, cap=cap)
+                       sides=sides or drill.sides, cap=cap, rep_seconds=rep_seconds)
 
 
 def parse_routine(data: dict[str, Any], path: Path, drills: dict[str, Drill],
                   source: str) -> tuple[Routine | None, list[Problem]]:
     check = _Checker(path)
     check.unknown_keys(data, ROUTINE_KEYS, "")
+    # The id written inside is the routine's identity; the file name is only where it is kept
+    # (a browser saves a second download as `quick-toe (1).toml`).
     routine_id = check.identifier(data, "id")
-    if routine_id is not None and path.suffix == ".toml" and routine_id != path.stem:
-        check.add("id", f'must match the file name "{path.stem}"', routine_id)
     name = check.text(data, "name", "name", required=True)
     description = check.text(data, "description", "description") or ""
     rounds = check.integer(data, "rounds", "rounds", ROUNDS_RANGE, "rounds",

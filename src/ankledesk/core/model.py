@@ -19,6 +19,7 @@ CATEGORIES = ("strength", "balance", "mobility", "plyometric", "drill")
 
 SECONDS_RANGE = (1, 3600)
 REPS_RANGE = (1, 500)
+REP_SECONDS_RANGE = (1, 600)
 ROUNDS_RANGE = (1, 50)
 PAUSE_RANGE = (0, 3600)
 
@@ -26,10 +27,13 @@ PAUSE_RANGE = (0, 3600)
 SECONDS_PER_REP = 3
 
 
-def dosage_text(mode: Mode, seconds: int | None, reps: int | None, sides: Sides) -> str:
-    """Human dosage, e.g. `45 s each side` or `12 reps`: how a drill's default and a routine's
-    prescription are both written."""
+def dosage_text(mode: Mode, seconds: int | None, reps: int | None, sides: Sides,
+                rep_seconds: int | None = None) -> str:
+    """Human dosage, e.g. `45 s each side`, `12 reps` or `6 × 10 s reps` (paced): how a drill's
+    default and a routine's prescription are both written."""
     amount = f"{reps} reps" if mode == "reps" else f"{seconds} s"
+    if mode == "reps" and rep_seconds is not None:
+        amount = f"{reps} × {rep_seconds} s reps"
     return f"{amount} each side" if sides == "each" else amount
 
 
@@ -63,10 +67,11 @@ class RoutineItem:
     reps: int | None
     sides: Sides
     cap: int | None = None
+    rep_seconds: int | None = None  # paced reps: each rep lasts this long, the engine counts
 
     def dosage(self) -> str:
         """The dosage this routine prescribes, written as `Drill.dosage` is."""
-        return dosage_text(self.mode, self.seconds, self.reps, self.sides)
+        return dosage_text(self.mode, self.seconds, self.reps, self.sides, self.rep_seconds)
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,7 @@ class Routine:
                     "reps": item.reps,
                     "sides": item.sides,
                     "cap": item.cap,
+                    "rep_seconds": item.rep_seconds,
                 }
                 for item in self.items
             ],

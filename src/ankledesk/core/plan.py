@@ -20,8 +20,9 @@ RestKind = Literal["drills", "rounds"]
 class Step:
     """One timed piece of a workout.
 
-    `seconds` is the countdown length: a hold, a timed set, a rest, or a reps set's optional cap;
-    None means a reps set that counts up until the user says Done.
+    `seconds` is the countdown length: a hold, a timed set, a rest, a reps set's optional cap,
+    or a paced reps set's reps × `rep_seconds`; None means a reps set that counts up until the
+    user says Done.
     """
 
     index: int
@@ -38,6 +39,12 @@ class Step:
     side: Side | None = None
     rest_kind: RestKind | None = None
     last_in_round: bool = False
+    rep_seconds: float | None = None  # paced reps: the engine counts each rep of this length
+
+    @property
+    def paced(self) -> bool:
+        """A reps set whose reps have a set length: it counts down and counts the reps itself."""
+        return self.mode == "reps" and self.rep_seconds is not None
 
     @property
     def is_work(self) -> bool:
@@ -45,13 +52,15 @@ class Step:
 
     @property
     def counts_up(self) -> bool:
-        """Reps sets show a count-up; everything else counts down."""
-        return self.mode == "reps"
+        """Reps sets show a count-up (paced ones count down); everything else counts down."""
+        return self.mode == "reps" and self.rep_seconds is None
 
     def describe(self) -> str:
         """A short label: `Banded lunges · LEFT · 12 reps`, `Rest 60 s`."""
         if self.kind == "work":
             amount = f"{self.target_reps} reps" if self.mode == "reps" else f"{self.seconds:g} s"
+            if self.paced:
+                amount = f"{self.target_reps} × {self.rep_seconds:g} s reps"
             side = f" · {self.side.upper()}" if self.side else ""
             return f"{self.name}{side} · {amount}"
         if self.kind == "switch":
@@ -86,6 +95,9 @@ def _work_estimate(item: RoutineItem) -> tuple[float | None, float]:
     if item.mode == "reps":
         if item.reps is None:
             raise ValueError(f"{item.drill_id}: a reps item without reps")
+        if item.rep_seconds is not None:  # paced: the set lasts exactly its reps
+            paced = float(item.reps * item.rep_seconds)
+            return paced, paced
         guess = float(item.reps * SECONDS_PER_REP)
         if item.cap is not None:
             return float(item.cap), min(guess, float(item.cap))
@@ -115,7 +127,8 @@ def expand(routine: Routine) -> Plan:
                     add("switch", float(routine.side_switch), float(routine.side_switch),
                         round=rnd, item=i, drill_id=item.drill_id, name=name, side="right")
                 add("work", seconds, estimate, round=rnd, item=i, drill_id=item.drill_id,
-                    name=name, mode=item.mode, target_reps=item.reps, side=side)
+                    name=name, mode=item.mode, target_reps=item.reps, side=side,
+                    rep_seconds=None if item.rep_seconds is None else float(item.rep_seconds))
             if i < n_items - 1 and routine.rest_between_drills > 0:
                 pause = float(routine.rest_between_drills)
                 add("rest", pause, pause, round=rnd, item=i, name="Rest", rest_kind="drills")

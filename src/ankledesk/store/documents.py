@@ -121,7 +121,8 @@ def routine_from_snapshot(snapshot: dict[str, Any]) -> Routine:
     even if the routine file or the drill catalogue changed since."""
     items = tuple(
         RoutineItem(drill_id=i["drill"], mode=i["mode"], seconds=i.get("seconds"),
-                    reps=i.get("reps"), sides=i["sides"], cap=i.get("cap"))
+                    reps=i.get("reps"), sides=i["sides"], cap=i.get("cap"),
+                    rep_seconds=i.get("rep_seconds"))
         for i in snapshot["items"]
     )
     drills = {
