@@ -1,4 +1,5 @@
-"""`ankledesk routines list | show | check`: the library as a coach or a script sees it."""
+"""`ankledesk routines list | show | check | import | export`: the library as a coach or a script
+sees it, and routine files that travel between people."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from ankledesk.core.terminal import shown
 from ankledesk.core.timefmt import clock
 from ankledesk.errors import UserError
 from ankledesk.library import open_library
+from ankledesk.routine_files import FileProblems, export_routine, import_routine, read_incoming
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,6 +38,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = commands.add_parser("check", help="validate routine files (default: all the app loads)")
     p.add_argument("files", nargs="*", type=Path, metavar="FILE")
     p.set_defaults(func=cmd_check)
+
+    p = commands.add_parser("import", help="copy a routine file into your routines, checked")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--as", dest="as_id", metavar="ID",
+                   help="import under this id (when the file's id is already taken)")
+    p.set_defaults(func=cmd_import)
+
+    p = commands.add_parser("export", help="write a routine's file for someone else to import")
+    p.add_argument("routine_id", metavar="ID")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.set_defaults(func=cmd_export)
 
 
 def _warn(library: Library) -> None:
@@ -150,3 +163,24 @@ def cmd_check(args: argparse.Namespace) -> int:
         if not problems:
             print(f"{shown(path)}: ok ({shown(label)})")
     return 1 if failed else 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    library = open_library(args.data_dir)
+    try:
+        incoming = read_incoming(args.file, library)
+    except FileProblems as exc:
+        for problem in exc.problems:
+            print(problem)
+        return 1
+    target = import_routine(incoming, library, args.data_dir, as_id=args.as_id)
+    routine_id = args.as_id or incoming.routine.id
+    print(f'imported "{incoming.routine.name}" as {routine_id} ({target})')
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    routine = find_routine(open_library(args.data_dir), args.routine_id)
+    target = export_routine(routine, args.output)
+    print(f'exported "{routine.name}" to {target}')
+    return 0

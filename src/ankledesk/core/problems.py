@@ -46,9 +46,14 @@ class Problem:
     message: str
     got: object = _MISSING
 
+    @property
+    def detail(self) -> str:
+        """What is wrong and what was found, without the where: shown next to a field."""
+        got = "" if self.got is _MISSING else f" (got {show_value(self.got)})"
+        return shown(f"{self.message}{got}")
+
     def __str__(self) -> str:
         where = f"{display_path(self.path)}: "
         if self.field:
             where += f"{self.field}: "
-        got = "" if self.got is _MISSING else f" (got {show_value(self.got)})"
-        return shown(f"{where}{self.message}{got}")
+        return shown(f"{where}{self.detail}")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ankledesk.store.documents import WallClock
-from ankledesk.ui.build_page import BuildPage
+from ankledesk.ui.build import BuildScreen
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.history_page import HistoryPage
@@ -69,13 +69,14 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.today = TodayScreen(context)
         self.routines = RoutinesScreen(context)
-        self.build = BuildPage(context)
+        self.build = BuildScreen(context)
         self.history = HistoryPage(context)
         for page in (self.today, self.routines, self.build, self.history):
             self.pages.addWidget(page)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.today.start_requested.connect(self.start_routine)
         self.routines.start_requested.connect(self.start_routine)
+        self.build.start_requested.connect(self.start_routine)
 
         home = QWidget()
         home_layout = QHBoxLayout(home)
@@ -218,6 +219,7 @@ class MainWindow(QMainWindow):
             flow.leave_now()
         self.inhibitor.release()
         self.routines.shutdown()
+        self.build.shutdown()
         super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:

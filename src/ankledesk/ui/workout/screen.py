@@ -72,6 +72,8 @@ def amount_text(step: Step) -> str:
     """What a work step asks for: `45 s`, `12 reps`, `12 each side`."""
     if step.counts_up:
         return f"{step.target_reps} reps"
+    if step.paced:
+        return f"{step.target_reps} × {step.rep_seconds:g} s reps"
     return f"{step.seconds:g} s"
 
 
@@ -85,6 +87,13 @@ def reps_target_text(step: Step) -> str:
     each = " each side" if step.side else ""
     now = f" · now {step.side.upper()}" if step.side else ""
     return f"{step.target_reps} reps{each}{now}\nthen Done (Enter)"
+
+
+def paced_rep_text(view: View) -> str:
+    """`rep 3 of 6` and what is left of the set, under the rep's own countdown."""
+    step = view.step
+    left = clock(view.remaining or 0.0, ceil=True)
+    return f"rep {view.rep} of {step.target_reps}\nset {left} left"
 
 
 def _fit_template(seconds: float) -> str:
@@ -310,6 +319,14 @@ class WorkoutScreen(QWidget):
             self.countdown.set_text(clock(view.elapsed), None)
             self.middle.setCurrentIndex(1)
             self.reps_target.setText(reps_target_text(step))
+            self.done_button.show()
+        elif step is not None and view.rep is not None and view.state != "finished":
+            # paced reps: the rep's own countdown, and which rep of how many
+            self.countdown.set_fit(_fit_template(step.rep_seconds or 0.0))
+            self.countdown.set_text(clock(view.rep_remaining or 0.0, ceil=True), None)
+            self.middle.setCurrentIndex(1)
+            self.reps_target.setText(paced_rep_text(view))
+            self.done_button.hide()
         else:
             remaining = view.remaining if view.remaining is not None else 0.0
             self.countdown.set_fit(_fit_template(step.seconds or 0.0) if step else "0:00")
