@@ -10,36 +10,16 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from ankledesk.ui.app import build_window, create_application
-from ankledesk.ui.main_window import MainWindow
 from ankledesk.ui.theme import apply_theme
+from screenshots import OUT, SIZE, grab, settle  # the same grab as every other screen
 
-OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-SIZE = (1280, 720)
 CIRCUIT = ("single-leg-rdl", "big-toe-raise-hold", "short-foot", "eccentric-calf-raise",
            "single-leg-eyes-closed")
-
-
-def settle(app: QApplication, seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.02)
-
-
-def grab(window: MainWindow, name: str) -> Path:
-    origin = window.mapToGlobal(QPoint(0, 0))
-    image = QGuiApplication.primaryScreen().grabWindow(0).toImage()
-    target = OUT / f"{name}.png"
-    image.copy(QRect(origin.x(), origin.y(), window.width(), window.height())).save(str(target))
-    return target
 
 
 def shoot(app: QApplication, theme: str) -> list[Path]:
