@@ -75,11 +75,11 @@ def _update(doc: tomlkit.TOMLDocument, wanted: dict[str, Any], origins: list[int
     resolved = before.items if before is not None else ()
     tables: AoT = doc["items"]
     originals = list(tables)
-    placed: list[Table] = []
+    placed: list[tuple[int | None, Table]] = []
     used: set[int] = set()
     for origin, new in zip(origins, wanted["items"], strict=True):
         if origin is None or origin in used or origin >= len(originals):
-            placed.append(_table(new))  # a table can only be in one place: copies are new
+            placed.append((None, _table(new)))  # a table can only be in one place
             continue
         used.add(origin)
         table = originals[origin]
@@ -89,14 +89,17 @@ def _update(doc: tomlkit.TOMLDocument, wanted: dict[str, Any], origins: list[int
             for key, value in new.items():
                 if table.get(key) != value:
                     table[key] = value
-        placed.append(table)
+        placed.append((origin, table))
     # Refill the parsed array in place: tomlkit then keeps each table's own spacing, and only
-    # a table that would touch the one before it gets a blank line.
+    # a table with a new neighbour that would touch it gets a blank line.
     del tables[:]
-    for n, table in enumerate(placed):
-        if n and not placed[n - 1].as_string().endswith("\n\n") \
-                and "\n" not in table.trivia.indent:
-            table.trivia.indent = "\n" + table.trivia.indent
+    for n, (origin, table) in enumerate(placed):
+        if n:
+            before, previous = placed[n - 1]
+            neighbours = origin is not None and before is not None and before == origin - 1
+            if not neighbours and not previous.as_string().endswith("\n\n") \
+                    and "\n" not in table.trivia.indent:
+                table.trivia.indent = "\n" + table.trivia.indent
         tables.append(table)
     return doc
 
