@@ -4,6 +4,7 @@ dropped on the window, unsaved changes on quitting, a deleted routine's history.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -14,6 +15,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from ankledesk import paths
 from ankledesk.core.loader import load_library
+from ankledesk.report.blank import blank_sheet
+from ankledesk.report.weekly import weekly_log
+from tests.report.pdfcheck import page_texts
 from tests.ui.build_helpers import (
     answer_dialog,
     drop,
@@ -251,3 +255,9 @@ def test_delete_asks_and_past_sessions_keep_their_snapshot(qtbot, data_dir):
         (session,) = window.context.sessions()
         assert session["routine"]["name"] == "Short one"
         assert session["routine"]["items"][0]["drill"] == "big-toe-raise-hold"
+        # it still prints: the weekly log from the history, a blank sheet from the snapshot
+        week = dt.date.fromisoformat(session["started_at"][:10])
+        log = " ".join(page_texts(weekly_log(window.context.sessions(), week)))
+        assert "Short one" in log and "Big-toe calf-raise hold" in log
+        sheet = blank_sheet(window.context.routine_of_snapshot(session["routine"]), week)
+        assert "Short one" in page_texts(sheet)[0]

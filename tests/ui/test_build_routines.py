@@ -77,3 +77,17 @@ def test_the_circuit_list_and_the_tab_order_work_from_the_keyboard(qtbot, data_d
         items.setFocus()
         qtbot.keyClick(items, Qt.Key.Key_Tab)
         assert QApplication.focusWidget().objectName() == "modeCombo"
+
+
+def test_the_clip_follows_the_mouse_over_the_library(qtbot, data_dir):
+    with open_window(qtbot, data_dir) as window:
+        panel = window.build.library_panel
+        qtbot.waitUntil(lambda: panel.video is not None)
+        library = panel.list
+        for row in (3, 5):
+            drill = window.context.library.drills[
+                library.item(row).data(Qt.ItemDataRole.UserRole)]
+            rect = library.visualItemRect(library.item(row))
+            qtbot.mouseMove(library.viewport(), rect.center())
+            qtbot.waitUntil(lambda d=drill: d.clip in panel.video.current_mrl(), timeout=5000)
+            assert panel.cues.text().startswith(f"• {drill.cues[0]}")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from ankledesk import paths
 from ankledesk.core.loader import load_library
 from ankledesk.store.session_store import SessionStore
+from tests.conftest import run_cli
 from tests.ui.build_helpers import drop, open_window, run_workout
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -122,6 +123,8 @@ def test_a_five_drill_circuit_built_by_keys_and_mouse_saves_runs_and_lands_in_hi
         assert target.exists() and not build.dirty
         text = target.read_text("utf-8")
         assert tomllib.loads(text)["id"] == "hill-prep"
+        checked = run_cli("routines", "check", str(target), data_dir=data_dir)
+        assert checked.returncode == 0 and checked.stdout.startswith(f"{target}: ok (Hill prep")
         again = load_library(paths.builtin_routines_dir(), data_dir / "routines")
         assert again.problems == []
         assert replace(again.routine("hill-prep"), source="") == replace(built, source="")
