@@ -54,8 +54,10 @@ bench: system-deps setup
 
 # Every screen, rendered under a virtual display into docs/screenshots/ (look at them after UI work).
 screenshots: system-deps setup
-	@if [ -n "$$DISPLAY" ]; then $(BIN)/python scripts/screenshots.py; \
-	else xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python scripts/screenshots.py; fi
+	@for script in scripts/screenshots.py scripts/screenshots_build.py; do \
+		if [ -n "$$DISPLAY" ]; then $(BIN)/python $$script || exit 1; \
+		else xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python $$script || exit 1; fi; \
+	done
 
 clips: system-deps setup
 	$(BIN)/ankledesk clips render

@@ -52,9 +52,20 @@ def test_a_longer_set_keeps_counting_only_the_reps_asked_for():
     engine.start(0.0)
     engine.adjust(1.0, +10)
     assert engine.view(7.0).rep == 2
+    assert (engine.view(10.0).rep, engine.view(10.0).rep_remaining) == (2, 8.0)  # the extra
     events = engine.poll(18.0)
     assert [e.count for e in events if e.kind == "rep"] == [1, 2]
     assert next(e for e in events if e.kind == "step_finished").actual_reps == 2
+
+
+def test_a_shortened_set_records_the_reps_it_really_counted():
+    engine = Engine(paced_plan())
+    engine.start(0.0)
+    engine.adjust(1.0, -10)
+    events = engine.poll(50.0)
+    finished = next(e for e in events if e.kind == "step_finished")
+    assert (finished.outcome, finished.actual_reps, finished.at) == ("partial", 5, 50.0)
+    assert [e.count for e in events if e.kind == "rep"] == [1, 2, 3, 4, 5]
 
 
 def test_reps_without_a_rep_length_still_count_up_and_wait_for_done():

@@ -177,7 +177,10 @@ class Engine:
         if not (step.is_work and step.paced and step.target_reps):
             return None, None
         rep = min(step.target_reps, math.floor(elapsed / step.rep_seconds + 1e-9) + 1)
-        return rep, max(0.0, rep * step.rep_seconds - elapsed)
+        left = rep * step.rep_seconds - elapsed
+        if left <= 0 and self._duration is not None:  # lengthened with +: the extra time
+            left = self._duration - elapsed
+        return rep, max(0.0, left)
 
     def _reps_counted(self, active: float) -> int:
         """Paced reps finished after `active` seconds (the engine counts them, nobody types)."""
@@ -208,11 +211,13 @@ class Engine:
         """End the current step at `at` and move on (or end the workout)."""
         step = self.step
         active = self._elapsed(at)
-        if step.kind == "work" and step.mode == "reps" and actual_reps is None:
-            if outcome == "done":
-                actual_reps = step.target_reps
-            elif step.paced:
-                actual_reps = self._reps_counted(active)
+        if step.kind == "work" and step.paced:
+            # the engine counted them: a set shortened with − ends with fewer, as partial
+            actual_reps = self._reps_counted(active)
+            if outcome == "done" and actual_reps < (step.target_reps or 0):
+                outcome = "partial"
+        elif step.kind == "work" and step.counts_up and outcome == "done" and actual_reps is None:
+            actual_reps = step.target_reps
         events = [Event("step_finished", at, step, outcome=outcome, actual_seconds=active,
                         actual_reps=actual_reps if step.mode == "reps" else None)]
         if step.last_in_round:
