@@ -261,3 +261,17 @@ def test_delete_asks_and_past_sessions_keep_their_snapshot(qtbot, data_dir):
         assert "Short one" in log and "Big-toe calf-raise hold" in log
         sheet = blank_sheet(window.context.routine_of_snapshot(session["routine"]), week)
         assert "Short one" in page_texts(sheet)[0]
+
+
+def test_a_save_that_cannot_be_written_says_so_and_keeps_the_draft(qtbot, data_dir):
+    blocker = data_dir / "routines"
+    blocker.write_text("not a folder\n", encoding="utf-8")  # where the folder should be
+    with open_window(qtbot, data_dir) as window:
+        build = window.build
+        start_blank_with(build, "short-foot", name="Nowhere")
+        said = answer_dialog(press_button(QMessageBox.StandardButton.Ok))
+        assert not build.save()
+        assert said and "nowhere.toml: cannot write the file" in said[0]
+        assert said[0].endswith("Nothing was changed.")
+        assert build.dirty and build.editing is None and build.state.name == "Nowhere"
+    assert blocker.read_text("utf-8") == "not a folder\n"
