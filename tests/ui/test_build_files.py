@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ankledesk import paths
 from ankledesk.core.loader import load_library
@@ -275,3 +275,28 @@ def test_a_save_that_cannot_be_written_says_so_and_keeps_the_draft(qtbot, data_d
         assert said[0].endswith("Nothing was changed.")
         assert build.dirty and build.editing is None and build.state.name == "Nowhere"
     assert blocker.read_text("utf-8") == "not a folder\n"
+
+
+def test_import_and_export_through_their_file_dialogs(qtbot, data_dir, tmp_path):
+    source = tmp_path / "sam-tuesday.toml"
+    source.write_text(HAND_EDITED, encoding="utf-8")
+    sent = tmp_path / "out" / "for-sam.toml"
+    sent.parent.mkdir()
+
+    def choose(path):
+        def handle(dialog) -> None:
+            assert isinstance(dialog, QFileDialog), dialog
+            dialog.selectFile(str(path))
+            dialog.accept()
+        return handle
+
+    with open_window(qtbot, data_dir) as window:
+        build = window.build
+        answer_dialog(choose(source))
+        qtbot.mouseClick(build.buttons["import"], Qt.MouseButton.LeftButton)
+        assert window.context.library.routine("sam-tuesday") is not None
+        build.choose_source("sam-tuesday")
+        qtbot.mouseClick(build.buttons["edit"], Qt.MouseButton.LeftButton)
+        answer_dialog(choose(sent))
+        qtbot.mouseClick(build.buttons["export"], Qt.MouseButton.LeftButton)
+    assert sent.read_text("utf-8") == HAND_EDITED
