@@ -6,7 +6,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from ankledesk import paths
@@ -168,3 +168,27 @@ def test_an_update_changes_only_what_changed_and_keeps_every_comment():
     # the unchanged first table stays as written (no seconds were added to it)
     assert 'drill = "big-toe-raise-hold"\n\n' in text or text.endswith(
         'drill = "big-toe-raise-hold"\n')
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(valid_states, edit_runs())
+def test_edits_saved_over_a_commented_file_load_as_built(start, steps):
+    """A hand-edited file (comments on every line) changed by any run of edits still loads as
+    exactly the routine the builder judged, and keeps its first comment."""
+    plain = render(start, "mine", DRILLS)
+    original = "# by hand\n" + "".join(
+        f"{line}  # note {n}\n" if line and not line.startswith(("#", "[")) else f"{line}\n"
+        for n, line in enumerate(plain.splitlines()))
+    loaded, problems = parse_routine(tomllib.loads(original), PATH, DRILLS, str(PATH))
+    assert problems == []
+    state = DraftState.of_routine(loaded)
+    for step in steps:
+        state = apply(state, step)
+    verdict = judge(state, "mine", PATH, DRILLS)
+    event("valid after the edits" if verdict.ok else "blocked after the edits")
+    if not verdict.ok:
+        return
+    text = render(state, "mine", DRILLS, original)
+    assert text.startswith("# by hand\n")
+    again, problems = parse_routine(tomllib.loads(text), PATH, DRILLS, str(PATH))
+    assert problems == [] and again == verdict.routine
