@@ -8,6 +8,7 @@ exporting go through `ankledesk.routine_files`, the same code as the command lin
 
 from __future__ import annotations
 
+import itertools
 import logging
 import tomllib
 from collections.abc import Callable
@@ -257,7 +258,7 @@ class BuildScreen(QWidget):
             self.items, *self.editor.tab_chain(), *(self.buttons[k] for k in (
                 "save", "saveAs", "rename", "delete", "import", "export", "start")),
         ]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def sizeHint(self) -> QSize:
