@@ -83,9 +83,9 @@ class Incoming:
 
 def read_incoming(path: Path, library: Library) -> Incoming:
     """Read and validate a file with the loader's own rules; FileProblems if it does not load."""
-    data, problem = read_toml(path)
-    if problem is not None:
-        raise FileProblems([problem])
+    data = read_toml(path)
+    if isinstance(data, Problem):
+        raise FileProblems([data])
     routine, problems = parse_routine(data, path, library.drills, str(path))
     if routine is None:
         raise FileProblems(problems)

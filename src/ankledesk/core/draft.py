@@ -119,7 +119,8 @@ class DraftState:
 def set_setting(state: DraftState, key: str, value: str | int) -> DraftState:
     if key not in SETTINGS:
         raise KeyError(key)
-    return replace(state, **{key: value})
+    changes: dict[str, Any] = {key: value}
+    return replace(state, **changes)
 
 
 def insert_item(state: DraftState, index: int, item: DraftItem) -> DraftState:
@@ -165,7 +166,8 @@ def set_item(state: DraftState, index: int, drill: Drill | None, key: str,
         if value != "reps":
             changed = replace(changed, cap=None, rep_seconds=None)
     else:
-        changed = replace(item, **{key: value})
+        changes: dict[str, Any] = {key: value}
+        changed = replace(item, **changes)
     items = list(state.items)
     items[index] = changed
     return replace(state, items=tuple(items))

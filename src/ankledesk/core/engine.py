@@ -102,11 +102,12 @@ class Engine:
             return []
         points: list[tuple[float, str]] = []
         step = self.step
-        if step.is_work and step.paced:
+        pace = step.rep_seconds if step.is_work and step.paced else None
+        if pace is not None:
             # each rep's end ticks (the rep count is the rhythm, so no halfway tick)
             reps = step.target_reps or 0
-            points += [(k * step.rep_seconds, f"rep:{k}") for k in range(1, reps + 1)
-                       if k * step.rep_seconds <= self._duration]
+            points += [(k * pace, f"rep:{k}") for k in range(1, reps + 1)
+                       if k * pace <= self._duration]
         elif step.is_work and not step.counts_up and self._duration >= HALFWAY_MIN_SECONDS:
             points.append((self._duration / 2, "halfway"))
         for n in range(COUNTDOWN_FROM, 0, -1):
@@ -174,10 +175,11 @@ class Engine:
     def _rep_at(self, elapsed: float) -> tuple[int | None, float | None]:
         """The paced rep under way after `elapsed` active seconds and the seconds it has left."""
         step = self.step
-        if not (step.is_work and step.paced and step.target_reps):
+        pace = step.rep_seconds if step.is_work and step.paced else None
+        if pace is None or not step.target_reps:
             return None, None
-        rep = min(step.target_reps, math.floor(elapsed / step.rep_seconds + 1e-9) + 1)
-        left = rep * step.rep_seconds - elapsed
+        rep = min(step.target_reps, math.floor(elapsed / pace + 1e-9) + 1)
+        left = rep * pace - elapsed
         if left <= 0 and self._duration is not None:  # lengthened with +: the extra time
             left = self._duration - elapsed
         return rep, max(0.0, left)
@@ -185,6 +187,8 @@ class Engine:
     def _reps_counted(self, active: float) -> int:
         """Paced reps finished after `active` seconds (the engine counts them, nobody types)."""
         step = self.step
+        if step.rep_seconds is None:
+            return 0
         return min(step.target_reps or 0, math.floor(active / step.rep_seconds + 1e-9))
 
     # -- transitions ---------------------------------------------------------------------

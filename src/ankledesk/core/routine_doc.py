@@ -95,8 +95,8 @@ def _update(doc: tomlkit.TOMLDocument, wanted: dict[str, Any], origins: list[int
     del tables[:]
     for n, (origin, table) in enumerate(placed):
         if n:
-            before, previous = placed[n - 1]
-            neighbours = origin is not None and before is not None and before == origin - 1
+            previous_origin, previous = placed[n - 1]
+            neighbours = origin is not None and previous_origin == origin - 1
             if not neighbours and not previous.as_string().endswith("\n\n") \
                     and "\n" not in table.trivia.indent:
                 table.trivia.indent = "\n" + table.trivia.indent

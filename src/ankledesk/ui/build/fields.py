@@ -8,7 +8,7 @@ with the same words `ankledesk routines check` prints, and saving is blocked unt
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -53,6 +53,7 @@ class _EditorKeys(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.ShortcutOverride:
             return False
+        assert isinstance(event, QKeyEvent)
         pressed = QKeySequence(event.keyCombination())
         if any(pressed.matches(QKeySequence(k)) == QKeySequence.SequenceMatch.ExactMatch
                for k in self.KEYS):
@@ -188,8 +189,8 @@ class ItemEditor(QWidget):
         self.amount = spin("amountSpin", " s")
         self.sides = QComboBox()
         self.sides.setObjectName("sidesCombo")
-        for sides, label in SIDES_LABELS.items():
-            self.sides.addItem(label, sides)
+        for sides, words in SIDES_LABELS.items():
+            self.sides.addItem(words, sides)
         self.cap = spin("capSpin", " s", special="no cap")
         self.cap.setToolTip("Reps only: the set moves on by itself after this long")
         self.rep_seconds = spin("repSecondsSpin", " s a rep", special="not paced")

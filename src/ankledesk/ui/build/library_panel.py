@@ -6,6 +6,8 @@ preview; a drill is added to the circuit with a double-click, Enter, or by dragg
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -50,7 +52,7 @@ class DrillList(QListWidget):
 
     add_requested = Signal(str)
 
-    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
         mime = QMimeData()
         if items:
             drill_id = items[0].data(Qt.ItemDataRole.UserRole)

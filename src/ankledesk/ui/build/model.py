@@ -8,6 +8,8 @@ changes the draft on its own, so every change goes through the undo stack.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
@@ -98,7 +100,7 @@ class CircuitModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:
         return [ROW_MIME, DRILL_MIME]
 
-    def mimeData(self, indexes: list[Index]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         mime = QMimeData()
         rows = sorted({i.row() for i in indexes if i.isValid()})
         mime.setData(ROW_MIME, QByteArray(",".join(map(str, rows)).encode()))

@@ -154,15 +154,16 @@ class BuildScreen(QWidget):
         start_from.setBuddy(self.source)
         top.addWidget(start_from)
         top.addWidget(self.source)
-        for key, text, tip, slot in (
+        actions: list[tuple[str, str, str, Callable[[], object]]] = [
             ("copy", "Copy", "Start from a copy of the chosen routine (or a blank one)",
              self.start_from_choice),
             ("edit", "Edit", "Change the chosen routine of your own", self.edit_choice),
-        ):
+        ]
+        for key, text, tip, slot in actions:
             top.addWidget(self._button(key, text, tip, slot))
         bottom = QHBoxLayout()
         bottom.setSpacing(6)
-        for key, text, tip, slot in (
+        actions = [
             ("save", "Save", "Save (Ctrl+S)", self.save),
             ("saveAs", "Save as…", "Save as a new routine (Ctrl+Shift+S)", self.save_as),
             ("rename", "Rename…", "Give this routine another name", self.rename),
@@ -171,7 +172,8 @@ class BuildScreen(QWidget):
             ("export", "Export…", "Write this routine's file to send to someone",
              self.choose_export),
             ("start", "Start ▶", "Run this routine now", self.start),
-        ):
+        ]
+        for key, text, tip, slot in actions:
             bottom.addWidget(self._button(key, text, tip, slot))
 
         left_panel = QWidget()
@@ -403,7 +405,7 @@ class BuildScreen(QWidget):
             self._edit("Move", edits.move_item(self.state, source, target))
             self.items.setCurrentIndex(self.model.index(target))
 
-    def _setting_changed(self, key: str, value: object) -> None:
+    def _setting_changed(self, key: str, value: str | int) -> None:
         self._edit(f"Change {key}", edits.set_setting(self.state, key, value), merge_key=key)
 
     def _item_changed(self, key: str, value: object) -> None:
@@ -633,6 +635,11 @@ class BuildScreen(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if not isinstance(event, QDropEvent):  # drag enter and move are drop events too
+            if kind == QEvent.Type.Close and not self.confirm_discard():
+                event.ignore()
+                return True
+            return False
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and _toml_paths(event):
             event.acceptProposedAction()
             return True
@@ -640,9 +647,6 @@ class BuildScreen(QWidget):
             event.acceptProposedAction()
             for path in _toml_paths(event):
                 self.import_file(path)
-            return True
-        if kind == QEvent.Type.Close and not self.confirm_discard():
-            event.ignore()
             return True
         return False
 

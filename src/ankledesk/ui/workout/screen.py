@@ -89,9 +89,8 @@ def reps_target_text(step: Step) -> str:
     return f"{step.target_reps} reps{each}{now}\nthen Done (Enter)"
 
 
-def paced_rep_text(view: View) -> str:
+def paced_rep_text(step: Step, view: View) -> str:
     """`rep 3 of 6` and what is left of the set, under the rep's own countdown."""
-    step = view.step
     left = clock(view.remaining or 0.0, ceil=True)
     return f"rep {view.rep} of {step.target_reps}\nset {left} left"
 
@@ -325,7 +324,7 @@ class WorkoutScreen(QWidget):
             self.countdown.set_fit(_fit_template(step.rep_seconds or 0.0))
             self.countdown.set_text(clock(view.rep_remaining or 0.0, ceil=True), None)
             self.middle.setCurrentIndex(1)
-            self.reps_target.setText(paced_rep_text(view))
+            self.reps_target.setText(paced_rep_text(step, view))
             self.done_button.hide()
         else:
             remaining = view.remaining if view.remaining is not None else 0.0
