@@ -140,12 +140,12 @@ def test_a_five_drill_circuit_built_by_keys_and_mouse_saves_runs_and_lands_in_hi
         seen_paced: list[str] = []
 
         def done() -> None:
-            qtbot.keyClick(QApplication.focusWidget() or flow.screen, Qt.Key.Key_Return)
+            qtbot.keyClick(QApplication.focusWidget() or flow.workout_screen, Qt.Key.Key_Return)
 
         def watch() -> None:
             view = flow.driver.view()
             if view.rep == 3:
-                seen_paced.append(flow.screen.reps_target.text())
+                seen_paced.append(flow.workout_screen.reps_target.text())
 
         flow.driver.changed.connect(watch)
         run_workout(flow, done)
