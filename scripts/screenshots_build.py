@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QApplication
 from ankledesk.ui.app import build_window, create_application
 from ankledesk.ui.theme import apply_theme
 from ankledesk.ui.workout.clock import ManualClock
-from screenshots import OUT, SIZE, grab, settle  # the same grab as every other screen
+from screenshots import OUT, grab, settle  # the same grab as every other screen
 
+SIZE = (1280, 720)
 CIRCUIT = ("single-leg-rdl", "big-toe-raise-hold", "short-foot", "eccentric-calf-raise",
            "single-leg-eyes-closed")
 

@@ -365,6 +365,7 @@ class BuildScreen(QWidget):
                 [i.origin for i in self.state.items]:
             return
         self.pristine = False
+        self.status.clear()  # "Saved to …" no longer describes the draft
         self.undo.push(EditCommand(text, self.state, state, self._apply, merge_key))
 
     def _load(self, state: DraftState, editing: Routine | None) -> None:
