@@ -38,6 +38,22 @@ _LIGHT = {
 }
 
 
+_DISABLED_LIGHT = {
+    QPalette.ColorRole.WindowText: "#9aa0a6",
+    QPalette.ColorRole.Text: "#9aa0a6",
+    QPalette.ColorRole.ButtonText: "#9aa0a6",
+    QPalette.ColorRole.Button: "#eceef0",
+    QPalette.ColorRole.Base: "#f7f8f9",
+}
+_DISABLED_DARK = {
+    QPalette.ColorRole.WindowText: "#6b6f74",
+    QPalette.ColorRole.Text: "#6b6f74",
+    QPalette.ColorRole.ButtonText: "#6b6f74",
+    QPalette.ColorRole.Button: "#2a2d31",
+    QPalette.ColorRole.Base: "#1b1d20",
+}
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
     if theme == "system":
         return
@@ -45,7 +61,7 @@ def apply_theme(app: QApplication, theme: str) -> None:
     palette = QPalette(app.style().standardPalette())
     for role, colour in (_DARK if theme == "dark" else _LIGHT).items():
         palette.setColor(role, QColor(colour))
-        palette.setColor(QPalette.ColorGroup.Disabled, role,
-                         QColor(colour).darker(130) if theme == "light"
-                         else QColor(colour).lighter(60))
+    # Disabled: the same surfaces, greyed text (a darker button would read as pressed).
+    for role, colour in (_DISABLED_DARK if theme == "dark" else _DISABLED_LIGHT).items():
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))
     app.setPalette(palette)
