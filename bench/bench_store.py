@@ -66,14 +66,16 @@ def _session(plan: Plan, start: dt.datetime) -> dict:
     return doc
 
 
-def build_history(folder: Path, plan: Plan) -> Path:
-    """Five years of sessions written in one go (as years of workouts would have left it)."""
+def build_history(folder: Path, plan: Plan, sessions: int = SESSIONS,
+                  years: int = YEARS) -> Path:
+    """Years of sessions ending now, written in one go (as years of workouts would have left
+    it): five years of 800 unless told otherwise."""
     tables = empty_tables("history")
     first = dt.datetime.now().astimezone().replace(microsecond=0) - dt.timedelta(
-        days=365 * YEARS)
-    spacing = dt.timedelta(days=365 * YEARS / SESSIONS)
+        days=365 * years)
+    spacing = dt.timedelta(days=365 * years / sessions)
     tables["sessions"] = {str(n + 1): _session(plan, first + n * spacing)
-                          for n in range(SESSIONS)}
+                          for n in range(sessions)}
     path = folder / HISTORY_FILE
     atomic_write_bytes(path, dumps(tables))
     return path

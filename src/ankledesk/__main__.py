@@ -2,6 +2,6 @@
 
 import sys
 
-from ankledesk.cli import main
+from ankledesk.entry import main
 
 sys.exit(main())

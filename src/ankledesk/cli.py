@@ -16,7 +16,9 @@ from pathlib import Path
 
 from ankledesk import __version__, paths
 from ankledesk.commands import COMMAND_MODULES
-from ankledesk.errors import UserError
+from ankledesk.core.terminal import shown
+from ankledesk.errors import INTERRUPTED_EXIT, TERMINATED_EXIT, Terminated, UserError
+from ankledesk.store.advice import explain
 from ankledesk.ui import launch
 
 log = logging.getLogger("ankledesk")
@@ -72,13 +74,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except UserError as exc:
-        print(f"ankledesk: {exc}", file=sys.stderr)
+        print(f"ankledesk: {exc}", file=sys.stderr)  # UserError made it printable
         return exc.exit_code
     except KeyboardInterrupt:
-        print("ankledesk: interrupted", file=sys.stderr)
-        return 130
+        print("ankledesk: interrupted; anything already recorded is kept", file=sys.stderr)
+        return INTERRUPTED_EXIT
+    except Terminated:
+        print("ankledesk: stopped (SIGTERM); anything already recorded is kept, and a workout "
+              "cut short can be resumed", file=sys.stderr)
+        return TERMINATED_EXIT
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # one the store did not explain already: an export's, say
+        print(f"ankledesk: {shown(explain(exc, data_dir=args.data_dir))}", file=sys.stderr)
+        return 1
     except Exception as exc:  # the promise: never a traceback on screen
         where = _log_internal_error(args.data_dir)
         detail = f" (details in {where})" if where else ""

@@ -15,3 +15,12 @@ class UserError(Exception):
     def __init__(self, message: str, exit_code: int = 1) -> None:
         super().__init__(shown(message))
         self.exit_code = exit_code
+
+
+INTERRUPTED_EXIT = 130
+TERMINATED_EXIT = 143
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds like KeyboardInterrupt (a BaseException, so no `except
+    Exception` swallows it), releasing the data folder's lock on the way out."""

@@ -111,6 +111,7 @@ def test_bad_input_is_one_line_and_exit_2(cli, args) -> None:
 def test_a_broken_history_is_reported_and_left_alone(cli, data_dir: Path) -> None:
     (data_dir / HISTORY_FILE).write_text('{"meta": {"1": ')
     run = cli("history")
-    assert run.returncode == 0
+    assert run.returncode == 1  # nothing at all could be read: not an empty list and exit 0
     assert run.stderr.startswith(f"warning: {data_dir / HISTORY_FILE} cannot be read")
+    assert run.stderr.splitlines()[-1].startswith("ankledesk: nothing could be read from")
     assert (data_dir / HISTORY_FILE).read_text() == '{"meta": {"1": '

@@ -108,7 +108,9 @@ def test_a_second_writer_is_refused_and_writes_nothing(cli, data_dir: Path) -> N
         files = {p.name: p.read_bytes() for p in data_dir.iterdir()}
         second = cli("simulate", BIG_TOE, "--speed", FAST)
         assert second.returncode == 1
-        assert second.stderr == f"ankledesk: AnkleDesk is already running (pid {first.pid})\n"
+        assert second.stderr == (f"ankledesk: AnkleDesk is already running on {data_dir} "
+                                 f"(pid {first.pid}); close it first, or use another folder "
+                                 "(--data-dir)\n")
         assert second.stdout == ""
         assert {p.name: p.read_bytes() for p in data_dir.iterdir()} == files
         # Reading needs no lock: the running workout shows as in progress.

@@ -1,4 +1,7 @@
-"""Broken, foreign and newer files: never overwritten, kept aside or opened read-only."""
+"""Broken, foreign and newer files: never overwritten, kept aside or opened read-only.
+
+A file broken as a whole is kept aside here; one broken session among good ones is
+tests/store/test_quarantine.py's subject."""
 
 from __future__ import annotations
 
@@ -28,7 +31,6 @@ def _history_with(*docs: dict) -> bytes:
 _VALID = _history_with(GOOD)
 _WRONG_META = dict(empty_tables("history"), meta={"1": {"schema_version": "two",
                                                         "kind": "history"}})
-_NO_STEPS_DOC = {k: v for k, v in GOOD.items() if k != "steps"}
 
 BROKEN: dict[str, bytes] = {
     "empty": b"",
@@ -40,14 +42,6 @@ BROKEN: dict[str, bytes] = {
     "meta without a version": json.dumps(_WRONG_META).encode(),
     "a journal, not a history": json.dumps(empty_tables("journal")).encode(),
     "a table that is a list": json.dumps({**empty_tables("history"), "sessions": []}).encode(),
-    "a session without steps": _history_with(_NO_STEPS_DOC),
-    "a step with a bad outcome": _history_with(
-        {**GOOD, "steps": [{"index": 0, "round": 1, "drill_id": "x", "name": "X",
-                            "side": None, "mode": "hold", "target_seconds": 45.0,
-                            "target_reps": None, "actual_seconds": 45.0,
-                            "actual_reps": None, "outcome": "great",
-                            "ended_at": "2026-11-16T07:01:00+01:00"}]}),
-    "a time without offset": _history_with({**GOOD, "started_at": "2026-11-16T07:00:00"}),
 }
 
 

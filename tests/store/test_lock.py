@@ -27,7 +27,9 @@ def test_the_lock_records_its_pid_and_empties_on_release(data_dir: Path) -> None
 def test_a_second_holder_is_told_who_runs(data_dir: Path) -> None:
     with DataLock(data_dir), pytest.raises(AlreadyRunning) as caught:
         DataLock(data_dir).acquire()
-    assert str(caught.value) == f"AnkleDesk is already running (pid {os.getpid()})"
+    assert str(caught.value) == (f"AnkleDesk is already running on {data_dir} "
+                                 f"(pid {os.getpid()}); close it first, or use another folder "
+                                 "(--data-dir)")
     assert caught.value.pid == os.getpid()
 
 

@@ -9,9 +9,9 @@ from typing import Any
 
 from ankledesk.core.plan import expand
 from ankledesk.store.documents import SCHEMA_VERSION, check_session
-from ankledesk.store.files import check_tables
 from ankledesk.store.history import HISTORY_FILE
 from ankledesk.store.migrations import MIGRATIONS, migrate
+from ankledesk.store.reading import check_tables
 from ankledesk.store.session_store import SessionStore
 from tests.core.factories import drill, item, routine, simple
 

@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
+import os
+import stat
 from pathlib import Path
 
+from ankledesk.commands.dates import check_range, parse_date, parse_week, usage
 from ankledesk.commands.routines import find_routine
+from ankledesk.commands.stored import read_sessions
 from ankledesk.core.progress import WEEKLY_TARGET, IsoWeek, sessions_between
-from ankledesk.core.records import SessionRecord
 from ankledesk.core.terminal import shown
 from ankledesk.errors import UserError
 from ankledesk.library import open_library
 from ankledesk.report import PAPERS, blank_sheet, csv_bytes, range_log, save_atomic, weekly_log
-from ankledesk.store.session_store import SessionStore
+from ankledesk.store.advice import explain
+from ankledesk.store.owned import owned_by_store
 
-USAGE_EXIT = 2
 WEEK_STARTS = {"mon": 0, "sun": 6}
 
 
@@ -52,7 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = commands.add_parser("csv", help="one row per set, with its session's fields")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="first day, 2026-11-01")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="last day, 2026-11-30")
-    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    _output_options(p)
     p.set_defaults(func=cmd_csv)
 
 
@@ -60,67 +62,66 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--paper", type=str.lower, choices=sorted(PAPERS), default="a4",
                    help="paper size (default a4)")
     p.add_argument("--name", default=None, help="your name, printed in the header")
-    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    _output_options(p)
 
 
-def _usage(message: str) -> UserError:
-    return UserError(message, exit_code=USAGE_EXIT)
+def _output_options(p: argparse.ArgumentParser) -> None:
+    # A string, not a Path: Path("newdir/") drops the slash that says "a folder".
+    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true",
+                   help="replace the output file even if it is read-only")
 
 
-def _week(text: str | None, default: dt.date) -> IsoWeek:
-    if text is None:
-        return IsoWeek.of(default)
-    try:
-        return IsoWeek.parse(text)
-    except ValueError as exc:
-        raise _usage(str(exc)) from None
+def _week(text: str | None, default: dt.date, option: str = "--week") -> IsoWeek:
+    return IsoWeek.of(default) if text is None else parse_week(text, option)
 
 
 def _date(text: str | None, option: str, default: dt.date) -> dt.date:
-    if text is None:
-        return default
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise _usage(f'{option} "{text}" is not a date such as 2026-11-18') from None
+    return default if text is None else parse_date(text, option)
 
 
-def _output(path: Path) -> Path:
-    """The file to write, checked before any work so a typo costs no waiting."""
-    path = path.expanduser()
+def _output(args: argparse.Namespace) -> Path:
+    """The file to write, checked before any work so a typo costs no waiting. (Messages are
+    made safe to print by UserError itself.)"""
+    text: str = args.output
+    path = Path(text).expanduser()
+    if text.endswith(("/", os.sep)) and not path.is_dir():
+        raise UserError(f"cannot write {text}: the folder {text} does not exist")
     if path.is_dir():
-        raise UserError(f"{path} is a folder; give a file name, e.g. {path / 'log.pdf'}")
-    if not path.parent.is_dir():
-        raise UserError(f"cannot write {path}: the folder {path.parent} does not exist")
+        raise UserError(f"{text} is a folder; give a file name, e.g. {path / 'log.pdf'}")
+    if owned_by_store(args.data_dir, path):
+        raise UserError(f"{text} is one of AnkleDesk's own files in the data folder "
+                        f"{args.data_dir}; an export never writes over them: choose another "
+                        "name")
+    target = Path(os.path.realpath(path))
+    if not target.parent.is_dir():
+        raise UserError(f"cannot write {text}: the folder {target.parent} does not exist")
+    if target.exists() and not args.force and not _writable(target):
+        raise UserError(f"{text} is read-only; use --force to replace it anyway")
     return path
+
+
+def _writable(path: Path) -> bool:
+    """Write permission as the user set it (root's os.access says yes to everything)."""
+    return bool(path.stat().st_mode & stat.S_IWUSR) and os.access(path, os.W_OK)
 
 
 def _save(path: Path, data: bytes) -> None:
     try:
         save_atomic(path, data)
     except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
-def _history(data_dir: Path) -> list[SessionRecord]:
-    store = SessionStore.open(data_dir, read_only=True)
-    try:
-        for notice in store.notices:
-            print(f"warning: {shown(notice)}", file=sys.stderr)
-        return store.sessions()
-    finally:
-        store.close()
+        raise UserError(f"cannot write {path}: "
+                        f"{explain(exc, safe='the file named was not changed')}") from None
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    output = _output(args.output)
+    output = _output(args)
     first = _week(args.week, dt.date.today())
-    last = _week(args.to_week, first.monday) if args.to_week else first
-    if last < first:
-        raise _usage(f"--to {last} is before --week {first}")
+    last = _week(args.to_week, first.monday, "--to") if args.to_week else first
+    check_range(first, last)
     if args.target < 1:
-        raise _usage("--target is at least 1 session")
-    history = _history(args.data_dir)
+        raise usage("--target is at least 1 session")
+    history = read_sessions(args.data_dir)
     drills = open_library(args.data_dir).drills
     options = {"paper": args.paper, "name": args.name, "target": args.target,
                "week_start": WEEK_STARTS[args.week_start], "drills": drills}
@@ -136,7 +137,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_blank(args: argparse.Namespace) -> int:
-    output = _output(args.output)
+    output = _output(args)
     routine = find_routine(open_library(args.data_dir), args.routine)
     week = _week(args.week, dt.date.today() + dt.timedelta(days=7))
     data = blank_sheet(routine, week.monday, paper=args.paper, name=args.name,
@@ -147,12 +148,12 @@ def cmd_blank(args: argparse.Namespace) -> int:
 
 
 def cmd_csv(args: argparse.Namespace) -> int:
-    output = _output(args.output)
+    output = _output(args)
     first = _date(args.date_from, "--from", dt.date.min)
     last = _date(args.date_to, "--to", dt.date.max)
     if first > last:
-        raise _usage(f"--from {first} is after --to {last}")
-    chosen = sessions_between(_history(args.data_dir), first, last)
+        raise usage(f"--from {first} is after --to {last}")
+    chosen = sessions_between(read_sessions(args.data_dir), first, last)
     _save(output, csv_bytes(chosen))
     sets = sum(len(s.get("steps", [])) for s in chosen)
     print(f"wrote {shown(output)} ({len(chosen)} sessions, {sets} sets)")

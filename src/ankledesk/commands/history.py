@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import json
 import sys
 
+from ankledesk.commands.dates import parse_date, parse_week, usage
+from ankledesk.commands.stored import read_sessions
+from ankledesk.commands.terminal import cell, safe_json
 from ankledesk.core.progress import (
     WEEKLY_TARGET,
     IsoWeek,
@@ -31,13 +33,9 @@ from ankledesk.core.progress import (
 from ankledesk.core.records import SessionRecord
 from ankledesk.core.terminal import shown
 from ankledesk.core.timefmt import clock
-from ankledesk.errors import UserError
 from ankledesk.library import open_library
 from ankledesk.report.csv_export import COLUMNS
 from ankledesk.report.csv_export import rows as csv_rows
-from ankledesk.store.session_store import SessionStore
-
-USAGE_EXIT = 2
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -68,41 +66,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.set_defaults(func=cmd_summary)
 
 
-def _usage(message: str) -> UserError:
-    return UserError(message, exit_code=USAGE_EXIT)
-
-
-def _week(text: str) -> IsoWeek:
-    try:
-        return IsoWeek.parse(text)
-    except ValueError as exc:
-        raise _usage(str(exc)) from None
-
-
-def _date(text: str, option: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise _usage(f'{option} "{text}" is not a date such as 2026-11-18') from None
-
-
-def _sessions(args: argparse.Namespace) -> list[SessionRecord]:
-    store = SessionStore.open(args.data_dir, read_only=True)
-    for notice in store.notices:
-        print(f"warning: {shown(notice)}", file=sys.stderr)
-    return store.sessions()
-
-
 def _select(args: argparse.Namespace, sessions: list[SessionRecord]) -> list[SessionRecord]:
     if args.week and (args.date_from or args.date_to):
-        raise _usage("use either --week or --from/--to, not both")
+        raise usage("use either --week or --from/--to, not both")
     if args.week:
-        return sessions_in_week(sessions, _week(args.week))
+        return sessions_in_week(sessions, parse_week(args.week))
     if args.date_from or args.date_to:
-        first = _date(args.date_from, "--from") if args.date_from else dt.date.min
-        last = _date(args.date_to, "--to") if args.date_to else dt.date.max
+        first = parse_date(args.date_from, "--from") if args.date_from else dt.date.min
+        last = parse_date(args.date_to, "--to") if args.date_to else dt.date.max
         if first > last:
-            raise _usage(f"--from {first} is after --to {last}")
+            raise usage(f"--from {first} is after --to {last}")
         return sessions_between(sessions, first, last)
     return oldest_first(sessions)
 
@@ -126,15 +99,15 @@ def _write_csv(sessions: list[SessionRecord]) -> None:
     """The same columns as `ankledesk export csv`: one row per set (see report.csv_export)."""
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(COLUMNS)
-    writer.writerows(csv_rows(sessions))
+    writer.writerows([cell(value) for value in row] for row in csv_rows(sessions))
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     if getattr(args, "history_command", None):
         return cmd_summary(args)
-    chosen = _select(args, _sessions(args))
+    chosen = _select(args, read_sessions(args.data_dir))
     if args.json:
-        print(json.dumps(chosen, indent=2, ensure_ascii=False))
+        print(safe_json(chosen))
     elif args.csv:
         _write_csv(chosen)
     elif not chosen:
@@ -175,20 +148,21 @@ def _print_summary(summary: WeekSummary, streak: Streak, hints: list[str]) -> No
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    week = _week(args.summary_week) if args.summary_week else IsoWeek.of(dt.date.today())
+    week = (parse_week(args.summary_week) if args.summary_week
+            else IsoWeek.of(dt.date.today()))
     target = args.target
     if target < 1:
-        raise _usage("--target is at least 1 session a week")
-    sessions = _sessions(args)
+        raise usage("--target is at least 1 session a week")
+    sessions = read_sessions(args.data_dir)
     summary = week_summary(sessions, week, target=target)
     upto = [s for s in sessions if started(s).date() <= week.sunday]
     streak = weekly_streak(sessions, target=target, through=week)
     library = open_library(args.data_dir)
     hints = progression_hints(upto, library.drills)
     if args.summary_json:
-        print(json.dumps({**to_json(summary), "streak_weeks": streak.weeks,
-                          "streak": streak.wording, "week_over": not streak.open,
-                          "progression": to_json(hints)}, indent=2, ensure_ascii=False))
+        print(safe_json({**to_json(summary), "streak_weeks": streak.weeks,
+                         "streak": streak.wording, "week_over": not streak.open,
+                         "progression": to_json(hints)}))
     else:
         _print_summary(summary, streak, [h.message for h in hints])
     return 0

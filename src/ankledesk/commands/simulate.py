@@ -103,8 +103,8 @@ def step_line(record: StepRecord, rounds: int) -> str:
 
 def _describe_leftover(doc: SessionRecord) -> str:
     sets = len(doc["steps"])
-    return (f'the workout "{doc["routine_name"]}" started {doc["started_at"]} was cut short '
-            f"after {sets} set{'s' if sets != 1 else ''}")
+    return (f'the workout "{shown(doc["routine_name"])}" started {doc["started_at"]} was '
+            f"cut short after {sets} set{'s' if sets != 1 else ''}")
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
@@ -121,7 +121,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         wall = WallClock.now(0.0)
         if args.resume:
             if store.leftover is None:
-                raise UserError("there is no cut-short workout to resume")
+                raise UserError(store.no_leftover_reason())
             if args.routine_id and args.routine_id != store.leftover["routine_id"]:
                 raise UserError(f'the cut-short workout is "{store.leftover["routine_id"]}", '
                                 f'not "{args.routine_id}"')
@@ -149,16 +149,19 @@ def _run(routine: Routine, active: ActiveSession, args: argparse.Namespace) -> i
     rounds = routine.rounds
     start = active.resume_index
     sets = len(plan.work_steps)
-    if args.resume:
-        print(f"resuming {shown(routine.name)} at step {start + 1} of {len(plan.steps)} "
-              f"({len(active.steps)} of {sets} sets already done)", flush=True)
-    else:
-        print(f"started {shown(routine.name)}: {sets} sets in {rounds} round"
-              f"{'s' if rounds != 1 else ''}, about {clock(plan.total)} at real speed",
-              flush=True)
+    name = shown(routine.name)
     if start >= len(plan.steps):
         # Cut short after its very last set, before it could be stored as finished.
-        return _finished(active, routine.name, args, at=0.0)
+        print(f"{name} was cut short after its last set ({len(active.steps)} of {sets} sets "
+              "done): storing it as finished", flush=True)
+        return _finished(active, name, args, at=0.0)
+    if args.resume:
+        print(f"resuming {name} at step {start + 1} of {len(plan.steps)} "
+              f"({len(active.steps)} of {sets} sets already done)", flush=True)
+    else:
+        print(f"started {name}: {sets} sets in {rounds} round"
+              f"{'s' if rounds != 1 else ''}, about {clock(plan.total)} at real speed",
+              flush=True)
 
     recorded = 0
     finished_at = 0.0
@@ -173,7 +176,7 @@ def _run(routine: Routine, active: ActiveSession, args: argparse.Namespace) -> i
                     os._exit(STOPPED_EXIT)  # no clean-up at all: exactly what a crash leaves
             elif event.kind == "workout_done":
                 finished_at = event.at
-    return _finished(active, routine.name, args, at=finished_at)
+    return _finished(active, name, args, at=finished_at)
 
 
 def _finished(active: ActiveSession, name: str, args: argparse.Namespace, at: float) -> int:

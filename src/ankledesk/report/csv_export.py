@@ -7,6 +7,11 @@ their declared order (the nested routine and steps aside, `id` and `ended_at` na
 session with no sets still gets one row, with the set columns empty, so nothing recorded goes
 missing. The file is UTF-8 with a byte-order mark: without it Excel reads a Cyrillic or
 accented note as mojibake, and every other CSV reader skips the mark.
+
+Text a person typed (a note, a routine or drill name) may start with `=`, `+`, `-`, `@`, a tab
+or a carriage return, which a spreadsheet reads as a formula (`=HYPERLINK(…)`, `@SUM(…)`): such
+a cell is prefixed with an apostrophe, as OWASP's CSV-injection advice says, so it shows as the
+text it is. Numbers are never prefixed.
 """
 
 from __future__ import annotations
@@ -27,6 +32,9 @@ STEP_COLUMNS = STEP_KEYS
 COLUMNS = SESSION_COLUMNS + STEP_COLUMNS
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _blank(value: Any) -> Any:
     return "" if value is None else value
 
@@ -37,15 +45,23 @@ def _session_cell(doc: SessionRecord, key: str) -> Any:
     return _blank(doc.get(key))
 
 
+def inert(value: Any) -> Any:
+    """A cell a spreadsheet shows as text, never runs as a formula (see the module docstring)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def rows(sessions: Iterable[SessionRecord]) -> Iterable[list[Any]]:
     """The data rows (no header), oldest session first as given."""
     for doc in sessions:
         head = [_session_cell(doc, key) for key in SESSION_FIELDS]
         steps = doc.get("steps", [])
         if not steps:
-            yield head + [""] * len(STEP_COLUMNS)
+            yield [inert(v) for v in head] + [""] * len(STEP_COLUMNS)
         for step in steps:
-            yield head + [_blank(step.get(key)) for key in STEP_COLUMNS]
+            yield [inert(v) for v in head] + [inert(_blank(step.get(key)))
+                                               for key in STEP_COLUMNS]
 
 
 def csv_bytes(sessions: list[SessionRecord], progress: Progress | None = None) -> bytes:

@@ -144,6 +144,22 @@ def _clock(value: str | None) -> str:
     return dt.datetime.fromisoformat(value).strftime("%H:%M") if value else "…"
 
 
+NOTE_PRINT_LIMIT = 8000
+"""Characters of a note printed in a session's row: a page or two of the notes column, so any
+note a person writes after a workout prints whole; beyond it every split re-wraps the rest of
+the note (a 400 KB note took 31 s), so the rest is left to the CSV, which has it all."""
+NOTE_CONTINUED = " … (continued in the CSV: ankledesk export csv)"
+
+
+def printed_note(notes: str) -> str:
+    """A note as the PDF prints it: whole when short, else cut at a word with a marker."""
+    if len(notes) <= NOTE_PRINT_LIMIT:
+        return notes
+    cut = notes[:NOTE_PRINT_LIMIT]
+    space = cut.rfind(" ", NOTE_PRINT_LIMIT - 200)  # a word boundary near the end, if any
+    return (cut[:space] if space > 0 else cut).rstrip() + NOTE_CONTINUED
+
+
 NOTE_CHUNK = 60 * mm
 """A note taller than this continues in rows of its own, so a long note splits between rows
 (a table split ReportLab gets right) instead of inside one (where it repeats the header row
@@ -167,9 +183,9 @@ def _note_chunks(note: Paragraph, width: float) -> list[Flowable]:
 
 
 def session_table(sessions: Sequence[SessionRecord], width: float) -> Table:
-    """One row per session: day, time, routine and outcome, RPE, pain, notes in full (a long
-    note continuing on rows of its own); a session with pain is never split from its pain
-    cell while it fits a page."""
+    """One row per session: day, time, routine and outcome, RPE, pain, notes in full up to
+    NOTE_PRINT_LIMIT characters (a long note continuing on rows of its own); a session with
+    pain is never split from its pain cell while it fits a page."""
     head = [para(h, "head") for h in ("Day", "Time", "Routine", "RPE", "Pain", "Notes")]
     data: list[list[Any]] = [head]
     commands = [c for c in grid_style(zebra=False) if c[0] != "LINEBELOW"]
@@ -179,7 +195,7 @@ def session_table(sessions: Sequence[SessionRecord], width: float) -> Table:
         steps = s.get("steps", [])
         done = sum(1 for st in steps if st["outcome"] == "done")
         active = round(progress.active_seconds(s) / 60)
-        notes = _note_chunks(para(text(s.get("notes") or "–"), "cell"), note_w)
+        notes = _note_chunks(para(text(printed_note(s.get("notes") or "–")), "cell"), note_w)
         first = len(data)
         data.append([
             para(f"{day_name(start.date())} {short_date(start.date())}", "cell"),

@@ -28,6 +28,7 @@ from ankledesk.core.records import (
 SCHEMA_VERSION = 2
 
 SIDES: tuple[Side | None, ...] = (*get_args(Side), None)
+_STEP_KEY_SET = frozenset(STEP_KEYS)
 
 
 class ShapeError(ValueError):
@@ -146,26 +147,88 @@ def _expect(ok: bool, what: str) -> None:
         raise ShapeError(what)
 
 
+def _shown(value: Any) -> str:
+    """A found value for a message: short, and never the whole of a huge one."""
+    try:
+        text = repr(value)
+    except ValueError:  # an integer of more digits than Python will print
+        return "a number too long to show"
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _field(ok: bool, where: str, expected: str, value: Any) -> None:
+    """`session 3.rpe: expected a whole number 1–10 or null, found 11`."""
+    if not ok:
+        raise ShapeError(f"{where}: expected {expected}, found {_shown(value)}")
+
+
+MAX_AMOUNT = 10_000_000
+"""Above any seconds, reps, round or index a person could record (a hand edit or a corrupt
+byte is what writes `1e300`); larger numbers would overflow the reports' arithmetic."""
+
+
 def _number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    return (isinstance(value, int | float) and not isinstance(value, bool)
+            and 0 <= value <= MAX_AMOUNT)
+
+
+def _whole(value: Any, low: int = 0, high: int = MAX_AMOUNT) -> bool:
+    return type(value) is int and low <= value <= high
+
+
+def _time(value: Any, where: str) -> None:
+    try:
+        parse_time(value)
+    except (TypeError, ValueError) as exc:
+        raise ShapeError(f"{where}: {exc}") from None
+
+
+def _step_ok(step: Any) -> bool:
+    """The checks of check_step without building a single message: ten years of history hold
+    60,000 steps, and a valid one should cost a few comparisons."""
+    try:
+        return (type(step) is dict and len(step.keys() & _STEP_KEY_SET) == len(STEP_KEYS)
+                and _whole(step["index"]) and _whole(step["round"])
+                and type(step["drill_id"]) is str and type(step["name"]) is str
+                and step["side"] in SIDES and step["mode"] in MODES
+                and step["outcome"] in OUTCOMES and _number(step["actual_seconds"])
+                and (step["target_seconds"] is None or _number(step["target_seconds"]))
+                and (step["target_reps"] is None or _number(step["target_reps"]))
+                and (step["actual_reps"] is None or _number(step["actual_reps"]))
+                and _time_ok(step["ended_at"]))
+    except TypeError:  # an unhashable side, mode or outcome
+        return False
+
+
+def _time_ok(value: Any) -> bool:
+    try:
+        return parse_time(value) is not None
+    except (TypeError, ValueError):
+        return False
 
 
 def check_step(step: Any, where: str) -> None:
     """Raise ShapeError unless `step` is a step record of the current schema."""
+    if _step_ok(step):
+        return
     _expect(isinstance(step, dict), f"{where} is not an object")
     missing = [k for k in STEP_KEYS if k not in step]
     _expect(not missing, f"{where} lacks {', '.join(missing)}")
-    _expect(isinstance(step["index"], int) and step["index"] >= 0, f"{where}.index")
-    _expect(isinstance(step["round"], int), f"{where}.round")
-    _expect(isinstance(step["drill_id"], str), f"{where}.drill_id")
-    _expect(isinstance(step["name"], str), f"{where}.name")
-    _expect(step["side"] in SIDES, f"{where}.side")
-    _expect(step["mode"] in MODES, f"{where}.mode")
-    _expect(step["outcome"] in OUTCOMES, f"{where}.outcome")
-    _expect(_number(step["actual_seconds"]), f"{where}.actual_seconds")
+    _field(_whole(step["index"]), f"{where}.index", "a whole number", step["index"])
+    _field(_whole(step["round"]), f"{where}.round", "a whole number", step["round"])
+    for key in ("drill_id", "name"):
+        _field(isinstance(step[key], str), f"{where}.{key}", "text", step[key])
+    _field(step["side"] in SIDES, f"{where}.side", "left, right or null", step["side"])
+    _field(step["mode"] in MODES, f"{where}.mode", " or ".join(MODES), step["mode"])
+    _field(step["outcome"] in OUTCOMES, f"{where}.outcome", " or ".join(OUTCOMES),
+           step["outcome"])
+    amount = f"a number 0–{MAX_AMOUNT}"
+    _field(_number(step["actual_seconds"]), f"{where}.actual_seconds", amount,
+           step["actual_seconds"])
     for key in ("target_seconds", "target_reps", "actual_reps"):
-        _expect(step[key] is None or _number(step[key]), f"{where}.{key}")
-    _expect(isinstance(step["ended_at"], str), f"{where}.ended_at")
+        _field(step[key] is None or _number(step[key]), f"{where}.{key}", f"{amount} or null",
+               step[key])
+    _time(step["ended_at"], f"{where}.ended_at")
 
 
 def check_session(doc: Any, where: str = "session") -> None:
@@ -174,22 +237,55 @@ def check_session(doc: Any, where: str = "session") -> None:
     missing = [k for k in SESSION_KEYS if k not in doc]
     _expect(not missing, f"{where} lacks {', '.join(missing)}")
     for key in ("id", "routine_id", "routine_name", "started_at", "notes"):
-        _expect(isinstance(doc[key], str), f"{where}.{key}")
-    _expect(isinstance(doc["routine"], dict), f"{where}.routine")
-    _expect(doc["status"] in STATUSES, f"{where}.status")
+        if type(doc[key]) is not str:
+            _field(False, f"{where}.{key}", "text", doc[key])
+    _field(isinstance(doc["routine"], dict), f"{where}.routine", "an object", doc["routine"])
+    _field(doc["status"] in STATUSES, f"{where}.status", " or ".join(STATUSES), doc["status"])
     for key in ("started_at", "ended_at"):
         if doc[key] is not None:
-            try:
-                parse_time(doc[key])
-            except (TypeError, ValueError) as exc:
-                raise ShapeError(f"{where}.{key}: {exc}") from None
+            _time(doc[key], f"{where}.{key}")
     rpe = doc["rpe"]
-    _expect(rpe is None or (type(rpe) is int and 1 <= rpe <= 10), f"{where}.rpe")
-    _expect(isinstance(doc["pain"], bool), f"{where}.pain")
-    _expect(isinstance(doc["steps"], list), f"{where}.steps")
+    _field(rpe is None or _whole(rpe, 1, 10), f"{where}.rpe", "a whole number 1–10 or null",
+           rpe)
+    _field(isinstance(doc["pain"], bool), f"{where}.pain", "true or false", doc["pain"])
+    _field(isinstance(doc["steps"], list), f"{where}.steps", "a list", doc["steps"])
     drill_notes = doc.get("drill_notes", {})
-    _expect(isinstance(drill_notes, dict) and all(
+    _field(isinstance(drill_notes, dict) and all(
         isinstance(k, str) and isinstance(v, str) for k, v in drill_notes.items()),
-        f"{where}.drill_notes")
+        f"{where}.drill_notes", "an object of texts by drill id", drill_notes)
     for n, step in enumerate(doc["steps"]):
-        check_step(step, f"{where}.steps[{n}]")
+        if not _step_ok(step):
+            check_step(step, f"{where}.steps[{n}]")
+
+
+SNAPSHOT_SECONDS = ("rest_between_rounds", "rest_between_drills", "prepare", "side_switch")
+
+
+def check_snapshot(snapshot: Any, where: str = "routine") -> None:
+    """Raise ShapeError unless `snapshot` rebuilds a routine the engine can run again: what a
+    resume needs, checked when the journal is opened rather than half-way into a resume."""
+    _expect(isinstance(snapshot, dict), f"{where} is not an object")
+    for key in ("id", "name"):
+        _field(isinstance(snapshot.get(key), str), f"{where}.{key}", "text", snapshot.get(key))
+    _field(_whole(snapshot.get("rounds"), 1, 50), f"{where}.rounds", "a whole number 1–50",
+           snapshot.get("rounds"))
+    for key in SNAPSHOT_SECONDS:
+        _field(_whole(snapshot.get(key), 0, 3600), f"{where}.{key}", "whole seconds 0–3600",
+               snapshot.get(key))
+    items = snapshot.get("items")
+    _field(isinstance(items, list) and bool(items), f"{where}.items", "a list of drills",
+           items)
+    for n, item in enumerate(items):
+        at = f"{where}.items[{n}]"
+        _expect(isinstance(item, dict), f"{at} is not an object")
+        drill = item.get("drill")
+        _field(isinstance(drill, str) and bool(drill), f"{at}.drill", "a drill id", drill)
+        _field(item.get("mode") in MODES, f"{at}.mode", " or ".join(MODES), item.get("mode"))
+        _field(item.get("sides") in ("one", "each"), f"{at}.sides", "one or each",
+               item.get("sides"))
+        amount = "reps" if item["mode"] == "reps" else "seconds"
+        _field(_whole(item.get(amount), 1, 3600), f"{at}.{amount}", "a whole number 1–3600",
+               item.get(amount))
+        for key in ("seconds", "reps", "cap"):
+            _field(item.get(key) is None or _whole(item[key], 1, 3600), f"{at}.{key}",
+                   "a whole number 1–3600 or null", item.get(key))

@@ -2,27 +2,39 @@
 
 Rules (DESIGN.md "History"): a file is never overwritten unless it was read and understood.
 - Missing: a fresh file is created (if asked to).
-- Unreadable (empty, truncated, not JSON, not UTF-8, JSON of the wrong shape): moved aside to
+- Unreadable as a whole (empty, truncated, not JSON, not UTF-8, JSON of the wrong shape), or
+  not a file at all (a folder, a FIFO, a symlink loop): moved aside to
   `<name>.corrupt-<timestamp>.json` (a rename, so not a byte is lost), the user is told both
   paths, and work goes on with a fresh file.
+- Some sessions unreadable (see `reading`): those are copied, exactly as written, to
+  `<name>.quarantine-<timestamp>.json`, the user is told both paths and why, and the others
+  load; a writer then rewrites the file with the readable sessions only.
+- Two sessions under one key: both load; a writer keeps the file as it was in
+  `<name>.duplicate-keys-<timestamp>.json` and gives the second a key of its own.
+- A symlink whose target is missing (a synced folder not mounted): reported, never replaced.
 - Written by a newer app (schema above ours): left untouched and opened read-only.
 - Older schema: the original is copied to `<name>.schema<N>.json`, then migrated in place.
-Read-only openers (a viewer not holding the lock) never move, migrate or create anything: they
-read what is there, migrated in memory if need be, and report what they would have done.
+Read-only openers (a viewer not holding the lock) never move, migrate, rewrite or create the
+file: they read what is there, migrated in memory if need be, and report what they would have
+done; the one thing they add is the quarantine copy (a new file beside it, written once).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, overload
 
 from tinydb import TinyDB
 
-from ankledesk.store.documents import SCHEMA_VERSION, ShapeError, check_session
-from ankledesk.store.migrations import META_TABLE, SESSIONS_TABLE, migrate
+from ankledesk.errors import UserError
+from ankledesk.store.documents import SCHEMA_VERSION, ShapeError
+from ankledesk.store.migrations import META_TABLE, SESSIONS_TABLE
+from ankledesk.store.reading import FileKind, Reading, quarantine_text, read_tables
 from ankledesk.store.storage import (
     AtomicJSONStorage,
     FrozenStorage,
@@ -33,7 +45,9 @@ from ankledesk.store.storage import (
     replace_with_retry,
 )
 
-FileKind = Literal["history", "journal"]
+QUARANTINE_TAG = "quarantine"
+CORRUPT_TAG = "corrupt"
+DUPLICATE_KEYS_TAG = "duplicate-keys"
 
 
 @dataclass
@@ -42,6 +56,7 @@ class OpenedFile:
 
     `existed` is False when there is no file (any more): a journal just moved aside reads as
     empty. `newer_schema` marks a file from a newer app, whose documents we cannot interpret.
+    `unreadable` counts the sessions that could not be loaded (-1: the whole file).
     """
 
     path: Path
@@ -50,6 +65,22 @@ class OpenedFile:
     notices: list[str] = field(default_factory=list)
     existed: bool = True
     newer_schema: bool = False
+    unreadable: int = 0
+
+
+class NotAFile(ShapeError):
+    """The name is taken by something that is not a regular file."""
+
+
+class DanglingLink(UserError):
+    """The file is a symlink to something that does not exist (an unmounted synced folder)."""
+
+    def __init__(self, path: Path) -> None:
+        target = os.readlink(path)
+        super().__init__(f"{path} is a link to {target}, which does not exist (a synced or "
+                         "external folder that is not mounted?); nothing was changed: reconnect "
+                         "it, or remove the link to start a new file")
+        self.path = path
 
 
 def empty_tables(kind: FileKind) -> dict[str, dict[str, Any]]:
@@ -57,60 +88,34 @@ def empty_tables(kind: FileKind) -> dict[str, dict[str, Any]]:
             SESSIONS_TABLE: {}}
 
 
-def _table(tables: dict[str, Any], name: str) -> dict[str, Any]:
-    table = tables.get(name, {})
-    if not isinstance(table, dict):
-        raise ShapeError(f'table "{name}" is not an object')
-    for key, doc in table.items():
-        if not key.isdigit() or not isinstance(doc, dict):
-            raise ShapeError(f'table "{name}" holds something that is not a document')
-    return table
-
-
-def schema_of(tables: Any, kind: FileKind) -> int:
-    """The file's schema version, after checking the parts every version shares."""
-    if not isinstance(tables, dict):
-        raise ShapeError("the top level is not an object")
-    metas = list(_table(tables, META_TABLE).values())
-    if len(metas) != 1:
-        raise ShapeError("no single meta record")
-    version, found_kind = metas[0].get("schema_version"), metas[0].get("kind")
-    if type(version) is not int or version < 1:
-        raise ShapeError("the meta record has no schema version")
-    if found_kind != kind:
-        raise ShapeError(f"this is a {found_kind!r} file, not a {kind!r} file")
-    return version
-
-
-def check_tables(tables: dict[str, Any], kind: FileKind) -> None:
-    """Raise ShapeError unless `tables` is a valid file of the current schema."""
-    if schema_of(tables, kind) != SCHEMA_VERSION:
-        raise ShapeError("not the current schema")
-    sessions = _table(tables, SESSIONS_TABLE)
-    if kind == "journal" and len(sessions) > 1:
-        raise ShapeError("a journal holds one session")
-    for key, doc in sessions.items():
-        check_session(doc, f"session {key}")
-        if kind == "journal" and doc["status"] != "in_progress":
-            raise ShapeError("the journal's session is not in progress")
-
-
-def _parse(raw: bytes, kind: FileKind) -> tuple[dict[str, Any], int]:
-    """(tables, schema version) of a file's bytes; ValueError (incl. ShapeError) if unreadable."""
-    if not raw.strip():
-        raise ShapeError("the file is empty")
+def read_regular(path: Path) -> bytes | None:
+    """The file's bytes, None if there is none; NotAFile for a folder, a FIFO, a device or a
+    symlink loop (checked on the open descriptor, without ever blocking on a FIFO), and
+    DanglingLink for a link to nothing."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        tables = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ShapeError("the file is not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise ShapeError(f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
-    version = schema_of(tables, kind)
-    if version < SCHEMA_VERSION:
-        tables = migrate(tables, version)
-    if version <= SCHEMA_VERSION:
-        check_tables(tables, kind)
-    return tables, version
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise DanglingLink(path) from None
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise NotAFile("it is a symbolic link that leads back to itself") from None
+        if exc.errno in (errno.EISDIR, errno.EACCES) and path.is_dir():
+            raise NotAFile("it is a folder, not a file") from None
+        raise
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise NotAFile("it is a folder, not a file")
+        if not stat.S_ISREG(mode):
+            raise NotAFile("it is not a regular file (a FIFO, a socket or a device)")
+    except BaseException:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read()
 
 
 def aside_path(path: Path, tag: str) -> Path:
@@ -118,10 +123,37 @@ def aside_path(path: Path, tag: str) -> Path:
     stamp = dt.datetime.now().astimezone().strftime("%Y%m%dT%H%M%S")
     candidate = path.with_name(f"{path.stem}.{tag}-{stamp}{path.suffix}")
     n = 1
-    while candidate.exists():
+    while os.path.lexists(candidate):
         candidate = path.with_name(f"{path.stem}.{tag}-{stamp}-{n}{path.suffix}")
         n += 1
     return candidate
+
+
+def keep_quarantined(path: Path, reading: Reading) -> Path:
+    """Write the sessions set aside to a quarantine file beside `path` (once: a file with the
+    same bytes from an earlier run is reused) and return its name."""
+    data = quarantine_text(reading).encode("utf-8")
+    for existing in sorted(path.parent.glob(f"{path.stem}.{QUARANTINE_TAG}-*{path.suffix}")):
+        try:
+            if existing.stat().st_size == len(data) and existing.read_bytes() == data:
+                return existing
+        except OSError:
+            continue
+    target = aside_path(path, QUARANTINE_TAG)
+    atomic_write_bytes(target, data)
+    return target
+
+
+def _quarantine_notice(path: Path, reading: Reading, where: Path | str, writable: bool) -> str:
+    bad = reading.set_aside
+    reasons = "; ".join(s.reason for s in bad[:3]) + (
+        f"; and {len(bad) - 3} more" if len(bad) > 3 else "")
+    good = len(reading.tables.get(SESSIONS_TABLE, {}))
+    rest = (f"the other {good} are kept" if writable else
+            f"the other {good} are shown and the file is left as it is")
+    s = "s" if len(bad) != 1 else ""
+    return (f"{path}: {len(bad)} session{s} could not be read ({reasons}); kept byte for byte "
+            f"in {where}; {rest}")
 
 
 def _frozen(path: Path, tables: dict[str, Any] | None) -> TinyDB:
@@ -147,57 +179,92 @@ def open_file(path: Path, kind: FileKind, *, writable: bool, create: bool) -> Op
     """Open `path` by the rules above. Returns None if it does not exist and `create` is False.
 
     `writable` means this process holds the data folder's lock and may repair, migrate and
-    create; otherwise nothing on disk changes.
+    create; otherwise nothing on disk changes but the quarantine copy.
     """
     name = path.name
     if writable:
         for temp in leftover_temp_files(path):
             temp.unlink(missing_ok=True)
+    reading: Reading | None = None
+    problem: ShapeError | None = None
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        if not create:
-            return None
-        if not writable:
-            return OpenedFile(path, _frozen(path, empty_tables(kind)), True, [], existed=False)
-        return OpenedFile(path, _fresh(path, kind), existed=False)
+        raw = read_regular(path)
+    except DanglingLink as exc:
+        if writable:
+            raise
+        return OpenedFile(path, _frozen(path, empty_tables(kind)), True, [str(exc)],
+                          unreadable=-1)
+    except ShapeError as exc:
+        raw, problem = b"", exc
+    else:
+        if raw is None:
+            if not create:
+                return None
+            if not writable:
+                return OpenedFile(path, _frozen(path, empty_tables(kind)), True, [],
+                                  existed=False)
+            return OpenedFile(path, _fresh(path, kind), existed=False)
+        try:
+            reading = read_tables(raw, kind)
+        except ShapeError as exc:
+            problem = exc
 
-    try:
-        tables, version = _parse(raw, kind)
-    except ValueError as exc:
-        reason = str(exc)
+    if reading is None:
+        reason = str(problem)
         if not writable:
             notice = (f"{path} cannot be read ({reason}); it is left as it is and will be "
                       "moved aside the next time a workout starts")
-            return OpenedFile(path, _frozen(path, empty_tables(kind)), True, [notice])
-        aside = aside_path(path, "corrupt")
+            return OpenedFile(path, _frozen(path, empty_tables(kind)), True, [notice],
+                              unreadable=-1)
+        aside = aside_path(path, CORRUPT_TAG)
         replace_with_retry(path, aside)
         fsync_dir(path.parent)
         notice = f"{path} could not be read ({reason}); it was moved to {aside}"
         if create:
             notice += f" and a new {name} was started"
-            return OpenedFile(path, _fresh(path, kind), notices=[notice])
-        return OpenedFile(path, _frozen(path, None), False, [notice], existed=False)
+            return OpenedFile(path, _fresh(path, kind), notices=[notice], unreadable=-1)
+        return OpenedFile(path, _frozen(path, None), False, [notice], existed=False,
+                          unreadable=-1)
 
+    version = reading.version
     if version > SCHEMA_VERSION:
         notice = (f"{path} was written by a newer AnkleDesk (schema {version}; this one knows "
                   f"{SCHEMA_VERSION}): it is open read-only and nothing will be written to it")
-        return OpenedFile(path, _frozen(path, json.loads(raw)), True, [notice],
+        return OpenedFile(path, _frozen(path, reading.tables), True, [notice],
                           newer_schema=True)
 
+    notices: list[str] = []
+    if reading.set_aside:
+        try:
+            kept_in: Path | str = keep_quarantined(path, reading)
+        except OSError as exc:
+            if writable:
+                raise
+            kept_in = f"{path} itself (a copy could not be written: {exc.strerror or exc})"
+        notices.append(_quarantine_notice(path, reading, kept_in, writable))
+    if reading.rekeyed:
+        moves = ", ".join(f'"{old}" → {new}' for old, new in reading.rekeyed)
+        if writable:
+            copy = aside_path(path, DUPLICATE_KEYS_TAG)
+            atomic_write_bytes(copy, raw)
+            notices.append(f"{path}: sessions under a repeated or odd key were given keys of "
+                           f"their own ({moves}); the file as it was is kept as {copy}")
+        else:
+            notices.append(f"{path}: sessions under a repeated or odd key ({moves}) are all "
+                           "shown; the next workout gives them keys of their own")
+    unreadable = len(reading.set_aside)
+    if not writable:
+        return OpenedFile(path, _frozen(path, reading.tables), True, notices,
+                          unreadable=unreadable)
     if version < SCHEMA_VERSION:
-        if not writable:
-            return OpenedFile(path, _frozen(path, tables), True, [])
         backup = aside_path(path, f"schema{version}")
         atomic_write_bytes(backup, raw)
-        atomic_write_bytes(path, dumps(tables))
-        notice = (f"{path} was upgraded from schema {version} to {SCHEMA_VERSION}; "
-                  f"the original is kept as {backup}")
-        return OpenedFile(path, TinyDB(path, storage=AtomicJSONStorage), notices=[notice])
-
-    if not writable:
-        return OpenedFile(path, _frozen(path, tables), True, [])
-    return OpenedFile(path, TinyDB(path, storage=AtomicJSONStorage))
+        notices.append(f"{path} was upgraded from schema {version} to {SCHEMA_VERSION}; "
+                       f"the original is kept as {backup}")
+    if version < SCHEMA_VERSION or reading.set_aside or reading.rekeyed:
+        atomic_write_bytes(path, dumps(reading.tables))
+    return OpenedFile(path, TinyDB(path, storage=AtomicJSONStorage), notices=notices,
+                      unreadable=unreadable)
 
 
 class SessionsFile:

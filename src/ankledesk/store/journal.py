@@ -16,15 +16,15 @@ from __future__ import annotations
 import copy
 from collections.abc import MutableMapping
 from pathlib import Path
-from typing import Any, Final, cast
+from typing import Any, cast
 
 from ankledesk.core.records import SessionRecord, StepRecord
 from ankledesk.store.documents import merge_step
 from ankledesk.store.files import SessionsFile, open_file
+from ankledesk.store.reading import RESUME_KEY
 from ankledesk.store.storage import remove_durably
 
 JOURNAL_FILE = "journal.json"
-RESUME_KEY: Final = "resume_index"
 
 
 class JournalRecord(SessionRecord):
@@ -55,7 +55,7 @@ class Journal(SessionsFile):
         if self.opened.newer_schema:
             return None
         docs = self._table.all()
-        # open_file checked the document (files.check_tables) before anything reads it.
+        # open_file checked the document (reading.read_tables) before anything reads it.
         return cast(JournalRecord, copy.deepcopy(dict(docs[0]))) if docs else None
 
     def start(self, document: SessionRecord, resume_index: int = 0) -> None:

@@ -30,9 +30,12 @@ _BUSY = {errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK, errno.EDEADLK}
 class AlreadyRunning(UserError):
     """Another AnkleDesk process holds the data folder."""
 
-    def __init__(self, pid: int | None) -> None:
-        who = f" (pid {pid})" if pid else ""
-        super().__init__(f"AnkleDesk is already running{who}")
+    def __init__(self, pid: int | None, path: Path | None = None) -> None:
+        where = f" on {path.parent}" if path is not None else ""
+        who = (f"pid {pid}" if pid else
+               "holder unknown: it has not written its pid yet, or the lock file was emptied")
+        super().__init__(f"AnkleDesk is already running{where} ({who}); close it first, or "
+                         "use another folder (--data-dir)")
         self.pid = pid
 
 
@@ -124,7 +127,7 @@ class DataLock:
                 # No OS locking here (some network shares): fall back to the pid alone.
                 taken = holder is None or holder == os.getpid() or not pid_alive(holder)
             if not taken:
-                raise AlreadyRunning(_read_pid(fd) or holder)
+                raise AlreadyRunning(_read_pid(fd) or holder, self.path)
             os.lseek(fd, 0, os.SEEK_SET)
             os.ftruncate(fd, 0)
             os.write(fd, f"{os.getpid()}\n".encode("ascii"))

@@ -11,6 +11,13 @@
 
 `SessionStore.open(data_dir, read_only=True)` is for viewers (the `history` command, a report):
 no lock, nothing on disk changes, and the cut-short session, if any, is listed as in progress.
+A viewer reads the journal before history.json and reconciles by session id, so a session that
+moves from one to the other between the two reads is seen once, never missed.
+
+Every OSError of the store's comes out as `StorageError` (a UserError) whose message says what
+happened, to which file, what to do, and where the finished sets are safe. Sessions that could
+not be read are kept aside byte for byte and named in `notices`; `unreadable` tells a caller
+that what it shows is not the whole history.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from ankledesk.core.engine import Event
 from ankledesk.core.model import Routine
 from ankledesk.core.records import SessionRecord, Status, StepRecord
 from ankledesk.errors import UserError
+from ankledesk.store.advice import advised
 from ankledesk.store.documents import (
     WallClock,
     iso,
@@ -33,8 +41,9 @@ from ankledesk.store.documents import (
     step_record,
 )
 from ankledesk.store.history import History
-from ankledesk.store.journal import RESUME_KEY, Journal, JournalRecord, without_journal_fields
+from ankledesk.store.journal import JOURNAL_FILE, Journal, JournalRecord, without_journal_fields
 from ankledesk.store.lock import DataLock
+from ankledesk.store.reading import RESUME_KEY
 
 
 class ActiveSession:
@@ -65,8 +74,9 @@ class ActiveSession:
         if event.kind != "step_finished" or not event.step.is_work:
             return None
         record = step_record(event, self.clock)
+        with advised(self._store.safe_in_journal()):
+            self._journal.record(record, event.step.index + 1)
         self.resume_index = event.step.index + 1
-        self._journal.record(record, self.resume_index)
         self.document = {**self.document, "steps": merge_step(self.document["steps"], record)}
         return record
 
@@ -92,8 +102,9 @@ class ActiveSession:
         kept = {drill: text for drill, text in (drill_notes or {}).items() if text.strip()}
         if kept:
             document["drill_notes"] = kept
-        self._store.history.add(document)
-        self._journal.remove()
+        with advised(self._store.safe_in_journal()):
+            self._store.history.add(document)
+            self._journal.remove()
         self.closed = True
         self.document = document
         return document
@@ -119,15 +130,21 @@ class SessionStore:
         return store
 
     def _open(self) -> None:
+        with advised(data_dir=self.data_dir):
+            self._open_files()
+
+    def _open_files(self) -> None:
         lock = self.lock
         writable = lock is not None
         if lock is not None:
             self.data_dir.mkdir(parents=True, exist_ok=True)
             lock.acquire()
         try:
+            # The journal first: a session that finishes between the two reads is then found
+            # in history.json, where a reader going the other way would find it in neither.
+            self.journal = Journal.open(self.data_dir, writable=writable)
             self.history = History.open(self.data_dir, writable=writable)
             self.notices.extend(self.history.notices)
-            self.journal = Journal.open(self.data_dir, writable=writable)
             if self.journal is not None:
                 self.notices.extend(self.journal.notices)
                 self.leftover = self.journal.session()
@@ -153,6 +170,25 @@ class SessionStore:
         return self.lock is None or self.history.read_only or bool(
             self.journal and self.journal.read_only)
 
+    @property
+    def unreadable(self) -> bool:
+        """Whether part of the history could not be read (kept aside: see `notices`)."""
+        return self.history.opened.unreadable != 0
+
+    def safe_in_journal(self) -> str:
+        """Where the sets of the session being recorded are, for an error message."""
+        journal = self.data_dir / JOURNAL_FILE
+        if journal.exists():
+            return f"your finished sets are safe in {journal}"
+        return "nothing already saved was changed"
+
+    def no_leftover_reason(self) -> str:
+        """Why there is no cut-short session to resume, in the user's words."""
+        if self.journal is not None and self.journal.opened.newer_schema:
+            return (f"the cut-short workout in {self.journal.path} was recorded by a newer "
+                    "AnkleDesk; update AnkleDesk to resume it (the file is left as it is)")
+        return "there is no cut-short workout to resume"
+
     def sessions(self, *, include_in_progress: bool = True) -> list[SessionRecord]:
         """Every session, oldest first; the cut-short one (status in_progress) included."""
         docs = self.history.sessions()
@@ -175,9 +211,10 @@ class SessionStore:
         self._check_writable()
         if self.leftover is not None:
             raise UserError("a cut-short session is waiting: resume it or keep it as abandoned")
-        journal = Journal.create(self.data_dir)
         document = new_session(routine, clock.wall_at)
-        journal.start(document)
+        with advised(data_dir=self.data_dir):
+            journal = Journal.create(self.data_dir)
+            journal.start(document)
         self.journal = journal
         return ActiveSession(self, journal, document, clock, 0)
 
@@ -185,7 +222,7 @@ class SessionStore:
         """Continue the cut-short session; run the engine from the returned `resume_index`."""
         self._check_writable()
         if self.leftover is None or self.journal is None:
-            raise UserError("there is no cut-short session to resume")
+            raise UserError(self.no_leftover_reason())
         leftover, self.leftover = self.leftover, None
         resume_index = int(leftover.get(RESUME_KEY, 0))
         return ActiveSession(self, self.journal, without_journal_fields(leftover), clock,
@@ -200,8 +237,9 @@ class SessionStore:
         ends = [s["ended_at"] for s in document["steps"]]
         document["status"] = "abandoned"
         document["ended_at"] = max(ends, key=parse_time) if ends else document["started_at"]
-        self.history.add(document)
-        self.journal.remove()
+        with advised(self.safe_in_journal()):
+            self.history.add(document)
+            self.journal.remove()
         self.journal = None
         self.leftover = None
         return document

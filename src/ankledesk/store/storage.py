@@ -61,20 +61,51 @@ def replace_with_retry(
             sleep(REPLACE_RETRY_PAUSE)
 
 
+def write_target(path: Path) -> Path:
+    """The file a write to `path` must replace: a symlink's target (so a history kept in a
+    synced folder keeps receiving sessions and the link stays a link), else `path` itself.
+    A dangling link or a loop raises OSError rather than being replaced by a plain file."""
+    if not path.is_symlink():
+        return path
+    os.stat(path)  # FileNotFoundError for a dangling link, ELOOP for a loop
+    return Path(os.path.realpath(path))
+
+
+def _mkstemp(path: Path) -> tuple[int, str]:
+    """A temp file beside `path`; an error names the folder, not a temp name nobody knows."""
+    try:
+        return tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    except OSError as exc:
+        raise type(exc)(exc.errno, exc.strerror, str(path.parent)) from None
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Durably replace `path` with `data`: temp file, flush, fsync, replace, fsync folder."""
+    """Durably replace `path` with `data`: temp file, flush, fsync, replace, fsync folder.
+
+    A symlink is followed (the target is replaced, the link kept) and an existing file keeps
+    its permission bits; a new file gets mkstemp's owner-only 0600."""
+    path = write_target(Path(path))
     folder = path.parent
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
+    try:
+        mode: int | None = os.stat(path).st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    fd, temp_name = _mkstemp(path)
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
+            if mode is not None and hasattr(os, "fchmod"):  # no fchmod on Windows
+                os.fchmod(fh.fileno(), mode)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         replace_with_retry(temp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             temp.unlink()
+        if isinstance(exc, OSError) and exc.filename is None:
+            # A failed write names no file: say which one was being written.
+            raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
         raise
     fsync_dir(folder)
 
@@ -131,15 +162,24 @@ class AtomicJSONStorage(Storage):
 
 class FrozenStorage(Storage):
     """TinyDB storage over data already in memory that refuses every write: how a file that
-    must not be changed (a newer schema, a file another process owns) is still read."""
+    must not be changed (a newer schema, a file another process owns) is still read.
+
+    Each read hands TinyDB fresh table and document dicts (what its insert and update change
+    in place before calling write), sharing the values inside: with years of history a deep
+    copy per read cost more than the whole command, and a refused write must leave nothing
+    changed behind."""
 
     def __init__(self, data: dict[str, dict[str, Any]] | None, label: str = "file") -> None:
         super().__init__()
-        self._data = json.loads(dumps(data)) if data is not None else None
+        self._data = data
         self.label = label
 
     def read(self) -> dict[str, dict[str, Any]] | None:
-        return json.loads(dumps(self._data)) if self._data is not None else None
+        if self._data is None:
+            return None
+        return {name: {key: dict(doc) if isinstance(doc, dict) else doc
+                       for key, doc in table.items()}
+                for name, table in self._data.items()}
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         raise ReadOnlyError(f"{self.label} is open read-only")

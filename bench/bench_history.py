@@ -1,0 +1,142 @@
+"""Ten years of history: what each command costs as a whole process, against an empty history.
+
+Ten years of the 40-set runner's chassis circuit (1,500 sessions, 60,000 sets, about 17 MB of
+JSON) are written to one data folder, nothing to another. In the same run, each command runs as
+the user's shell runs it (`python -m ankledesk …`, a fresh process) against both folders, five
+times; the figures are the median wall time and the largest peak RSS (from wait4's rusage).
+Finishing a session is `simulate --resume` of a journal whose every set is done, which opens the
+store, moves the session into the history and removes the journal. Before timing, one finish
+runs untimed in each folder, so whatever a first writer does once (a migration) is not counted.
+A separate figure: `export pdf` of a week holding one session with a 1 MB note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from ankledesk import paths
+from ankledesk.core.loader import load_library
+from ankledesk.core.plan import Plan, expand
+from ankledesk.core.progress import IsoWeek
+from ankledesk.store.documents import new_session
+from ankledesk.store.files import empty_tables
+from ankledesk.store.journal import JOURNAL_FILE
+from ankledesk.store.storage import atomic_write_bytes, dumps
+from bench_store import _session, build_history
+
+from common import Row
+
+SESSIONS = 1500
+YEARS = 10
+RUNS = 5
+NOTE_BYTES = 1_000_000
+ROOT = Path(__file__).resolve().parent.parent
+
+NOTES = """
+## Ten years of history, per command
+
+Each command runs as a whole process (`python -m ankledesk …`) against ten years of history
+(1,500 sessions of the 40-set chassis circuit) and, in the same run, against an empty data
+folder; median wall time of five runs, largest peak RSS. The budget is at most twice the empty
+figure: what a command reads should grow with what it shows, not with the years behind it.
+Finishing is `simulate --resume` of a journal whose sets are all done. The last row exports the
+week of one session whose note is 1 MB long.
+"""
+
+
+def _journal(folder: Path, plan: Plan) -> None:
+    """A cut-short session with every set done: resuming it only stores it."""
+    tables = empty_tables("journal")
+    doc = _session(plan, dt.datetime.now().astimezone().replace(microsecond=0))
+    doc.update(id=uuid.uuid4().hex, status="in_progress", ended_at=None, rpe=None,
+               resume_index=len(plan.steps))
+    tables["sessions"] = {"1": doc}
+    atomic_write_bytes(folder / JOURNAL_FILE, dumps(tables))
+
+
+def _measure(folder: Path, args: list[str], before: Callable[[], None] | None = None
+             ) -> tuple[float, int]:
+    """(seconds, peak RSS in bytes) of one `python -m ankledesk ARGS` process."""
+    if before is not None:
+        before()
+    env = {**os.environ, paths.DATA_DIR_ENV: str(folder)}
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "ankledesk", *args], env=env, cwd=ROOT,
+                                stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            errors.seek(0)
+            raise RuntimeError(f"ankledesk {' '.join(args)}: {errors.read().decode()}")
+    return elapsed, usage.ru_maxrss * 1024
+
+
+def _series(folder: Path, args: list[str], before: Callable[[], None] | None = None
+            ) -> tuple[float, int]:
+    runs = [_measure(folder, args, before) for _ in range(RUNS)]
+    return statistics.median(t for t, _ in runs), max(r for _, r in runs)
+
+
+def _note_history(folder: Path, plan: Plan) -> IsoWeek:
+    tables = empty_tables("history")
+    doc = new_session(plan.routine)
+    doc.update(status="finished", ended_at=doc["started_at"],
+               notes=("Felt the left calf; " * (NOTE_BYTES // 20 + 1))[:NOTE_BYTES])
+    tables["sessions"] = {"1": doc}
+    atomic_write_bytes(folder / "history.json", dumps(tables))
+    return IsoWeek.of(dt.date.fromisoformat(doc["started_at"][:10]))
+
+
+def run() -> list[Row]:
+    plan = expand(load_library(paths.builtin_routines_dir()).routine("runners-chassis-circuit"))
+    base = Path(tempfile.mkdtemp(prefix="ankledesk-bench-history-"))
+    rows: list[Row] = []
+    try:
+        full, empty, noted = base / "ten-years", base / "empty", base / "note"
+        for folder in (full, empty, noted):
+            folder.mkdir()
+        size = build_history(full, plan, SESSIONS, YEARS).stat().st_size
+        week = str(IsoWeek.of(dt.date.today()))
+        out = base / "log.pdf"
+        commands = {
+            "history --week": ["history", "--week", week],
+            "history summary": ["history", "summary", "--week", week],
+            "export pdf --week": ["export", "pdf", "--week", week, "-o", str(out)],
+            "finish a session": ["simulate", "--resume", "--speed", "1000000"],
+        }
+        for folder in (full, empty):  # untimed: whatever a first writer does once
+            _measure(folder, commands["finish a session"], lambda f=folder: _journal(f, plan))
+        rows.append(Row(f"history: {YEARS} y ({SESSIONS} sessions × {len(plan.work_steps)} "
+                        "sets)", "history.json as written", f"{size / 1e6:.1f} MB"))
+        for name, args in commands.items():
+            finish = name == "finish a session"
+            results = [_series(folder, args, (lambda f=folder: _journal(f, plan)) if finish
+                               else None) for folder in (full, empty)]
+            (t_full, rss_full), (t_empty, rss_empty) = results
+            label = f"history: {name}, whole process"
+            rows.append(Row(label, f"median time of {RUNS}", f"{t_full:.2f} s",
+                            baseline=f"{t_empty:.2f} s empty", budget="≤ 2× empty",
+                            ok=t_full <= 2 * t_empty))
+            rows.append(Row(label, "peak RSS", f"{rss_full / 2**20:.0f} MB",
+                            baseline=f"{rss_empty / 2**20:.0f} MB empty", budget="≤ 2× empty",
+                            ok=rss_full <= 2 * rss_empty))
+        note_week = _note_history(noted, plan)
+        t_note, _ = _series(noted, ["export", "pdf", "--week", str(note_week), "-o", str(out)])
+        rows.append(Row("history: export pdf of a week with a 1 MB note", f"median of {RUNS}",
+                        f"{t_note:.2f} s", budget="≤ 2 s", ok=t_note <= 2.0))
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    return rows
+

@@ -1,0 +1,53 @@
+"""The process entry point: signals first, then the heavy imports, then the command line.
+
+Importing the CLI loads TinyDB, the report layer and the commands, which takes a noticeable
+moment; a Ctrl-C in that moment would otherwise print a KeyboardInterrupt traceback from
+somewhere inside an import. So this module imports nothing but os, sys and _signal (all loaded
+with the interpreter; `signal` itself would first import enum), installs handlers that end the
+process with one line as soon as it is imported, and once everything is loaded hands over to
+`ankledesk.cli.main`, where Ctrl-C raises KeyboardInterrupt and SIGTERM raises `Terminated`, so
+a command unwinds normally (the data folder's lock is released; a workout in progress stays in
+the journal, resumable) and prints one line.
+"""
+
+import os
+import sys
+
+# CPython's builtin half of `signal` is loaded with the interpreter: no import to wait for.
+signal = sys.modules.get("_signal") or __import__("signal")
+
+
+def _quit_while_starting(signum: int, frame: object) -> None:
+    """Nothing is open yet, so nothing needs tidying: one line and out."""
+    interrupted = signum == signal.SIGINT
+    os.write(2, b"ankledesk: interrupted\n" if interrupted else b"ankledesk: stopped (SIGTERM)\n")
+    os._exit(130 if interrupted else 143)  # errors.INTERRUPTED_EXIT / TERMINATED_EXIT
+
+
+def _install(handler: object) -> None:
+    signal.signal(signal.SIGINT, handler)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, handler)
+
+
+_install(_quit_while_starting)  # on import: the entry script imports this module first
+
+
+def _raise_on_signal(signum: int, frame: object) -> None:
+    from ankledesk.errors import Terminated
+
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise Terminated
+
+
+def main(argv: list[str] | None = None) -> int:
+    _install(_quit_while_starting)
+    from ankledesk.cli import main as run_cli
+
+    _install(_raise_on_signal)
+    return run_cli(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

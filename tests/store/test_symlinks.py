@@ -1,0 +1,62 @@
+"""A history.json that is a symlink (kept in a synced folder) stays a symlink and keeps
+receiving sessions; a dangling link is reported, never replaced; modes survive writes
+(issue 12, point 4). Real commands in subprocesses."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+from ankledesk.store.history import HISTORY_FILE
+
+BIG_TOE = "big-toe-strength"
+
+
+def _simulate(cli):
+    return cli("simulate", BIG_TOE, "--speed", "20000")
+
+
+def test_a_symlinked_history_keeps_receiving_sessions(cli, data_dir: Path,
+                                                      tmp_path: Path) -> None:
+    synced = tmp_path / "Dropbox" / "ankledesk"
+    synced.mkdir(parents=True)
+    assert _simulate(cli).returncode == 0
+    real = synced / HISTORY_FILE
+    (data_dir / HISTORY_FILE).rename(real)
+    real.chmod(0o640)
+    link = data_dir / HISTORY_FILE
+    link.symlink_to(real)
+    for _ in range(2):
+        run = _simulate(cli)
+        assert run.returncode == 0, run.stderr
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert len(json.loads(real.read_text())["sessions"]) == 3
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert list(synced.glob(".*")) == []  # no temp file left in the synced folder
+    assert len(json.loads(cli("history", "--json").stdout)) == 3
+
+
+def test_a_dangling_history_link_is_reported_not_replaced(cli, data_dir: Path,
+                                                          tmp_path: Path) -> None:
+    gone = tmp_path / "unmounted" / HISTORY_FILE
+    link = data_dir / HISTORY_FILE
+    link.symlink_to(gone)
+    run = _simulate(cli)
+    assert run.returncode == 1
+    assert run.stderr == (f"ankledesk: {link} is a link to {gone}, which does not exist (a "
+                          "synced or external folder that is not mounted?); nothing was "
+                          "changed: reconnect it, or remove the link to start a new file\n")
+    viewer = cli("history")
+    assert viewer.returncode == 1 and f"{link} is a link to {gone}" in viewer.stderr
+    assert link.is_symlink() and os.readlink(link) == str(gone) and not gone.exists()
+    assert sorted(p.name for p in data_dir.iterdir()) == ["ankledesk.lock", HISTORY_FILE]
+
+
+def test_the_history_keeps_its_mode_across_writes(cli, data_dir: Path) -> None:
+    assert _simulate(cli).returncode == 0
+    path = data_dir / HISTORY_FILE
+    path.chmod(0o644)
+    assert _simulate(cli).returncode == 0
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
