@@ -10,7 +10,6 @@ import json
 from pathlib import Path
 
 from ankledesk.core.progress import IsoWeek
-from ankledesk.report.weekly import NOTE_CONTINUED
 from ankledesk.store.history import HISTORY_FILE
 from tests.report.pdfcheck import page_texts
 from tests.store.hostile import META, file_text
@@ -32,8 +31,11 @@ def test_a_400_kb_note_is_cut_in_the_pdf_and_whole_in_the_csv(cli, data_dir: Pat
     texts = page_texts(pdf.read_bytes())
     joined = " ".join(" ".join(texts).split())
     assert "Left calf tight after the hill repeats" in joined
-    assert " ".join(NOTE_CONTINUED.split()) in joined
-    assert len(texts) <= 4
+    # The marker ends the printed note (a long note continues on rows of its own, so the
+    # marker may straddle two of them).
+    assert "… (continued in the" in joined and "CSV: ankledesk export csv)" in joined
+    assert joined.count("Left calf tight") < 8000 // 60
+    assert len(texts) <= 5
     out = tmp_path / "sets.csv"
     assert cli("export", "csv", "-o", str(out)).returncode == 0
     [row] = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"), newline="")))
