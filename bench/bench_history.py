@@ -19,7 +19,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -64,23 +63,30 @@ def _journal(folder: Path, plan: Plan) -> None:
     atomic_write_bytes(folder / JOURNAL_FILE, dumps(tables))
 
 
+# Linux reports a child's peak RSS as at least its parent's RSS when it forked (exec keeps the
+# old address space's high-water mark), and this process holds ten years of history. So each
+# command is started by a small launcher process, which reports the command's own peak.
+LAUNCHER = """
+import os, subprocess, sys, time
+started = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+print(time.perf_counter() - started, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status))
+"""
+
+
 def _measure(folder: Path, args: list[str], before: Callable[[], None] | None = None
              ) -> tuple[float, int]:
     """(seconds, peak RSS in bytes) of one `python -m ankledesk ARGS` process."""
     if before is not None:
         before()
     env = {**os.environ, paths.DATA_DIR_ENV: str(folder)}
-    with tempfile.TemporaryFile() as errors:
-        started = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "ankledesk", *args], env=env, cwd=ROOT,
-                                stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - started
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode != 0:
-            errors.seek(0)
-            raise RuntimeError(f"ankledesk {' '.join(args)}: {errors.read().decode()}")
-    return elapsed, usage.ru_maxrss * 1024
+    run = subprocess.run([sys.executable, "-c", LAUNCHER, sys.executable, "-m", "ankledesk",
+                          *args], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    elapsed, peak, code = run.stdout.split()
+    if int(code) != 0:
+        raise RuntimeError(f"ankledesk {' '.join(args)}: {run.stderr}")
+    return float(elapsed), int(peak)
 
 
 def _series(folder: Path, args: list[str], before: Callable[[], None] | None = None
