@@ -14,6 +14,7 @@ import os
 import stat
 from pathlib import Path
 
+from ankledesk import report  # its functions load on first use: reportlab only for exports
 from ankledesk.commands.dates import check_range, parse_date, parse_week, usage
 from ankledesk.commands.routines import find_routine
 from ankledesk.commands.stored import read_sessions
@@ -21,7 +22,7 @@ from ankledesk.core.progress import WEEKLY_TARGET, IsoWeek, sessions_between
 from ankledesk.core.terminal import shown
 from ankledesk.errors import UserError
 from ankledesk.library import open_library
-from ankledesk.report import PAPERS, blank_sheet, csv_bytes, range_log, save_atomic, weekly_log
+from ankledesk.report.paper import PAPER_NAMES
 from ankledesk.store.advice import explain
 from ankledesk.store.owned import owned_by_store
 
@@ -59,7 +60,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--paper", type=str.lower, choices=sorted(PAPERS), default="a4",
+    p.add_argument("--paper", type=str.lower, choices=PAPER_NAMES, default="a4",
                    help="paper size (default a4)")
     p.add_argument("--name", default=None, help="your name, printed in the header")
     _output_options(p)
@@ -108,7 +109,7 @@ def _writable(path: Path) -> bool:
 
 def _save(path: Path, data: bytes) -> None:
     try:
-        save_atomic(path, data)
+        report.save_atomic(path, data)
     except OSError as exc:
         raise UserError(f"cannot write {path}: "
                         f"{explain(exc, safe='the file named was not changed')}") from None
@@ -126,10 +127,10 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     options = {"paper": args.paper, "name": args.name, "target": args.target,
                "week_start": WEEK_STARTS[args.week_start], "drills": drills}
     if last == first:
-        data = weekly_log(history, first.monday, **options)
+        data = report.weekly_log(history, first.monday, **options)
         what = str(first)
     else:
-        data = range_log(history, first.monday, last.monday, **options)
+        data = report.range_log(history, first.monday, last.monday, **options)
         what = f"{first} to {last}"
     _save(output, data)
     print(f"wrote {shown(output)} ({what}, {args.paper})")
@@ -140,7 +141,7 @@ def cmd_blank(args: argparse.Namespace) -> int:
     output = _output(args)
     routine = find_routine(open_library(args.data_dir), args.routine)
     week = _week(args.week, dt.date.today() + dt.timedelta(days=7))
-    data = blank_sheet(routine, week.monday, paper=args.paper, name=args.name,
+    data = report.blank_sheet(routine, week.monday, paper=args.paper, name=args.name,
                        week_start=WEEK_STARTS[args.week_start])
     _save(output, data)
     print(f"wrote {shown(output)} ({shown(routine.name)}, {week}, {args.paper})")
@@ -154,7 +155,7 @@ def cmd_csv(args: argparse.Namespace) -> int:
     if first > last:
         raise usage(f"--from {first} is after --to {last}")
     chosen = sessions_between(read_sessions(args.data_dir), first, last)
-    _save(output, csv_bytes(chosen))
+    _save(output, report.csv_bytes(chosen))
     sets = sum(len(s.get("steps", [])) for s in chosen)
     print(f"wrote {shown(output)} ({len(chosen)} sessions, {sets} sets)")
     return 0

@@ -16,8 +16,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from ankledesk.report import fonts
+from ankledesk.report.paper import PAPER_NAMES
 
-PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
+PAPERS: dict[str, tuple[float, float]] = dict(zip(PAPER_NAMES, (A4, LETTER), strict=True))
 MARGIN = 16 * mm
 
 INK = colors.HexColor("#1b1f24")
