@@ -56,3 +56,13 @@ def test_demo_says_what_is_wrong_with_a_bad_size(cli):
     assert result.returncode == 2
     assert result.stderr.strip() == (
         "ankledesk: --size: expected WIDTHxHEIGHT such as 1280x720 (got 'huge')")
+
+
+def test_a_mistyped_command_or_a_missing_value_is_one_error_not_the_window(cli):
+    typo = cli("histroy")
+    assert typo.returncode == 2
+    assert "invalid choice: 'histroy'" in typo.stderr
+    missing = cli("--data-dir")
+    assert missing.returncode == 2
+    assert missing.stderr.count("error:") == 1
+    assert "--data-dir: expected one argument" in missing.stderr

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ankledesk import __version__, paths
-from ankledesk.commands import COMMAND_MODULES
 from ankledesk.core.terminal import shown
 from ankledesk.errors import INTERRUPTED_EXIT, TERMINATED_EXIT, Terminated, UserError
 from ankledesk.store.advice import explain
@@ -41,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(func=launch.run_gui)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND",
                                 description="without a command, AnkleDesk opens its window")
+    from ankledesk.commands import COMMAND_MODULES  # see _window_args: not for the window
+
     for module in COMMAND_MODULES:
         module.register(sub)
     launch.register_demo(sub)
@@ -65,9 +66,27 @@ def gui_main() -> int:
     return main([*sys.argv[1:]])
 
 
+def _window_args(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments when they ask for the window alone (`ankledesk`, `--data-dir DIR`), else
+    None. Reading them without the commands' parsers keeps every command module, and what
+    they import, off the way to the window's first paint; anything else (a command, --help,
+    a typo) goes to the full parser."""
+    probe = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    probe.add_argument("--data-dir")
+    probe.add_argument("--exit-after-paint", action="store_true")
+    try:
+        args, rest = probe.parse_known_args(argv)
+    except argparse.ArgumentError:  # `--data-dir` without its value: the full parser says so
+        return None
+    if rest:
+        return None
+    args.func = launch.run_gui
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = _window_args(words) or build_parser().parse_args(words)
     # Parsed once; the default folder is filled in afterwards, so `--data-dir` given before
     # or without a command is never lost.
     args.data_dir = paths.data_dir(args.data_dir)
