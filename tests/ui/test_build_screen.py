@@ -43,7 +43,7 @@ def test_a_five_drill_circuit_built_by_keys_and_mouse_saves_runs_and_lands_in_hi
         qtbot, data_dir):
     with open_window(qtbot, data_dir) as window:
         build = window.build
-        assert window.pages.currentWidget() is build
+        assert window.current_page() is build
         name = build.settings.name
         name.setFocus()
         qtbot.keyClicks(name, "Hill prep")

@@ -30,7 +30,7 @@ def current(flow):
 def test_a_whole_routine_by_keys_alone_ends_in_history(qtbot, window, clock, data_dir):
     window.activateWindow()
     press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # Routines
-    assert window.pages.currentWidget() is window.routines
+    assert window.current_page() is window.routines
     press(qtbot, window, Qt.Key.Key_End)  # custom routines come last
     assert window.routines.current_routine_id() == "quick-test"
     press(qtbot, window, Qt.Key.Key_Return)
@@ -152,6 +152,7 @@ def test_esc_twice_stops_and_keeps_the_sets_done(qtbot, window, clock, data_dir)
 
 
 def test_the_screen_repaints_only_when_what_it_shows_changes(qtbot, window, clock):
+    qtbot.waitUntil(lambda: window.build_ready)  # made once, just after the first paint
     flow = window.start_routine("quick-test")
     run_to(flow, lambda: current(flow).phase == "work")
     countdown = flow.workout_screen.countdown

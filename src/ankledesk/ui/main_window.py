@@ -9,13 +9,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QGuiApplication,
     QKeySequence,
     QScreen,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from ankledesk.store.documents import WallClock
-from ankledesk.ui.build import BuildScreen
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.history_page import HistoryPage
@@ -35,14 +35,17 @@ from ankledesk.ui.preferences_dialog import PreferencesDialog
 from ankledesk.ui.routines import RoutinesScreen
 from ankledesk.ui.sleep_inhibitor import SleepInhibitor
 from ankledesk.ui.today import TodayScreen
+from ankledesk.ui.widgets.lazy_page import LazyPage
 from ankledesk.ui.workout.clock import Clock, MonotonicClock
 
 if TYPE_CHECKING:
+    from ankledesk.ui.build import BuildScreen
     from ankledesk.ui.workout.flow import WorkoutFlow
 
 log = logging.getLogger(__name__)
 
 PAGES = ("Today", "Routines", "Build", "History")
+BUILD_AFTER_MS = 150
 
 
 class MainWindow(QMainWindow):
@@ -68,15 +71,13 @@ class MainWindow(QMainWindow):
         self.sidebar.addItems(PAGES)
         self.pages = QStackedWidget()
         self.today = TodayScreen(context)
-        self.routines = RoutinesScreen(context)
-        self.build = BuildScreen(context)
-        self.history = HistoryPage(context)
-        for page in (self.today, self.routines, self.build, self.history):
+        self._routines = LazyPage(self._make_routines)
+        self._build = LazyPage(self._make_build)
+        self._history = LazyPage(lambda: HistoryPage(context))
+        for page in (self.today, self._routines, self._build, self._history):
             self.pages.addWidget(page)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.today.start_requested.connect(self.start_routine)
-        self.routines.start_requested.connect(self.start_routine)
-        self.build.start_requested.connect(self.start_routine)
 
         home = QWidget()
         home_layout = QHBoxLayout(home)
@@ -90,6 +91,44 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.sidebar.setCurrentRow(0)
         self._actions()
+
+    # -- pages, built when first shown --------------------------------------------------------
+
+    def _make_routines(self) -> RoutinesScreen:
+        page = RoutinesScreen(self.context)
+        page.start_requested.connect(self.start_routine)
+        return page
+
+    def _make_build(self) -> BuildScreen:
+        from ankledesk.ui import build  # a drill library and clips: not needed to start
+
+        page = build.BuildScreen(self.context)
+        page.start_requested.connect(self.start_routine)
+        return page
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._build.built:
+            # Just after the first paint: the Build page takes .toml files dropped anywhere on
+            # the window and asks about unsaved circuits before it closes, so it must exist.
+            QTimer.singleShot(BUILD_AFTER_MS, self, lambda: self._build.page)
+
+    @property
+    def build_ready(self) -> bool:
+        """Whether the Build page exists yet (it is made just after the first paint)."""
+        return self._build.built
+
+    @property
+    def routines(self) -> RoutinesScreen:
+        return self._routines.page
+
+    @property
+    def build(self) -> BuildScreen:
+        return self._build.page
+
+    @property
+    def history(self) -> HistoryPage:
+        return self._history.page
 
     def _actions(self) -> None:
         menu = self.menuBar().addMenu("&AnkleDesk")
@@ -117,13 +156,17 @@ class MainWindow(QMainWindow):
         if self.flow is not None:
             return
         self.sidebar.setCurrentRow(index)
-        focus = {0: self.today.start, 1: self.routines.list}.get(index)
-        target = focus or self.pages.currentWidget()
+        target = {0: lambda: self.today.start, 1: lambda: self.routines.list}.get(
+            index, self.current_page)()
         if target is not None:
             target.setFocus()
 
     def current_page(self) -> QWidget | None:
-        return self.flow if self.flow is not None else self.pages.currentWidget()
+        """The workout, or the page on show (built, if it was waiting for its first show)."""
+        if self.flow is not None:
+            return self.flow
+        page = self.pages.currentWidget()
+        return page.page if isinstance(page, LazyPage) else page
 
     def open_preferences(self) -> None:
         if PreferencesDialog(self.context.prefs, self).exec():
@@ -154,7 +197,8 @@ class MainWindow(QMainWindow):
                                      start_index=active.resume_index, inhibitor=self.inhibitor))
 
     def _run(self, flow: WorkoutFlow) -> WorkoutFlow:
-        self.routines.hide_preview()
+        if self._routines.built:
+            self.routines.hide_preview()
         self.flow = flow
         flow.closed.connect(self._workout_closed)
         flow.full_screen_requested.connect(self.toggle_full_screen)
@@ -218,8 +262,10 @@ class MainWindow(QMainWindow):
         if flow is not None and not flow.saved:
             flow.leave_now()
         self.inhibitor.release()
-        self.routines.shutdown()
-        self.build.shutdown()
+        if self._routines.built:
+            self.routines.shutdown()
+        if self._build.built:
+            self.build.shutdown()
         super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:

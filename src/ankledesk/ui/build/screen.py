@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QDropEvent, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QDropEvent, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -226,6 +226,7 @@ class BuildScreen(QWidget):
         context.history_changed.connect(self._library_changed)
         self._fill_sources()
         self._apply(self.state)
+        self._watched: QWidget | None = None
         QTimer.singleShot(0, self, self._watch_window)  # once the window around it exists
 
     def _button(self, key: str, text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
@@ -627,12 +628,17 @@ class BuildScreen(QWidget):
             self.editing = self.context.library.routine(self.editing.id) or self.editing
         self._apply(self.state)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._watch_window()  # shown: the window around it surely exists now
+
     def _watch_window(self) -> None:
         """Take .toml files dropped anywhere on the window, and ask before it closes."""
         window = self.window()
-        if window is not self:
+        if window is not self and window is not self._watched:
             window.setAcceptDrops(True)
             window.installEventFilter(self)
+            self._watched = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
