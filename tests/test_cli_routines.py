@@ -13,7 +13,7 @@ from tests.conftest import ROOT, run_cli
 def test_list_json_has_every_builtin_with_its_drills_and_estimate(cli):
     result = cli("routines", "list", "--json", check=True)
     rows = json.loads(result.stdout)
-    assert len(rows) == 9
+    assert len(rows) == 11
     chassis = next(r for r in rows if r["id"] == "runners-chassis-circuit")
     assert chassis["drills"] == ["single-leg-rdl", "leg-extension", "banded-lunge",
                                  "step-up-balance", "swimming-back-extension",
