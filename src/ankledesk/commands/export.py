@@ -12,14 +12,25 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
 from ankledesk.commands.routines import find_routine
+from ankledesk.core import measures
 from ankledesk.core.progress import WEEKLY_TARGET, IsoWeek, sessions_between
 from ankledesk.core.records import SessionRecord
 from ankledesk.core.terminal import shown
 from ankledesk.errors import UserError
 from ankledesk.library import open_library
-from ankledesk.report import PAPERS, blank_sheet, csv_bytes, range_log, save_atomic, weekly_log
+from ankledesk.report import (
+    PAPERS,
+    blank_sheet,
+    csv_bytes,
+    measurements_csv_bytes,
+    range_log,
+    save_atomic,
+    weekly_log,
+)
+from ankledesk.store.measurements import MeasurementLog
 from ankledesk.store.session_store import SessionStore
 
 USAGE_EXIT = 2
@@ -50,6 +61,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_blank)
 
     p = commands.add_parser("csv", help="one row per set, with its session's fields")
+    p.add_argument("--measurements", action="store_true",
+                   help="the measurements instead (knee-to-wall, balance, big-toe hold), one "
+                   "row each")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="first day, 2026-11-01")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="last day, 2026-11-30")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
@@ -102,12 +116,17 @@ def _save(path: Path, data: bytes) -> None:
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def _history(data_dir: Path) -> list[SessionRecord]:
+def _read(data_dir: Path) -> tuple[list[SessionRecord], list[dict[str, Any]]]:
+    """The sessions and the measurements, read-only; notices and skipped records on stderr."""
     store = SessionStore.open(data_dir, read_only=True)
     try:
         for notice in store.notices:
             print(f"warning: {shown(notice)}", file=sys.stderr)
-        return store.sessions()
+        log = MeasurementLog(store)
+        measured = log.all()
+        for skipped in log.skipped:
+            print(f"warning: skipped {shown(skipped)}", file=sys.stderr)
+        return store.sessions(), measured
     finally:
         store.close()
 
@@ -120,10 +139,11 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         raise _usage(f"--to {last} is before --week {first}")
     if args.target < 1:
         raise _usage("--target is at least 1 session")
-    history = _history(args.data_dir)
+    history, measured = _read(args.data_dir)
     drills = open_library(args.data_dir).drills
     options = {"paper": args.paper, "name": args.name, "target": args.target,
-               "week_start": WEEK_STARTS[args.week_start], "drills": drills}
+               "week_start": WEEK_STARTS[args.week_start], "drills": drills,
+               "measurements": measured}
     if last == first:
         data = weekly_log(history, first.monday, **options)
         what = str(first)
@@ -152,7 +172,13 @@ def cmd_csv(args: argparse.Namespace) -> int:
     last = _date(args.date_to, "--to", dt.date.max)
     if first > last:
         raise _usage(f"--from {first} is after --to {last}")
-    chosen = sessions_between(_history(args.data_dir), first, last)
+    history, measured = _read(args.data_dir)
+    if args.measurements:
+        taken = measures.between(measured, first, last)
+        _save(output, measurements_csv_bytes(taken))
+        print(f"wrote {shown(output)} ({len(taken)} measurements)")
+        return 0
+    chosen = sessions_between(history, first, last)
     _save(output, csv_bytes(chosen))
     sets = sum(len(s.get("steps", [])) for s in chosen)
     print(f"wrote {shown(output)} ({len(chosen)} sessions, {sets} sets)")

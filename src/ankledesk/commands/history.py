@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import sys
 
+from ankledesk.core.measures import KINDS, describe, taken
 from ankledesk.core.progress import (
     WEEKLY_TARGET,
     IsoWeek,
@@ -35,6 +36,7 @@ from ankledesk.errors import UserError
 from ankledesk.library import open_library
 from ankledesk.report.csv_export import COLUMNS
 from ankledesk.report.csv_export import rows as csv_rows
+from ankledesk.store.measurements import MeasurementLog
 from ankledesk.store.session_store import SessionStore
 
 USAGE_EXIT = 2
@@ -66,6 +68,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--json", dest="summary_json", action="store_true",
                    help="machine-readable output")
     s.set_defaults(func=cmd_summary)
+
+    m = actions.add_parser("measures", help="measurements taken: knee-to-wall, balance, holds")
+    m.add_argument("--kind", choices=list(KINDS), help="only this kind")
+    m.add_argument("--json", dest="measures_json", action="store_true",
+                   help="the measurement documents as JSON")
+    m.set_defaults(func=cmd_measures)
 
 
 def _usage(message: str) -> UserError:
@@ -130,8 +138,9 @@ def _write_csv(sessions: list[SessionRecord]) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    if getattr(args, "history_command", None):
-        return cmd_summary(args)
+    action = getattr(args, "history_command", None)
+    if action:
+        return {"summary": cmd_summary, "measures": cmd_measures}[action](args)
     chosen = _select(args, _sessions(args))
     if args.json:
         print(json.dumps(chosen, indent=2, ensure_ascii=False))
@@ -191,4 +200,29 @@ def cmd_summary(args: argparse.Namespace) -> int:
                           "progression": to_json(hints)}, indent=2, ensure_ascii=False))
     else:
         _print_summary(summary, streak, [h.message for h in hints])
+    return 0
+
+
+def cmd_measures(args: argparse.Namespace) -> int:
+    """The measurements, oldest first; records that cannot be read are named on stderr."""
+    store = SessionStore.open(args.data_dir, read_only=True)
+    try:
+        for notice in store.notices:
+            print(f"warning: {notice}", file=sys.stderr)
+        log = MeasurementLog(store)
+        docs = log.all()
+        for skipped in log.skipped:
+            print(f"warning: skipped {skipped}", file=sys.stderr)
+    finally:
+        store.close()
+    if args.kind:
+        docs = [d for d in docs if d["kind"] == args.kind]
+    if args.measures_json:
+        print(json.dumps(docs, indent=2, ensure_ascii=False))
+    elif not docs:
+        print("no measurements recorded yet (`ankledesk measure knee-to-wall --left 9.5 "
+              "--right 11`)")
+    else:
+        for doc in docs:
+            print(f"{taken(doc):%Y-%m-%d %H:%M}  {describe(doc)}")
     return 0

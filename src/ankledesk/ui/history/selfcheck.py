@@ -1,0 +1,107 @@
+"""The self-check: the articles' signs of limited ankle mobility or weak foot control as a
+checklist; what is ticked suggests the programs that address it, each with a Start button.
+
+The signs and the programs come from routines/self-check.toml (data, not code), the same file
+`ankledesk suggest` reads. History shows it in full; Today shows a compact one to a new user.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ankledesk.core.selfcheck import Suggestion, suggestions
+from ankledesk.ui.context import AppContext
+from ankledesk.ui.fonts import text_font
+from ankledesk.ui.history.data import self_check
+from ankledesk.ui.history.hints import clear
+from ankledesk.ui.style import body, heading
+
+INTRO = ("Tick what you notice. Each sign points to programs that work on it; they are a "
+         "starting point, not a diagnosis. If it hurts, see a physio first.")
+
+
+class SelfCheckPanel(QWidget):
+    start_requested = Signal(str)
+
+    def __init__(self, context: AppContext, *, compact: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("selfCheck")
+        self.context = context
+        self.compact = compact
+        self.boxes: dict[str, QCheckBox] = {}
+        self.found: list[Suggestion] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading("Self-check: how do your ankles and feet behave?",
+                                 18 if compact else 22))
+        layout.addWidget(body(INTRO, 14))
+        signs = QGridLayout()
+        signs.setHorizontalSpacing(24)
+        columns = 3 if compact else 2
+        for n, sign in enumerate(self_check(context)):
+            box = QCheckBox(sign.text)
+            box.setObjectName(f"sign-{sign.id}")
+            box.setFont(text_font(15 if compact else 16))
+            box.setToolTip(sign.why)
+            box.setStyleSheet("QCheckBox::indicator { width: 20px; height: 20px; }")
+            box.toggled.connect(self._update)
+            self.boxes[sign.id] = box
+            cell = QVBoxLayout()
+            cell.setSpacing(0)
+            cell.addWidget(box)
+            if not compact:
+                why = body(sign.why, 13)
+                why.setContentsMargins(28, 0, 0, 6)
+                cell.addWidget(why)
+            signs.addLayout(cell, n // columns, n % columns)
+        layout.addLayout(signs)
+        self.result_title = QLabel()
+        self.result_title.setFont(text_font(16, bold=True))
+        layout.addWidget(self.result_title)
+        self.results = QVBoxLayout()
+        self.results.setSpacing(6)
+        layout.addLayout(self.results)
+        if not compact:
+            layout.addStretch(1)
+        self._update()
+
+    def ticked(self) -> list[str]:
+        return [sign for sign, box in self.boxes.items() if box.isChecked()]
+
+    def set_ticked(self, signs: list[str]) -> None:
+        for sign, box in self.boxes.items():
+            box.setChecked(sign in signs)
+
+    def _update(self) -> None:
+        self.found = suggestions(self_check(self.context), self.ticked(),
+                                 self.context.library.routines)
+        clear(self.results)
+        if not self.found:
+            self.result_title.setText("Nothing ticked: the suggestions appear here.")
+            return
+        self.result_title.setText("Programs that address what you ticked")
+        shown = self.found[:3] if self.compact else self.found
+        for found in shown:
+            row = QHBoxLayout()
+            signs = "; ".join(s.text.lower() for s in found.signs)
+            label = body(f"<b>{found.name}</b> — for {signs}", 15)
+            label.setObjectName(f"suggestion-{found.routine_id}")
+            row.addWidget(label, 1)
+            button = QPushButton("Start ▶")
+            button.setObjectName(f"selfCheckStart-{found.routine_id}")
+            button.setMinimumHeight(34)
+            button.setMinimumWidth(100)
+            button.clicked.connect(
+                lambda *_, r=found.routine_id: self.start_requested.emit(r))
+            row.addWidget(button)
+            self.results.addLayout(row)

@@ -1,0 +1,209 @@
+"""A week's sessions as a table, and one session opened: its sets, and its RPE, pain and notes
+editable afterwards (saved durably through the store; the next PDF prints the change)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ankledesk.core.progress import active_seconds, started
+from ankledesk.core.timefmt import clock
+from ankledesk.errors import UserError
+from ankledesk.store.edits import edit_session
+from ankledesk.ui.context import AppContext
+from ankledesk.ui.fonts import text_font
+from ankledesk.ui.style import body, heading
+
+log = logging.getLogger(__name__)
+
+COLUMNS = ("When", "Routine", "Outcome", "Sets", "Work", "RPE", "Pain", "Notes")
+SET_COLUMNS = ("Round", "Drill", "Side", "Target", "Done", "Outcome")
+
+
+def sets_text(session: dict[str, Any]) -> str:
+    steps = session["steps"]
+    counts = {o: sum(1 for s in steps if s["outcome"] == o) for o in ("done", "partial",
+                                                                       "skipped")}
+    parts = [f"{n} {o}" for o, n in counts.items() if n]
+    return " · ".join(parts) or "no sets"
+
+
+def notes_text(session: dict[str, Any]) -> str:
+    notes = session.get("notes", "")
+    drill_notes = session.get("drill_notes") or {}
+    names = {s["drill_id"]: s.get("name") or s["drill_id"] for s in session["steps"]}
+    extra = [f"{names.get(d, d)}: {n}" for d, n in drill_notes.items()]
+    return " · ".join(p for p in [notes, *extra] if p)
+
+
+def row_of(session: dict[str, Any]) -> list[str]:
+    return [
+        f"{started(session):%a %-d %b, %H:%M}",
+        session["routine_name"],
+        "finished" if session["status"] == "finished" else "stopped early",
+        sets_text(session),
+        clock(active_seconds(session)),
+        str(session["rpe"]) if session.get("rpe") else "–",
+        "⚠ yes" if session.get("pain") else "no",
+        notes_text(session),
+    ]
+
+
+def _amount(step: dict[str, Any], key: str) -> str:
+    if step["mode"] == "reps":
+        value = step[f"{key}_reps"]
+        return "–" if value is None else f"{value} reps"
+    value = step[f"{key}_seconds"]
+    return "–" if value is None else clock(value)
+
+
+class SessionTable(QTableWidget):
+    """One row per session; Enter or a double click opens it."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(COLUMNS), parent)
+        self.setObjectName("sessionTable")
+        self.setHorizontalHeaderLabels(COLUMNS)
+        self.setFont(text_font(14))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.ids: list[str] = []
+        self.itemActivated.connect(lambda item: self._open(item.row()))
+
+    def set_sessions(self, sessions: list[dict[str, Any]]) -> None:
+        self.ids = [s["id"] for s in sessions]
+        self.setRowCount(len(sessions))
+        for r, session in enumerate(sessions):
+            for c, text in enumerate(row_of(session)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if c == 6 and session.get("pain"):
+                    item.setForeground(Qt.GlobalColor.red)
+                self.setItem(r, c, item)
+
+    def select_day(self, day) -> None:
+        for r in range(self.rowCount()):
+            if self.item(r, 0).text().startswith(f"{day:%a %-d %b}"):
+                self.selectRow(r)
+                return
+
+    def _open(self, row: int) -> None:
+        if 0 <= row < len(self.ids):
+            self.open_requested.emit(self.ids[row])
+
+    def open_selected(self) -> None:
+        self._open(self.currentRow())
+
+
+class SessionDialog(QDialog):
+    """A session's sets, and its RPE, pain flag and notes, which can be corrected and saved."""
+
+    def __init__(self, context: AppContext, session: dict[str, Any],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sessionDialog")
+        self.context = context
+        self.session = session
+        self.setWindowTitle(f"{session['routine_name']} · {started(session):%a %-d %b %Y}")
+        self.resize(860, 620)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(session["routine_name"], 24))
+        outcome = "finished" if session["status"] == "finished" else "stopped early"
+        layout.addWidget(body(
+            f"{started(session):%A %-d %B %Y, %H:%M} · {outcome} · {sets_text(session)} · "
+            f"{clock(active_seconds(session))} of work", 15))
+
+        self.sets = QTableWidget(len(session["steps"]), len(SET_COLUMNS))
+        self.sets.setObjectName("setTable")
+        self.sets.setHorizontalHeaderLabels(SET_COLUMNS)
+        self.sets.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.sets.verticalHeader().hide()
+        self.sets.setFont(text_font(13))
+        for r, step in enumerate(session["steps"]):
+            values = [str(step["round"]), step.get("name") or step["drill_id"],
+                      step["side"] or "–", _amount(step, "target"), _amount(step, "actual"),
+                      step["outcome"]]
+            for c, text in enumerate(values):
+                self.sets.setItem(r, c, QTableWidgetItem(text))
+        header = self.sets.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.sets, 1)
+
+        form = QFormLayout()
+        self.rpe = QComboBox()
+        self.rpe.setObjectName("editRpe")
+        self.rpe.addItem("not given", None)
+        for value in range(1, 11):
+            self.rpe.addItem(str(value), value)
+        self.rpe.setCurrentIndex(session.get("rpe") or 0)
+        self.pain = QCheckBox("Something hurt")
+        self.pain.setObjectName("editPain")
+        self.pain.setChecked(bool(session.get("pain")))
+        self.notes = QPlainTextEdit(session.get("notes", ""))
+        self.notes.setObjectName("editNotes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(80)
+        form.addRow("Effort (RPE)", self.rpe)
+        form.addRow("Pain", self.pain)
+        form.addRow("Notes", self.notes)
+        self.drill_notes: dict[str, QLineEdit] = {}
+        existing = session.get("drill_notes") or {}
+        for step in session["steps"]:
+            drill = step["drill_id"]
+            if drill not in self.drill_notes:
+                field = QLineEdit(existing.get(drill, ""))
+                field.setObjectName(f"editNote-{drill}")
+                field.setPlaceholderText("note on this drill")
+                self.drill_notes[drill] = field
+                form.addRow(step.get("name") or drill, field)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveSession")
+        layout.addWidget(buttons)
+        if context.store.read_only:
+            self.save_button.setEnabled(False)
+            self.save_button.setToolTip("This history is open read-only")
+
+    def save(self) -> None:
+        try:
+            self.session = edit_session(
+                self.context.store, self.session["id"], rpe=self.rpe.currentData(),
+                pain=self.pain.isChecked(), notes=self.notes.toPlainText().strip(),
+                drill_notes={d: f.text().strip() for d, f in self.drill_notes.items()})
+        except (UserError, OSError) as exc:
+            log.warning("could not save the edit of %s: %s", self.session["id"], exc)
+            QMessageBox.warning(self, "Not saved", f"The change was not saved: {exc}")
+            return
+        self.context.sessions_changed()
+        self.accept()
