@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
-from typing import Any
 
+from ankledesk.commands.history import read_history
 from ankledesk.commands.routines import find_routine
 from ankledesk.core import measures
 from ankledesk.core.progress import WEEKLY_TARGET, IsoWeek, sessions_between
-from ankledesk.core.records import SessionRecord
 from ankledesk.core.terminal import shown
 from ankledesk.errors import UserError
 from ankledesk.library import open_library
@@ -30,8 +28,6 @@ from ankledesk.report import (
     save_atomic,
     weekly_log,
 )
-from ankledesk.store.measurements import MeasurementLog
-from ankledesk.store.session_store import SessionStore
 
 USAGE_EXIT = 2
 WEEK_STARTS = {"mon": 0, "sun": 6}
@@ -116,21 +112,6 @@ def _save(path: Path, data: bytes) -> None:
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def _read(data_dir: Path) -> tuple[list[SessionRecord], list[dict[str, Any]]]:
-    """The sessions and the measurements, read-only; notices and skipped records on stderr."""
-    store = SessionStore.open(data_dir, read_only=True)
-    try:
-        for notice in store.notices:
-            print(f"warning: {shown(notice)}", file=sys.stderr)
-        log = MeasurementLog(store)
-        measured = log.all()
-        for skipped in log.skipped:
-            print(f"warning: skipped {shown(skipped)}", file=sys.stderr)
-        return store.sessions(), measured
-    finally:
-        store.close()
-
-
 def cmd_pdf(args: argparse.Namespace) -> int:
     output = _output(args.output)
     first = _week(args.week, dt.date.today())
@@ -139,7 +120,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         raise _usage(f"--to {last} is before --week {first}")
     if args.target < 1:
         raise _usage("--target is at least 1 session")
-    history, measured = _read(args.data_dir)
+    history, measured = read_history(args.data_dir)
     drills = open_library(args.data_dir).drills
     options = {"paper": args.paper, "name": args.name, "target": args.target,
                "week_start": WEEK_STARTS[args.week_start], "drills": drills,
@@ -172,7 +153,7 @@ def cmd_csv(args: argparse.Namespace) -> int:
     last = _date(args.date_to, "--to", dt.date.max)
     if first > last:
         raise _usage(f"--from {first} is after --to {last}")
-    history, measured = _read(args.data_dir)
+    history, measured = read_history(args.data_dir)
     if args.measurements:
         taken = measures.between(measured, first, last)
         _save(output, measurements_csv_bytes(taken))

@@ -11,6 +11,8 @@ import csv
 import datetime as dt
 import json
 import sys
+from pathlib import Path
+from typing import Any
 
 from ankledesk.core.measures import KINDS, describe, taken
 from ankledesk.core.progress import (
@@ -203,18 +205,25 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_measures(args: argparse.Namespace) -> int:
-    """The measurements, oldest first; records that cannot be read are named on stderr."""
-    store = SessionStore.open(args.data_dir, read_only=True)
+def read_history(data_dir: Path) -> tuple[list[SessionRecord], list[dict[str, Any]]]:
+    """The sessions and the measurements, read-only (no lock): notices and records that
+    cannot be read are named on stderr, nothing on disk changes."""
+    store = SessionStore.open(data_dir, read_only=True)
     try:
         for notice in store.notices:
-            print(f"warning: {notice}", file=sys.stderr)
+            print(f"warning: {shown(notice)}", file=sys.stderr)
         log = MeasurementLog(store)
-        docs = log.all()
+        measured = log.all()
         for skipped in log.skipped:
-            print(f"warning: skipped {skipped}", file=sys.stderr)
+            print(f"warning: skipped {shown(skipped)}", file=sys.stderr)
+        return store.sessions(), measured
     finally:
         store.close()
+
+
+def cmd_measures(args: argparse.Namespace) -> int:
+    """The measurements, oldest first."""
+    docs = read_history(args.data_dir)[1]
     if args.kind:
         docs = [d for d in docs if d["kind"] == args.kind]
     if args.measures_json:

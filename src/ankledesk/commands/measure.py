@@ -10,9 +10,9 @@ data folder's lock, so it waits for nobody: with the app open it says so and sto
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 
+from ankledesk.commands.simulate import wall_time
 from ankledesk.core.measures import KINDS, MeasurementError, describe
 from ankledesk.errors import UserError
 from ankledesk.store.measurements import MeasurementLog
@@ -37,17 +37,6 @@ def amount(text: str) -> float:
     return value
 
 
-def _moment(text: str) -> dt.datetime:
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"not a date or time such as 2026-11-18 or 2026-11-18T07:30: {text!r}") from None
-    if moment.tzinfo is None:
-        moment = moment.astimezone()
-    return moment.replace(microsecond=0)
-
-
 def register(sub: argparse._SubParsersAction) -> None:
     kinds = "; ".join(f"{k.id} ({k.name}, {k.unit})" for k in KINDS.values())
     p = sub.add_parser(
@@ -58,7 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=f"one of {', '.join(KINDS)}")
     p.add_argument("--left", type=amount, metavar="X", help="the left side's value")
     p.add_argument("--right", type=amount, metavar="X", help="the right side's value")
-    p.add_argument("--at", type=_moment, metavar="WHEN",
+    p.add_argument("--at", type=wall_time, metavar="WHEN",
                    help="when it was measured (default now), e.g. 2026-11-18T07:30")
     p.set_defaults(func=cmd_measure)
 

@@ -55,12 +55,13 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _start_time(text: str) -> dt.datetime:
+def wall_time(text: str) -> dt.datetime:
+    """`2026-09-14T07:30` (or a date) as an aware time, local if no offset is given."""
     try:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"not a time such as 2026-09-14T07:30: {text!r}") from None
+            f"not a date or time such as 2026-09-14T07:30: {text!r}") from None
     return (moment if moment.tzinfo else moment.astimezone()).replace(microsecond=0)
 
 
@@ -97,7 +98,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--rpe", type=_rpe, metavar="1-10", help="effort to record at the end")
     p.add_argument("--pain", action="store_true", help="record that it hurt")
     p.add_argument("--notes", default="", help="notes to record with the session")
-    p.add_argument("--at", type=_start_time, metavar="WHEN",
+    p.add_argument("--at", type=wall_time, metavar="WHEN",
                    help="record the workout as started at WHEN (e.g. 2026-09-14T07:30) instead "
                    "of now: how a test or a screenshot fills months of history")
     p.add_argument("--hold", type=_positive_float, metavar="SECONDS",
