@@ -30,7 +30,7 @@ from ankledesk.store.documents import WallClock
 from ankledesk.ui.build import BuildScreen
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.fonts import text_font
-from ankledesk.ui.history_page import HistoryPage
+from ankledesk.ui.history import HistoryScreen
 from ankledesk.ui.preferences_dialog import PreferencesDialog
 from ankledesk.ui.routines import RoutinesScreen
 from ankledesk.ui.sleep_inhibitor import SleepInhibitor
@@ -70,7 +70,8 @@ class MainWindow(QMainWindow):
         self.today = TodayScreen(context)
         self.routines = RoutinesScreen(context)
         self.build = BuildScreen(context)
-        self.history = HistoryPage(context)
+        self.history = HistoryScreen(context)
+        self.history.start_requested.connect(self.start_routine)
         for page in (self.today, self.routines, self.build, self.history):
             self.pages.addWidget(page)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)

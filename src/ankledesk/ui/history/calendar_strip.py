@@ -23,7 +23,7 @@ GAP = 3
 LEFT = 40  # room for the weekday names
 TOP = 20  # room for the month names
 # Active minutes at which a day reaches each shade.
-STEPS = (1, 15, 30, 45)
+STEPS = (1, 10, 20, 30)
 GREENS_LIGHT = ("#c6e9cf", "#7fcf98", "#34a361", "#137333")
 GREENS_DARK = ("#1d4a2c", "#2c7a45", "#46b168", "#81e3a0")
 PAIN = "#d93025"
@@ -125,15 +125,17 @@ class CalendarStrip(QWidget):
                                  Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                                  name)
         first = self.first_week
-        last_month = None
+        labelled = -3
         for column in range(WEEKS):
             monday = first + dt.timedelta(weeks=column)
-            if monday.month != last_month:
-                last_month = monday.month
+            # A month is named above the week holding its 1st, if there is room.
+            holds_first = (monday + dt.timedelta(days=6)).day <= 7
+            if holds_first and column - labelled >= 3:
+                labelled = column
                 painter.setPen(text)
                 painter.drawText(QRect(LEFT + column * (CELL + GAP), 0, 60, TOP - 4),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                                 f"{monday:%b}")
+                                 f"{monday + dt.timedelta(days=6):%b}")
             for row in range(7):
                 day = monday + dt.timedelta(days=row)
                 if day > self.today:

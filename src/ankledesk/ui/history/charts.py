@@ -9,9 +9,11 @@ never as a fall to zero.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 
 from PySide6.QtCharts import (
+    QCategoryAxis,
     QChart,
     QChartView,
     QDateTimeAxis,
@@ -94,7 +96,9 @@ class ProgressChart(QChartView):
         return chart
 
     def axes(self, chart: QChart, first: float, last: float, top: float, y_title: str,
-             y_format: str = "%d") -> tuple[QDateTimeAxis, QValueAxis]:
+             y_format: str = "%d", seconds: bool = False) -> tuple[QDateTimeAxis, QValueAxis]:
+        """Dates along the bottom; on the left, m:ss every 15/30/60 s for times (`seconds`),
+        else round numbers."""
         text = self.palette().color(QPalette.ColorRole.Text)
         grid = QColor(text)
         grid.setAlpha(40)
@@ -103,10 +107,21 @@ class ProgressChart(QChartView):
         x.setRange(QDateTime.fromMSecsSinceEpoch(int(first)),
                    QDateTime.fromMSecsSinceEpoch(int(last)))
         x.setTickCount(7)
-        y = QValueAxis()
-        y.setRange(0, top)
-        y.setLabelFormat(y_format)
-        y.setTickCount(5)
+        y: QValueAxis
+        if seconds:
+            step = 15 if top <= 90 else 30 if top <= 300 else 60
+            top = math.ceil(top / step) * step
+            y = QCategoryAxis()
+            y.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+            for value in range(0, int(top) + 1, step):
+                y.append(clock(value) if value else "0", value)
+            y.setRange(0, top)
+        else:
+            y = QValueAxis()
+            y.setRange(0, top)
+            y.setLabelFormat(y_format)
+            y.setTickCount(5)
+            y.applyNiceNumbers()
         y.setTitleText(y_title)
         for axis in (x, y):
             axis.setLabelsFont(text_font(13))
@@ -174,10 +189,10 @@ class DrillChart(ProgressChart):
             return
         xy = [(msecs(day + dt.timedelta(days=3)), value) for day, value in self.points]
         values = [v for _, v in xy if v is not None]
-        top = max([*values, *(v for v in (target, goal) if v), 10.0]) * 1.15
+        top = max([*values, *(v for v in (target, goal) if v), 10.0]) * 1.1
         first, last = xy[0][0] - 4 * 86_400_000, xy[-1][0] + 4 * 86_400_000
         axes = self.axes(chart, first, last, top,
-                         "seconds (best hold)" if holds else "reps in the week")
+                         "best hold (min:s)" if holds else "reps in the week", seconds=holds)
         for n, run in enumerate(segments(xy)):
             piece = self.line(what if n == 0 else "", c["line"], run)
             piece.setProperty("data", True)
@@ -215,9 +230,10 @@ class MeasureChart(ProgressChart):
         span = max(xs[-1] - xs[0], 14 * day)
         first, last = xs[0] - span * 0.05, xs[0] + span * 1.05
         values = [float(d[s]) for d in mine for s in ("left", "right") if d[s] is not None]
-        axes = self.axes(chart, first, last, max(values) * 1.2 or 1.0,
-                         f"{kind.unit} ({'higher is better'})",
-                         "%.0f" if kind.unit == "s" else "%.1f")
+        seconds = kind.unit == "s"
+        axes = self.axes(chart, first, last, max(values) * 1.15 or 1.0,
+                         "min:s, higher is better" if seconds else f"{kind.unit}, higher is "
+                         "better", "%.0f", seconds=seconds)
         for side in ("left", "right"):
             points = [(x, float(d[side])) for x, d in zip(xs, mine, strict=True)
                       if d[side] is not None]

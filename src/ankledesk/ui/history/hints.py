@@ -22,6 +22,7 @@ def clear(layout: QVBoxLayout | QHBoxLayout) -> None:
         item = layout.takeAt(0)
         widget = item.widget()
         if widget is not None:
+            widget.hide()  # at once: the deletion waits for the event loop
             widget.deleteLater()
         elif item.layout() is not None:
             clear(item.layout())  # type: ignore[arg-type]

@@ -9,21 +9,24 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QListWidget,
     QMessageBox,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ankledesk.core.measures import KINDS, Kind, MeasurementError, describe, taken
+from ankledesk.core.measures import KINDS, Kind, MeasurementError, taken
 from ankledesk.errors import UserError
 from ankledesk.store.measurements import MeasurementLog
 from ankledesk.ui.fonts import text_font
@@ -130,9 +133,13 @@ class MeasurementsTab(QWidget):
             self.kind.addItem(kind.name, kind.id)
         self.chart = MeasureChart()
         self.chart.setObjectName("measureChart")
-        self.list = QListWidget()
-        self.list.setObjectName("measureList")
-        self.list.setFont(text_font(14))
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("measureTable")
+        self.table.setHorizontalHeaderLabels(("Taken", "Left", "Right"))
+        self.table.setFont(text_font(14))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.add = QPushButton("Add measurements…")
         self.add.setObjectName("addMeasures")
         self.add.setFont(text_font(15, bold=True))
@@ -140,7 +147,7 @@ class MeasurementsTab(QWidget):
         self.add.clicked.connect(self.add_requested)
         side = QVBoxLayout()
         side.addWidget(self.add)
-        side.addWidget(self.list, 1)
+        side.addWidget(self.table, 1)
         top = QHBoxLayout()
         top.addWidget(QLabel("Show"))
         top.addWidget(self.kind)
@@ -156,15 +163,18 @@ class MeasurementsTab(QWidget):
 
     def set_measurements(self, docs: list[dict[str, Any]]) -> None:
         self.docs = docs
-        self.list.clear()
-        for doc in reversed(docs):
-            self.list.addItem(f"{taken(doc):%-d %b %Y}  {describe(doc)}")
-        if not docs:
-            self.list.addItem("None yet: add the first one.")
         self._draw()
 
     def _draw(self) -> None:
-        self.chart.show_kind(self.kind.currentData(), self.docs)
+        """The chosen kind's chart, and its measurements newest first beside it."""
+        kind = KINDS[self.kind.currentData()]
+        self.chart.show_kind(kind.id, self.docs)
+        mine = [d for d in reversed(self.docs) if d["kind"] == kind.id]
+        self.table.setRowCount(len(mine))
+        for r, doc in enumerate(mine):
+            for c, text in enumerate((f"{taken(doc):%-d %b %Y}", kind.show(doc["left"]),
+                                      kind.show(doc["right"]))):
+                self.table.setItem(r, c, QTableWidgetItem(text))
 
 
 def ask_measurements(journal: MeasurementLog, session_id: str | None, parent: QWidget,

@@ -41,13 +41,14 @@ class SelfCheckPanel(QWidget):
         self.boxes: dict[str, QCheckBox] = {}
         self.found: list[Suggestion] = []
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 0) if compact else layout.setContentsMargins(
+            12, 8, 12, 8)
         layout.addWidget(heading("Self-check: how do your ankles and feet behave?",
                                  18 if compact else 22))
         layout.addWidget(body(INTRO, 14))
         signs = QGridLayout()
         signs.setHorizontalSpacing(24)
-        columns = 3 if compact else 2
+        columns = 3 if compact else 1
         for n, sign in enumerate(self_check(context)):
             box = QCheckBox(sign.text)
             box.setObjectName(f"sign-{sign.id}")
@@ -64,14 +65,24 @@ class SelfCheckPanel(QWidget):
                 why.setContentsMargins(28, 0, 0, 6)
                 cell.addWidget(why)
             signs.addLayout(cell, n // columns, n % columns)
-        layout.addLayout(signs)
         self.result_title = QLabel()
         self.result_title.setFont(text_font(16, bold=True))
-        layout.addWidget(self.result_title)
+        self.result_title.setWordWrap(True)
         self.results = QVBoxLayout()
         self.results.setSpacing(6)
-        layout.addLayout(self.results)
-        if not compact:
+        found = QVBoxLayout()
+        found.addWidget(self.result_title)
+        found.addLayout(self.results)
+        if compact:  # Today: the signs in three columns, the programs under them
+            layout.addLayout(signs)
+            layout.addLayout(found)
+        else:  # History: the signs on the left, the programs beside them
+            found.addStretch(1)
+            columns_row = QHBoxLayout()
+            columns_row.setSpacing(24)
+            columns_row.addLayout(signs, 1)
+            columns_row.addLayout(found, 1)
+            layout.addLayout(columns_row)
             layout.addStretch(1)
         self._update()
 
@@ -94,7 +105,8 @@ class SelfCheckPanel(QWidget):
         for found in shown:
             row = QHBoxLayout()
             signs = "; ".join(s.text.lower() for s in found.signs)
-            label = body(f"<b>{found.name}</b> — for {signs}", 15)
+            label = body(f"<b>{found.name}</b> — for {signs}" if self.compact else
+                         f"<b>{found.name}</b><br><small>for {signs}</small>", 15)
             label.setObjectName(f"suggestion-{found.routine_id}")
             row.addWidget(label, 1)
             button = QPushButton("Start ▶")

@@ -14,10 +14,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -131,7 +134,7 @@ class SessionDialog(QDialog):
         self.context = context
         self.session = session
         self.setWindowTitle(f"{session['routine_name']} · {started(session):%a %-d %b %Y}")
-        self.resize(860, 620)
+        self.resize(1040, 600)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(session["routine_name"], 24))
         outcome = "finished" if session["status"] == "finished" else "stopped early"
@@ -154,7 +157,9 @@ class SessionDialog(QDialog):
         header = self.sets.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.sets, 1)
+        columns = QHBoxLayout()
+        columns.addWidget(self.sets, 3)
+        layout.addLayout(columns, 1)
 
         form = QFormLayout()
         self.rpe = QComboBox()
@@ -169,10 +174,12 @@ class SessionDialog(QDialog):
         self.notes = QPlainTextEdit(session.get("notes", ""))
         self.notes.setObjectName("editNotes")
         self.notes.setTabChangesFocus(True)
-        self.notes.setMaximumHeight(80)
+        self.notes.setMaximumHeight(90)
         form.addRow("Effort (RPE)", self.rpe)
         form.addRow("Pain", self.pain)
         form.addRow("Notes", self.notes)
+        per_drill = QWidget()
+        drills = QFormLayout(per_drill)
         self.drill_notes: dict[str, QLineEdit] = {}
         existing = session.get("drill_notes") or {}
         for step in session["steps"]:
@@ -182,8 +189,18 @@ class SessionDialog(QDialog):
                 field.setObjectName(f"editNote-{drill}")
                 field.setPlaceholderText("note on this drill")
                 self.drill_notes[drill] = field
-                form.addRow(step.get("name") or drill, field)
-        layout.addLayout(form)
+                drills.addRow(step.get("name") or drill, field)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(per_drill)
+        edits = QVBoxLayout()
+        edits.addWidget(heading("What you noted", 17))
+        edits.addLayout(form)
+        notes_head = QLabel("Per drill")
+        notes_head.setFont(text_font(14, bold=True))
+        edits.addWidget(notes_head)
+        edits.addWidget(scroll, 1)
+        columns.addLayout(edits, 2)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
