@@ -114,6 +114,7 @@ class ExportBar(QWidget):
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.last_paths: list[Path] = []
         self._open_after = True
+        self._result: list[Path] = []
         self.pdf_week = QPushButton("PDF of this week")
         self.pdf_week.setObjectName("exportWeek")
         self.pdf_range = QPushButton("PDF of weeks…")
@@ -255,6 +256,7 @@ class ExportBar(QWidget):
         job = ExportJob(build, self)
         job.progressed.connect(self._progressed)
         self._open_after = open_after
+        self._result = []
         job.succeeded.connect(self._done)
         job.failed.connect(self._failed)
         job.finished.connect(self._cleanup)
@@ -273,19 +275,21 @@ class ExportBar(QWidget):
         self.open_button.show()
         self.folder_button.show()
         self._open(paths[0] if self._open_after else paths[0].parent)
-        self.finished.emit(paths)
+        self._result = paths
 
     def _failed(self, message: str) -> None:
         self.status.setText(f"Export failed: {message}")
-        self.finished.emit([])
+        self._result = []
 
     def _cleanup(self) -> None:
+        """The thread has ended: buttons back, then `finished` with what was written."""
         self.progress.hide()
         for button in (self.pdf_week, self.pdf_range, self.blank, self.csv):
             button.setEnabled(True)
         if self.job is not None:
             self.job.deleteLater()
         self.job = None
+        self.finished.emit(self._result)
 
     def _open(self, path: Path) -> None:
         if not self.open_url(QUrl.fromLocalFile(str(path))):
