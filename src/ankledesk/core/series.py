@@ -103,13 +103,15 @@ class DrillSeen:
 
 def drills_done(sessions: Iterable[Session]) -> list[DrillSeen]:
     """Drills done (or partly done) at least once, holds first, then by how often."""
-    seen: dict[str, DrillSeen] = {}
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[str, str]] = {}
     for s in sessions:
         for step in s.get("steps", []):
             if step["outcome"] == "skipped" or step["mode"] == "timed":
                 continue
-            old = seen.get(step["drill_id"])
-            seen[step["drill_id"]] = DrillSeen(step["drill_id"], step.get("name") or
-                                               step["drill_id"], step["mode"],
-                                               (old.sets if old else 0) + 1)
-    return sorted(seen.values(), key=lambda d: (d.mode != "hold", -d.sets, d.name))
+            drill = step["drill_id"]
+            counts[drill] = counts.get(drill, 0) + 1
+            if drill not in first:
+                first[drill] = (step.get("name") or drill, step["mode"])
+    seen = [DrillSeen(d, first[d][0], first[d][1], n) for d, n in counts.items()]
+    return sorted(seen, key=lambda d: (d.mode != "hold", -d.sets, d.name))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ankledesk.core.progress import PROGRESSION_GOALS, active_seconds, sessions_between
 from ankledesk.core.series import (
+    DrillSeen,
     day_marks,
     drill_series,
     drills_done,
@@ -134,6 +135,7 @@ class HistoryScreen(QWidget):
         self._stale = True
         self.sessions: list[dict[str, Any]] = []
         self.measured: list[dict[str, Any]] = []
+        self.drills: dict[str, DrillSeen] = {}
         self.week = week_first(self.today, context.prefs.week_start)
 
         self.prev_button = QPushButton("◀ Previous")
@@ -260,7 +262,8 @@ class HistoryScreen(QWidget):
         picked = self.charts.picker.currentData()
         self.charts.picker.blockSignals(True)
         self.charts.picker.clear()
-        for drill in drills_done(self.sessions):
+        self.drills = {d.id: d for d in drills_done(self.sessions)}
+        for drill in self.drills.values():
             what = "best hold" if drill.mode == "hold" else "reps"
             self.charts.picker.addItem(f"{drill.name} ({what})", drill.id)
         found = self.charts.picker.findData(picked)
@@ -324,14 +327,14 @@ class HistoryScreen(QWidget):
             self.charts.chart.reset("No drills recorded yet: finish a workout first")
             self.charts.note.setText("")
             return
-        seen = {d.id: d for d in drills_done(self.sessions)}[drill_id]
+        seen = self.drills[drill_id]
         start = self.context.prefs.week_start
-        first_done = min(s for s in (dt.datetime.fromisoformat(x["started_at"]).date()
-                                     for x in self.sessions
-                                     if any(st["drill_id"] == drill_id for st in x["steps"])))
         earliest = self.current_week - dt.timedelta(weeks=CHART_WEEKS - 1)
-        weeks = weeks_between(max(first_done, earliest), self.today, start)
-        points = drill_series(self.sessions, drill_id, weeks, start)
+        recent = sessions_between(self.sessions, earliest, self.today)
+        points = drill_series(recent, drill_id, weeks_between(earliest, self.today, start), start)
+        # Start the chart at the drill's first week in these six months.
+        while len(points) > 1 and points[0].sets == 0 and any(p.sets for p in points):
+            points = points[1:]
         drill = self.context.library.drills.get(drill_id)
         target = float(drill.seconds) if drill and drill.seconds else None
         goal = PROGRESSION_GOALS.get(drill_id)
