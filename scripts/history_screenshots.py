@@ -63,6 +63,7 @@ def shoot(theme: str, history: Path, fresh: Path) -> None:
     settle(0.4)
     shot(window, f"history-measurements-{theme}")
     page.tabs.setCurrentIndex(3)
+    assert page.self_check is not None  # made when the screen was first shown
     page.self_check.set_ticked(["heels-lift-early", "toes-grip"])
     settle(0.4)
     shot(window, f"history-self-check-{theme}")

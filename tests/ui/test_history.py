@@ -77,11 +77,11 @@ def test_nothing_is_read_before_the_screen_is_first_shown(context: AppContext, q
     screen = HistoryScreen(context)
     qtbot.addWidget(screen)
     assert screen.sessions == [] and screen.calendar.marks == {}
-    assert context._sessions is None
+    assert context._sessions is None and screen.self_check is None
     screen.show()
     qtbot.waitExposed(screen)
     assert len(screen.sessions) == sum(sessions_planned(b) for b in range(WEEKS_BACK + 1))
-    assert screen.calendar.marks
+    assert screen.calendar.marks and screen.self_check is not None
 
 
 def test_the_navigator_shows_each_weeks_sessions(page: HistoryScreen, qtbot):
@@ -298,3 +298,27 @@ def test_the_ladder_hint_starts_the_weighted_hold(page: HistoryScreen, qtbot):
     assert [i.drill_id for i in routine.items] == ["big-toe-raise-hold-weighted"]
     imbalance = page.hints.findChild(QPushButton, "hintStart-ankle-mobility-foundations")
     assert imbalance is not None and "left side is 18% behind" in page.hints.hints[1].text
+
+
+def test_the_blank_sheet_for_next_week_is_written_and_opened(page: HistoryScreen, qtbot,
+                                                             tmp_path: Path):
+    opened: list[str] = []
+    page.exports.open_url = lambda url: opened.append(url.toLocalFile()) or True
+    target = tmp_path / "sheet.pdf"
+    with qtbot.waitSignal(page.exports.finished, timeout=WAIT_MS) as done:
+        page.exports.export_blank(target, "big-toe-strength-weighted",
+                                  TODAY + dt.timedelta(days=7))
+    assert done.args == [[target]] and opened == [str(target)]
+    text = page_texts(target.read_bytes())[0]
+    assert "Big-toe strength: weighted" in text and "Weighted big-toe hold" in text
+
+
+def test_an_export_that_cannot_be_written_says_so_and_leaves_nothing(page: HistoryScreen, qtbot,
+                                                                     tmp_path: Path):
+    target = tmp_path / "no-such-folder" / "week.pdf"
+    with qtbot.waitSignal(page.exports.finished, timeout=WAIT_MS) as done:
+        page.exports.export_range(target, THIS_WEEK, THIS_WEEK)
+    assert done.args == [[]]
+    assert page.exports.status.text().startswith("Export failed: cannot write:")
+    assert not target.parent.exists()
+    assert page.exports.pdf_week.isEnabled() and not page.exports.open_button.isVisible()

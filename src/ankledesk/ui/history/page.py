@@ -201,11 +201,9 @@ class HistoryScreen(QWidget):
         self.charts.picker.currentIndexChanged.connect(lambda *_: self.draw_chart())
         self.measures = MeasurementsTab()
         self.measures.add_requested.connect(self.add_measurements)
-        self.self_check = SelfCheckPanel(context)
-        self.self_check.start_requested.connect(self.start_requested)
-        check_scroll = QScrollArea()
+        self.self_check: SelfCheckPanel | None = None  # made on first show (reads routines/)
+        self.check_scroll = check_scroll = QScrollArea()
         check_scroll.setWidgetResizable(True)
-        check_scroll.setWidget(self.self_check)
         self.tabs.addTab(self.week_tab, "Week")
         self.tabs.addTab(self.charts, "Charts")
         self.tabs.addTab(self.measures, "Measurements")
@@ -251,6 +249,10 @@ class HistoryScreen(QWidget):
     def refresh(self) -> None:
         self._stale = False
         context = self.context
+        if self.self_check is None:
+            self.self_check = SelfCheckPanel(context)
+            self.self_check.start_requested.connect(self.start_requested)
+            self.check_scroll.setWidget(self.self_check)
         self.sessions = list(context.sessions())
         self.measured = list(measurements(context))
         start = context.prefs.week_start
