@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton
 
 from ankledesk.core.series import week_first
+from ankledesk.core.timefmt import clock
 from ankledesk.store.measurements import MeasurementLog
 from ankledesk.store.session_store import SessionStore
 from ankledesk.ui.context import AppContext
@@ -322,3 +323,13 @@ def test_an_export_that_cannot_be_written_says_so_and_leaves_nothing(page: Histo
     assert page.exports.status.text().startswith("Export failed: cannot write:")
     assert not target.parent.exists()
     assert page.exports.pdf_week.isEnabled() and not page.exports.open_button.isVisible()
+
+
+def test_the_week_per_drill_adds_up_the_weeks_sets(page: HistoryScreen):
+    page.show_week(THIS_WEEK - dt.timedelta(weeks=2))  # big-toe hold and the chassis circuit
+    table = page.week_tab.drills
+    rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 6)]
+            for r in range(table.rowCount())}
+    assert rows["Big-toe calf-raise hold"] == ["8", "0", "0", clock(hold_for(2)), "–"]
+    assert rows["Banded lunges"] == ["8", "0", "0", "–", "96"]
+    assert len(rows) == 1 + 6

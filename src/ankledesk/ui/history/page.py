@@ -45,7 +45,7 @@ from ankledesk.ui.history.exports import ExportBar
 from ankledesk.ui.history.hints import HintsPanel
 from ankledesk.ui.history.measures import MeasurementsTab, ask_measurements
 from ankledesk.ui.history.selfcheck import SelfCheckPanel
-from ankledesk.ui.history.sessions import SessionDialog, SessionTable
+from ankledesk.ui.history.sessions import DrillWeekTable, SessionDialog, SessionTable
 from ankledesk.ui.style import body, card, heading
 
 CHART_WEEKS = 26
@@ -72,6 +72,9 @@ class WeekTab(QWidget):
         self.open = QPushButton("Open session…")
         self.open.setObjectName("openSession")
         self.table = SessionTable()
+        self.drills = DrillWeekTable()
+        self.drills_head = QLabel("The week per drill")
+        self.drills_head.setFont(text_font(15, bold=True))
         self.empty = body("", 16)
         self.empty.setObjectName("weekEmpty")
         top = QHBoxLayout()
@@ -80,7 +83,9 @@ class WeekTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.empty)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.drills_head)
+        layout.addWidget(self.drills, 3)
         self.open.clicked.connect(self.table.open_selected)
 
     def show_week(self, sessions: list[dict[str, Any]], target: int) -> None:
@@ -95,7 +100,9 @@ class WeekTab(QWidget):
                  f"mean effort <b>{sum(rpes) / len(rpes):.1f}</b>" if rpes else "no effort given"]
         self.figures.setText(" · ".join(parts))
         self.table.set_sessions(sessions)
-        self.table.setVisible(bool(sessions))
+        self.drills.set_sessions(list(reversed(sessions)))
+        for widget in (self.table, self.drills, self.drills_head):
+            widget.setVisible(bool(sessions))
         self.open.setEnabled(bool(sessions))
         self.empty.setVisible(not sessions)
         self.empty.setText("No sessions this week. Pick a trained day on the calendar, or "

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ankledesk.core.progress import active_seconds, started
+from ankledesk.core.progress import active_seconds, drill_weeks, started
 from ankledesk.core.timefmt import clock
 from ankledesk.errors import UserError
 from ankledesk.store.edits import edit_session
@@ -122,6 +122,37 @@ class SessionTable(QTableWidget):
 
     def open_selected(self) -> None:
         self._open(self.currentRow())
+
+
+class DrillWeekTable(QTableWidget):
+    """The week per drill: sets done, cut short and skipped, best hold, reps."""
+
+    HEADS = ("Drill", "Done", "Cut short", "Skipped", "Best hold", "Reps")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(self.HEADS), parent)
+        self.setObjectName("drillWeekTable")
+        self.setHorizontalHeaderLabels(self.HEADS)
+        self.setFont(text_font(14))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def set_sessions(self, sessions: list[dict[str, Any]]) -> None:
+        rows = drill_weeks(sessions)
+        self.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            best = row.best_hold_seconds
+            values = [row.name, str(row.sets_done), str(row.sets_partial),
+                      str(row.sets_skipped), "–" if best is None else clock(best),
+                      str(row.total_reps) if row.mode == "reps" else "–"]
+            for c, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.setItem(r, c, item)
 
 
 class SessionDialog(QDialog):
