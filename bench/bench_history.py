@@ -21,8 +21,8 @@ from pathlib import Path
 from ankledesk import paths
 from ankledesk.core.loader import load_library
 from ankledesk.core.plan import expand
-
 from bench_store import build_history
+
 from common import Row, median, ms, percentile
 
 RUNS = 5

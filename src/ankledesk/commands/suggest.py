@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from ankledesk import paths
+from ankledesk.core.model import Routine
 from ankledesk.core.selfcheck import SELF_CHECK_FILE, Sign, load_self_check, suggestions
 from ankledesk.errors import UserError
 from ankledesk.library import open_library
@@ -31,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_suggest)
 
 
-def load_signs(data_dir) -> tuple[list[Sign], dict]:
+def load_signs(data_dir: Path) -> tuple[list[Sign], dict[str, Routine]]:
     """The self-check's signs and the routines, or UserError naming what is wrong in the file."""
     routines = open_library(data_dir).routines
     signs, problems = load_self_check(paths.builtin_routines_dir() / SELF_CHECK_FILE, routines)
