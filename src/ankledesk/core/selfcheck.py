@@ -73,9 +73,9 @@ def load_self_check(path: Path, routines: Mapping[str, Routine] | None = None
                     ) -> tuple[list[Sign], list[Problem]]:
     """The signs in `path`, in file order, and one Problem per mistake (a bad sign is left out,
     the others load). With `routines`, every program named must be one of them."""
-    data, problem = read_toml(path)
-    if problem is not None or data is None:
-        return [], [problem] if problem else []
+    data = read_toml(path)
+    if isinstance(data, Problem):
+        return [], [data]
     tables = data.get("signs")
     if not isinstance(tables, list) or not tables:
         return [], [Problem(path, "signs", "expected one or more [[signs]] tables")]

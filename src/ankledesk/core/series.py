@@ -11,7 +11,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ankledesk.core.progress import Session, active_seconds, session_day
+from ankledesk.core.progress import active_seconds, session_day
+from ankledesk.core.records import SessionRecord
 
 WEEK_STARTS = {"monday": 0, "sunday": 6}
 
@@ -46,7 +47,7 @@ class DayMark:
         return self.active_seconds / 60
 
 
-def day_marks(sessions: Iterable[Session]) -> dict[dt.date, DayMark]:
+def day_marks(sessions: Iterable[SessionRecord]) -> dict[dt.date, DayMark]:
     """Every day with at least one session (any status), by date."""
     found: dict[dt.date, DayMark] = {}
     for s in sessions:
@@ -68,7 +69,7 @@ class WeekPoint:
     sets: int
 
 
-def drill_series(sessions: Iterable[Session], drill_id: str, weeks: list[dt.date],
+def drill_series(sessions: Iterable[SessionRecord], drill_id: str, weeks: list[dt.date],
                  start: str = "monday") -> list[WeekPoint]:
     """One point per week in `weeks` (first days, as weeks_between gives them)."""
     index = {w: n for n, w in enumerate(weeks)}
@@ -101,7 +102,7 @@ class DrillSeen:
     sets: int
 
 
-def drills_done(sessions: Iterable[Session]) -> list[DrillSeen]:
+def drills_done(sessions: Iterable[SessionRecord]) -> list[DrillSeen]:
     """Drills done (or partly done) at least once, holds first, then by how often."""
     counts: dict[str, int] = {}
     first: dict[str, tuple[str, str]] = {}

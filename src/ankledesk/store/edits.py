@@ -9,10 +9,11 @@ print it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from tinydb import Query
 
+from ankledesk.core.records import SessionRecord
 from ankledesk.errors import UserError
 from ankledesk.store.documents import check_session
 from ankledesk.store.migrations import SESSIONS_TABLE
@@ -21,7 +22,7 @@ from ankledesk.store.session_store import SessionStore
 
 def edit_session(store: SessionStore, session_id: str, *, rpe: int | None, pain: bool,
                  notes: str, drill_notes: Mapping[str, str] | None = None
-                 ) -> dict[str, Any]:
+                 ) -> SessionRecord:
     """Store the session `session_id` with these RPE, pain, notes and per-drill notes (empty
     per-drill notes are dropped); returns the stored document. ValueError for an RPE outside
     1–10, UserError when there is no such session or the history cannot be written."""
@@ -36,11 +37,12 @@ def edit_session(store: SessionStore, session_id: str, *, rpe: int | None, pain:
     found = history.opened.db.table(SESSIONS_TABLE).get(Query().id == session_id)
     if found is None:
         raise UserError(f"no session {session_id} in {history.path}")
-    document = {**dict(found), "rpe": rpe, "pain": bool(pain), "notes": notes}
+    changed: dict[str, Any] = {**dict(found), "rpe": rpe, "pain": bool(pain), "notes": notes}
     kept = {d: text for d, text in (drill_notes or {}).items() if text.strip()}
-    document.pop("drill_notes", None)
+    changed.pop("drill_notes", None)
     if kept:
-        document["drill_notes"] = kept
-    check_session(document)
+        changed["drill_notes"] = kept
+    check_session(changed)
+    document = cast(SessionRecord, changed)  # checked just above
     history.add(document)
     return document

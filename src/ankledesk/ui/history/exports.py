@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QThread, QUrl, Signal
+from PySide6.QtCore import QDate, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -81,8 +81,8 @@ class RangeDialog(QDialog):
     def __init__(self, first: dt.date, last: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export weeks as PDF")
-        self.first = QDateEdit(first)
-        self.last = QDateEdit(last)
+        self.first = QDateEdit(QDate(first.year, first.month, first.day))
+        self.last = QDateEdit(QDate(last.year, last.month, last.day))
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
@@ -96,7 +96,8 @@ class RangeDialog(QDialog):
         form.addRow(buttons)
 
     def days(self) -> tuple[dt.date, dt.date]:
-        first, last = self.first.date().toPython(), self.last.date().toPython()
+        first, last = (dt.date(d.year(), d.month(), d.day())
+                       for d in (self.first.date(), self.last.date()))
         return (first, last) if first <= last else (last, first)
 
 

@@ -4,12 +4,13 @@ History and on Today."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ankledesk.core.hints import Hint, coaching_hints
+from ankledesk.core.measures import Measurement
+from ankledesk.core.records import SessionRecord
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.style import body
@@ -20,12 +21,16 @@ NONE_DUE = "No step up the ladder is due yet: keep building the holds toward the
 def clear(layout: QVBoxLayout | QHBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
+        if item is None:
+            break
         widget = item.widget()
         if widget is not None:
             widget.hide()  # at once: the deletion waits for the event loop
             widget.deleteLater()
-        elif item.layout() is not None:
-            clear(item.layout())  # type: ignore[arg-type]
+        else:
+            inner = item.layout()
+            if isinstance(inner, QVBoxLayout | QHBoxLayout):
+                clear(inner)
 
 
 class HintsPanel(QWidget):
@@ -42,8 +47,8 @@ class HintsPanel(QWidget):
         self.rows.setContentsMargins(0, 0, 0, 0)
         self.rows.setSpacing(6)
 
-    def refresh(self, sessions: Iterable[dict[str, Any]],
-                measurements: Iterable[dict[str, Any]]) -> None:
+    def refresh(self, sessions: Iterable[SessionRecord],
+                measurements: Iterable[Measurement]) -> None:
         library = self.context.library
         self.hints = coaching_hints(sessions, measurements, library.routines, library.drills)
         clear(self.rows)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ankledesk.core.progress import PROGRESSION_GOALS, active_seconds, sessions_between
+from ankledesk.core.records import SessionRecord
 from ankledesk.core.series import (
     DrillSeen,
     day_marks,
@@ -88,11 +89,11 @@ class WeekTab(QWidget):
         layout.addWidget(self.drills, 3)
         self.open.clicked.connect(self.table.open_selected)
 
-    def show_week(self, sessions: list[dict[str, Any]], target: int) -> None:
+    def show_week(self, sessions: list[SessionRecord], target: int) -> None:
         finished = sum(1 for s in sessions if s["status"] == "finished")
         minutes = sum(active_seconds(s) for s in sessions) / 60
         pain = sum(1 for s in sessions if s.get("pain"))
-        rpes = [s["rpe"] for s in sessions if s.get("rpe")]
+        rpes = [rpe for s in sessions if (rpe := s.get("rpe"))]
         parts = [f"<b>{finished} of {target}</b> sessions" + (" ✓" if finished >= target
                                                               else ""),
                  f"<b>{minutes:.0f} min</b> of work",
@@ -140,7 +141,7 @@ class HistoryScreen(QWidget):
         self.context = context
         self._today = today
         self._stale = True
-        self.sessions: list[dict[str, Any]] = []
+        self.sessions: list[SessionRecord] = []
         self.measured: list[dict[str, Any]] = []
         self.drills: dict[str, DrillSeen] = {}
         self.week = week_first(self.today, context.prefs.week_start)
@@ -313,7 +314,7 @@ class HistoryScreen(QWidget):
         self.tabs.setCurrentWidget(self.week_tab)
         self.week_tab.table.select_day(day)
 
-    def shown_sessions(self) -> list[dict[str, Any]]:
+    def shown_sessions(self) -> list[SessionRecord]:
         """The sessions the week table lists, in its order (newest first)."""
         by_id = {s["id"]: s for s in self.sessions}
         return [by_id[i] for i in self.week_tab.table.ids]

@@ -3,8 +3,8 @@ editable afterwards (saved durably through the store; the next PDF prints the ch
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ankledesk.core.progress import active_seconds, drill_weeks, started
+from ankledesk.core.records import SessionRecord, StepRecord
 from ankledesk.core.timefmt import clock
 from ankledesk.errors import UserError
 from ankledesk.store.edits import edit_session
@@ -41,7 +42,7 @@ COLUMNS = ("When", "Routine", "Outcome", "Sets", "Work", "RPE", "Pain", "Notes")
 SET_COLUMNS = ("Round", "Drill", "Side", "Target", "Done", "Outcome")
 
 
-def sets_text(session: dict[str, Any]) -> str:
+def sets_text(session: SessionRecord) -> str:
     steps = session["steps"]
     counts = {o: sum(1 for s in steps if s["outcome"] == o) for o in ("done", "partial",
                                                                        "skipped")}
@@ -49,7 +50,7 @@ def sets_text(session: dict[str, Any]) -> str:
     return " · ".join(parts) or "no sets"
 
 
-def notes_text(session: dict[str, Any]) -> str:
+def notes_text(session: SessionRecord) -> str:
     notes = session.get("notes", "")
     drill_notes = session.get("drill_notes") or {}
     names = {s["drill_id"]: s.get("name") or s["drill_id"] for s in session["steps"]}
@@ -57,7 +58,7 @@ def notes_text(session: dict[str, Any]) -> str:
     return " · ".join(p for p in [notes, *extra] if p)
 
 
-def row_of(session: dict[str, Any]) -> list[str]:
+def row_of(session: SessionRecord) -> list[str]:
     return [
         f"{started(session):%a %-d %b, %H:%M}",
         session["routine_name"],
@@ -70,12 +71,13 @@ def row_of(session: dict[str, Any]) -> list[str]:
     ]
 
 
-def _amount(step: dict[str, Any], key: str) -> str:
+def _amount(step: StepRecord, target: bool) -> str:
+    """A set's target (or what was done): `12 reps`, `0:45`, or – when there is none."""
     if step["mode"] == "reps":
-        value = step[f"{key}_reps"]
-        return "–" if value is None else f"{value} reps"
-    value = step[f"{key}_seconds"]
-    return "–" if value is None else clock(value)
+        reps = step["target_reps"] if target else step["actual_reps"]
+        return "–" if reps is None else f"{reps} reps"
+    seconds = step["target_seconds"] if target else step["actual_seconds"]
+    return "–" if seconds is None else clock(seconds)
 
 
 class SessionTable(QTableWidget):
@@ -99,7 +101,7 @@ class SessionTable(QTableWidget):
         self.ids: list[str] = []
         self.itemActivated.connect(lambda item: self._open(item.row()))
 
-    def set_sessions(self, sessions: list[dict[str, Any]]) -> None:
+    def set_sessions(self, sessions: list[SessionRecord]) -> None:
         self.ids = [s["id"] for s in sessions]
         self.setRowCount(len(sessions))
         for r, session in enumerate(sessions):
@@ -110,9 +112,10 @@ class SessionTable(QTableWidget):
                     item.setForeground(Qt.GlobalColor.red)
                 self.setItem(r, c, item)
 
-    def select_day(self, day) -> None:
+    def select_day(self, day: dt.date) -> None:
         for r in range(self.rowCount()):
-            if self.item(r, 0).text().startswith(f"{day:%a %-d %b}"):
+            item = self.item(r, 0)
+            if item is not None and item.text().startswith(f"{day:%a %-d %b}"):
                 self.selectRow(r)
                 return
 
@@ -140,7 +143,7 @@ class DrillWeekTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
-    def set_sessions(self, sessions: list[dict[str, Any]]) -> None:
+    def set_sessions(self, sessions: list[SessionRecord]) -> None:
         rows = drill_weeks(sessions)
         self.setRowCount(len(rows))
         for r, row in enumerate(rows):
@@ -158,7 +161,7 @@ class DrillWeekTable(QTableWidget):
 class SessionDialog(QDialog):
     """A session's sets, and its RPE, pain flag and notes, which can be corrected and saved."""
 
-    def __init__(self, context: AppContext, session: dict[str, Any],
+    def __init__(self, context: AppContext, session: SessionRecord,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sessionDialog")
@@ -181,7 +184,7 @@ class SessionDialog(QDialog):
         self.sets.setFont(text_font(13))
         for r, step in enumerate(session["steps"]):
             values = [str(step["round"]), step.get("name") or step["drill_id"],
-                      step["side"] or "–", _amount(step, "target"), _amount(step, "actual"),
+                      step["side"] or "–", _amount(step, True), _amount(step, False),
                       step["outcome"]]
             for c, text in enumerate(values):
                 self.sets.setItem(r, c, QTableWidgetItem(text))
