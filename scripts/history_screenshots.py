@@ -21,11 +21,12 @@ sys.path.insert(0, str(ROOT))
 from ankledesk.ui.app import build_window, create_application  # noqa: E402
 from ankledesk.ui.main_window import MainWindow  # noqa: E402
 from ankledesk.ui.theme import apply_theme  # noqa: E402
-from screenshots import OUT, SIZE, grab  # noqa: E402  (the demo's grab: from the screen)
+from screenshots import OUT, grab  # noqa: E402  (the demo's grab: from the screen)
 from screenshots import settle as settle_app  # noqa: E402
 from tests.simulated_history import build  # noqa: E402
 
 HISTORY, TODAY = 3, 0
+SIZE = (1280, 720)
 
 
 def settle(seconds: float) -> None:

@@ -43,9 +43,12 @@ class SelfCheckPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0) if compact else layout.setContentsMargins(
             12, 8, 12, 8)
-        layout.addWidget(heading("Self-check: how do your ankles and feet behave?",
-                                 18 if compact else 22))
-        layout.addWidget(body(INTRO, 14))
+        title = heading("Self-check: how do your ankles and feet behave?",
+                        18 if compact else 22)
+        title.setToolTip(INTRO)
+        layout.addWidget(title)
+        if not compact:  # Today has no room for it: the title's tooltip says it there
+            layout.addWidget(body(INTRO, 14))
         signs = QGridLayout()
         signs.setHorizontalSpacing(24)
         columns = 3 if compact else 1
@@ -101,19 +104,27 @@ class SelfCheckPanel(QWidget):
             self.result_title.setText("Nothing ticked: the suggestions appear here.")
             return
         self.result_title.setText("Programs that address what you ticked")
-        shown = self.found[:3] if self.compact else self.found
-        for found in shown:
+        if self.compact:  # Today: one row of Start buttons named after the programs
+            row = QHBoxLayout()
+            for found in self.found[:3]:
+                row.addWidget(self._start_button(found, f"{found.name} ▶"))
+            row.addStretch(1)
+            self.results.addLayout(row)
+            return
+        for found in self.found:
             row = QHBoxLayout()
             signs = "; ".join(s.text.lower() for s in found.signs)
-            label = body(f"<b>{found.name}</b> — for {signs}" if self.compact else
-                         f"<b>{found.name}</b><br><small>for {signs}</small>", 15)
+            label = body(f"<b>{found.name}</b><br><small>for {signs}</small>", 15)
             label.setObjectName(f"suggestion-{found.routine_id}")
             row.addWidget(label, 1)
-            button = QPushButton("Start ▶")
-            button.setObjectName(f"selfCheckStart-{found.routine_id}")
-            button.setMinimumHeight(34)
-            button.setMinimumWidth(100)
-            button.clicked.connect(
-                lambda *_, r=found.routine_id: self.start_requested.emit(r))
-            row.addWidget(button)
+            row.addWidget(self._start_button(found, "Start ▶"))
             self.results.addLayout(row)
+
+    def _start_button(self, found: Suggestion, text: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(f"selfCheckStart-{found.routine_id}")
+        button.setToolTip("For " + "; ".join(s.text.lower() for s in found.signs))
+        button.setMinimumHeight(34)
+        button.setMinimumWidth(100)
+        button.clicked.connect(lambda *_, r=found.routine_id: self.start_requested.emit(r))
+        return button
