@@ -203,7 +203,7 @@ def test_a_measurement_entered_in_the_app_appears_in_this_weeks_pdf(page: Histor
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     shown = page.measures.table
-    assert [shown.item(0, c).text() for c in range(3)] == [f"{TODAY:%-d %b %Y}", "10.5 cm",
+    assert [shown.item(0, c).text() for c in range(3)] == [f"{TODAY:%-d %b %y}", "10.5 cm",
                                                            "12 cm"]
     # The new knee-to-wall is within 15 %: the imbalance hint is gone, the ladder's stays.
     assert [h.kind for h in page.hints.hints] == ["progression"]

@@ -139,7 +139,9 @@ class MeasurementsTab(QWidget):
         self.table.setFont(text_font(14))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.add = QPushButton("Add measurements…")
         self.add.setObjectName("addMeasures")
         self.add.setFont(text_font(15, bold=True))
@@ -172,7 +174,7 @@ class MeasurementsTab(QWidget):
         mine = [d for d in reversed(self.docs) if d["kind"] == kind.id]
         self.table.setRowCount(len(mine))
         for r, doc in enumerate(mine):
-            for c, text in enumerate((f"{taken(doc):%-d %b %Y}", kind.show(doc["left"]),
+            for c, text in enumerate((f"{taken(doc):%-d %b %y}", kind.show(doc["left"]),
                                       kind.show(doc["right"]))):
                 self.table.setItem(r, c, QTableWidgetItem(text))
 
