@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from ankledesk.core.series import week_first
 from ankledesk.core.timefmt import clock
@@ -56,16 +56,25 @@ def context(simulated: Path, data_dir: Path) -> Iterator[AppContext]:
 
 
 @pytest.fixture
-def page(context: AppContext, qtbot) -> HistoryScreen:
+def page(context: AppContext, qtbot) -> Iterator[HistoryScreen]:
     screen = HistoryScreen(context)
-    qtbot.addWidget(screen)
+    screen.move(0, 0)
     screen.resize(1090, 700)
     screen.show()
     qtbot.waitExposed(screen)
     screen.activateWindow()  # keyboard shortcuts go to the active window
     qtbot.waitActive(screen)
     screen.exports.open_url = lambda url: True  # never launch a PDF viewer from a test
-    return screen
+    yield screen
+    gone(screen, qtbot)
+
+
+def gone(widget: QWidget, qtbot) -> None:
+    """Close and delete a top-level widget now, so nothing of it is left to repaint or be
+    collected during a later test."""
+    widget.close()
+    widget.deleteLater()
+    qtbot.wait(1)  # runs the deferred deletion
 
 
 def reopen(context: AppContext) -> SessionStore:
@@ -74,15 +83,15 @@ def reopen(context: AppContext) -> SessionStore:
     return SessionStore.open(context.data_dir, read_only=True)
 
 
-def test_nothing_is_read_before_the_screen_is_first_shown(context: AppContext, qtbot):
+def test_nothing_is_read_or_made_before_the_screen_is_first_shown(context: AppContext, qtbot):
     screen = HistoryScreen(context)
-    qtbot.addWidget(screen)
-    assert screen.sessions == [] and screen.calendar.marks == {}
-    assert context._sessions is None and screen.self_check is None
+    assert screen.sessions == [] and not screen.built and screen.findChildren(QWidget) == []
+    assert context._sessions is None
     screen.show()
     qtbot.waitExposed(screen)
     assert len(screen.sessions) == sum(sessions_planned(b) for b in range(WEEKS_BACK + 1))
     assert screen.calendar.marks and screen.self_check is not None
+    gone(screen, qtbot)
 
 
 def test_the_navigator_shows_each_weeks_sessions(page: HistoryScreen, qtbot):
@@ -274,7 +283,6 @@ def test_a_long_range_export_shows_progress_and_leaves_the_window_responsive(pag
 
 def test_every_sign_suggests_the_programs_the_mapping_names(context: AppContext, qtbot):
     panel = SelfCheckPanel(context)
-    qtbot.addWidget(panel)
     panel.show()
     for sign in self_check(context):
         panel.set_ticked([sign.id])
@@ -286,6 +294,7 @@ def test_every_sign_suggests_the_programs_the_mapping_names(context: AppContext,
         with qtbot.waitSignal(panel.start_requested) as started:
             qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
         assert started.args == [sign.programs[0]]
+    gone(panel, qtbot)
 
 
 def test_the_ladder_hint_starts_the_weighted_hold(page: HistoryScreen, qtbot):

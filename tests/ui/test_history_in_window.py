@@ -22,6 +22,7 @@ from ankledesk.ui.main_window import MainWindow
 from ankledesk.ui.workout.summary import SummaryScreen
 from tests.report.factories import BIG_TOE, session
 from tests.simulated_history import run
+from tests.ui.test_history import gone
 
 TZ = dt.timezone(dt.timedelta(hours=1))
 
@@ -34,9 +35,14 @@ def store(data_dir: Path) -> Iterator[SessionStore]:
 
 
 @pytest.fixture
-def window(store: SessionStore, data_dir: Path, qtbot) -> MainWindow:
-    win = MainWindow(AppContext(data_dir, store))
-    qtbot.addWidget(win)
+def window(store: SessionStore, data_dir: Path, qtbot) -> Iterator[MainWindow]:
+    win = shown(MainWindow(AppContext(data_dir, store)), qtbot)
+    yield win
+    gone(win, qtbot)
+
+
+def shown(win: MainWindow, qtbot) -> MainWindow:
+    win.move(0, 0)
     win.resize(1280, 720)
     win.show()
     qtbot.waitExposed(win)
@@ -48,10 +54,7 @@ def test_history_is_the_windows_fourth_page_and_its_hint_starts_a_workout(data_d
     for hold in ("120", "124"):
         run(data_dir, "simulate", "big-toe-strength", "--speed", "1000000", "--hold", hold)
     store = SessionStore.open(data_dir)
-    win = MainWindow(AppContext(data_dir, store))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown(MainWindow(AppContext(data_dir, store)), qtbot)
     assert isinstance(win.history, HistoryScreen) and win.history.sessions == []
     win.show_page(3)
     assert win.current_page() is win.history and len(win.history.sessions) == 2
@@ -59,6 +62,7 @@ def test_history_is_the_windows_fourth_page_and_its_hint_starts_a_workout(data_d
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert win.flow is not None and win.flow.routine.id == "big-toe-strength-weighted"
     win.flow.leave_now()
+    gone(win, qtbot)
     store.close()
 
 
@@ -81,13 +85,11 @@ def test_today_hides_the_self_check_once_there_is_history_and_shows_the_hints(
     store.history.add(session(dt.datetime(2026, 11, 2, 7, tzinfo=TZ), items=BIG_TOE, rounds=1,
                               hold_seconds=121))
     MeasurementLog(store).add("balance-eyes-closed", left=10, right=20)
-    win = MainWindow(AppContext(data_dir, store))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown(MainWindow(AppContext(data_dir, store)), qtbot)
     assert not win.today.self_check.isVisible()
     assert [h.kind for h in win.today.hints.hints] == ["progression", "imbalance"]
     assert win.today.hints.isVisible()
+    gone(win, qtbot)
 
 
 def test_measurements_taken_from_the_summary_are_stored_with_the_session(store, qtbot):
@@ -95,7 +97,6 @@ def test_measurements_taken_from_the_summary_are_stored_with_the_session(store, 
     plan = expand(routine_from_snapshot(document["routine"]))
     summary = SummaryScreen(document, plan, finished=True, total_seconds=300.0,
                             measurements=MeasurementLog(store))
-    qtbot.addWidget(summary)
     summary.show()
     qtbot.mouseClick(summary.measure_button, Qt.MouseButton.LeftButton)
     dialog = summary.findChild(MeasureDialog)
@@ -107,3 +108,4 @@ def test_measurements_taken_from_the_summary_are_stored_with_the_session(store, 
     [stored] = MeasurementLog(store).all()
     assert (stored["kind"], stored["left"], stored["right"], stored["session_id"]) == (
         "big-toe-hold", 95.0, 100.0, document["id"])
+    gone(summary, qtbot)

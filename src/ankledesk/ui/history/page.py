@@ -5,8 +5,9 @@ months, coaching hints with Start buttons, and four tabs: the week's sessions (o
 see its sets and correct its RPE, pain and notes), per-drill charts, measurements, and the
 self-check. Exports (PDF of a week or a range, the blank sheet, CSV) sit at the bottom.
 
-Nothing is read until the screen is first shown, so it costs nothing on the way to the
-window's first paint; after that it redraws whenever the history changes.
+Nothing is read, and no widget made, until the screen is first shown, so it costs nothing on
+the way to the window's first paint (and a window that never opens History holds no charts);
+after that it redraws whenever the history changes.
 """
 
 from __future__ import annotations
@@ -145,7 +146,16 @@ class HistoryScreen(QWidget):
         self.measured: list[dict[str, Any]] = []
         self.drills: dict[str, DrillSeen] = {}
         self.week = week_first(self.today, context.prefs.week_start)
+        self.dialog: SessionDialog | None = None
+        self.built = False
+        context.history_changed.connect(self._mark_stale)
+        context.preferences_changed.connect(self._mark_stale)
 
+    def _build(self) -> None:
+        """Make the screen's widgets, on its first show: a window that never opens History
+        makes no charts, no calendar and no self-check (nor reads routines/ for it)."""
+        self.built = True
+        context = self.context
         self.prev_button = QPushButton("◀ Previous")
         self.prev_button.setObjectName("previousWeek")
         self.prev_button.setToolTip("Previous week (Alt+←)")
@@ -209,9 +219,11 @@ class HistoryScreen(QWidget):
         self.charts.picker.currentIndexChanged.connect(lambda *_: self.draw_chart())
         self.measures = MeasurementsTab()
         self.measures.add_requested.connect(self.add_measurements)
-        self.self_check: SelfCheckPanel | None = None  # made on first show (reads routines/)
-        self.check_scroll = check_scroll = QScrollArea()
+        self.self_check = SelfCheckPanel(context)
+        self.self_check.start_requested.connect(self.start_requested)
+        check_scroll = QScrollArea()
         check_scroll.setWidgetResizable(True)
+        check_scroll.setWidget(self.self_check)
         self.tabs.addTab(self.week_tab, "Week")
         self.tabs.addTab(self.charts, "Charts")
         self.tabs.addTab(self.measures, "Measurements")
@@ -229,9 +241,6 @@ class HistoryScreen(QWidget):
         layout.addWidget(self.strip)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.exports)
-        self.dialog: SessionDialog | None = None
-        context.history_changed.connect(self._mark_stale)
-        context.preferences_changed.connect(self._mark_stale)
 
     @property
     def today(self) -> dt.date:
@@ -245,11 +254,13 @@ class HistoryScreen(QWidget):
 
     def _mark_stale(self) -> None:
         self._stale = True
-        if self.isVisible():
+        if self.built and self.isVisible():
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Read the history only when it is looked at, never on the way to start-up."""
+        if not self.built:
+            self._build()
         super().showEvent(event)
         if self._stale:
             self.refresh()
@@ -257,10 +268,6 @@ class HistoryScreen(QWidget):
     def refresh(self) -> None:
         self._stale = False
         context = self.context
-        if self.self_check is None:
-            self.self_check = SelfCheckPanel(context)
-            self.self_check.start_requested.connect(self.start_requested)
-            self.check_scroll.setWidget(self.self_check)
         self.sessions = list(context.sessions())
         self.measured = list(measurements(context))
         start = context.prefs.week_start
