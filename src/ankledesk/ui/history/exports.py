@@ -29,18 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ankledesk import report  # its functions load reportlab on first use, not at start-up
 from ankledesk.core import measures
 from ankledesk.core.progress import sessions_between
 from ankledesk.core.series import week_first
 from ankledesk.core.suggest import suggest
-from ankledesk.report import (
-    blank_sheet,
-    csv_bytes,
-    measurements_csv_bytes,
-    range_log,
-    save_atomic,
-    weekly_log,
-)
 from ankledesk.report.inputs import Progress
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.history.data import measurements
@@ -66,7 +59,7 @@ class ExportJob(QThread):
         try:
             files = self.build(lambda done, total: self.progressed.emit(done, total))
             for path, data in files:
-                save_atomic(path, data)
+                report.save_atomic(path, data)
         except Exception as exc:  # shown in the bar, details in the log: never a crash
             log.exception("export failed")
             self.failed.emit(f"{type(exc).__name__}: {exc}" if not isinstance(exc, OSError)
@@ -211,8 +204,8 @@ class ExportBar(QWidget):
 
         def build(progress: Progress) -> list[tuple[Path, bytes]]:
             if single:
-                return [(path, weekly_log(sessions, first, progress=progress, **options))]
-            return [(path, range_log(sessions, first, last, progress=progress, **options))]
+                return [(path, report.weekly_log(sessions, first, progress=progress, **options))]
+            return [(path, report.range_log(sessions, first, last, progress=progress, **options))]
 
         return self._start(build, open_after=True)
 
@@ -221,7 +214,7 @@ class ExportBar(QWidget):
         prefs = self.context.prefs
 
         def build(progress: Progress) -> list[tuple[Path, bytes]]:
-            data = blank_sheet(routine, week, paper=prefs.paper, name=prefs.name or None,
+            data = report.blank_sheet(routine, week, paper=prefs.paper, name=prefs.name or None,
                                week_start=WEEK_START.get(prefs.week_start, 0))
             progress(1, 1)
             return [(path, data)]
@@ -235,10 +228,10 @@ class ExportBar(QWidget):
         taken = measures.between(measurements(self.context), first, last)
 
         def build(progress: Progress) -> list[tuple[Path, bytes]]:
-            files = [(path, csv_bytes(chosen, progress))]
+            files = [(path, report.csv_bytes(chosen, progress))]
             if taken:
                 files.append((path.with_name(f"{path.stem}-measurements{path.suffix}"),
-                              measurements_csv_bytes(taken)))
+                              report.measurements_csv_bytes(taken)))
             return files
 
         return self._start(build, open_after=False)
