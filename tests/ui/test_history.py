@@ -276,8 +276,11 @@ def test_a_long_range_export_shows_progress_and_leaves_the_window_responsive(pag
     assert any(0 < v < total and m == total for v, m in bar_values)  # the bar moved
     assert len(ticks) > 10  # the window's own timer kept running
     assert opened == [str(target)]
-    texts = page_texts(target.read_bytes())
-    assert len(texts) >= 41 and "Week by week" in texts[0]
+    text = "\n".join(page_texts(target.read_bytes()))
+    assert "Week by week" in text
+    for n in range(41):  # every week of the range has its section
+        year, week, _ = (first + dt.timedelta(weeks=n)).isocalendar()
+        assert f"({year}-W{week:02d})" in text
     assert page.exports.pdf_range.isEnabled() and not page.exports.progress.isVisible()
 
 
