@@ -54,7 +54,7 @@ bench: system-deps setup
 
 # Every screen, rendered under a virtual display into docs/screenshots/ (look at them after UI work).
 screenshots: system-deps setup
-	@for script in scripts/screenshots.py scripts/screenshots_build.py; do \
+	@for script in scripts/screenshots.py scripts/screenshots_build.py scripts/history_screenshots.py; do \
 		if [ -n "$$DISPLAY" ]; then $(BIN)/python $$script || exit 1; \
 		else xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python $$script || exit 1; fi; \
 	done

@@ -31,7 +31,7 @@ def test_export_from_one_folder_and_import_into_another_unchanged(tmp_path):
     target = athlete / "routines" / "sam-tuesday.toml"
     assert got.stdout == f'imported "Sam\'s Tuesday" as sam-tuesday ({target})\n'
     assert target.read_text("utf-8") == MINE
-    assert run_cli("routines", "check", data_dir=athlete, check=True).stdout.startswith("ok: 10")
+    assert run_cli("routines", "check", data_dir=athlete, check=True).stdout.startswith("ok: 12")
     # a second import of the same file: the id is taken, one line, nothing overwritten
     again = run_cli("routines", "import", str(sent), data_dir=athlete)
     assert (again.returncode, again.stdout) == (1, "")

@@ -13,7 +13,7 @@ from tests.conftest import ROOT, run_cli
 def test_list_json_has_every_builtin_with_its_drills_and_estimate(cli):
     result = cli("routines", "list", "--json", check=True)
     rows = json.loads(result.stdout)
-    assert len(rows) == 9
+    assert len(rows) == 11
     chassis = next(r for r in rows if r["id"] == "runners-chassis-circuit")
     assert chassis["drills"] == ["single-leg-rdl", "leg-extension", "banded-lunge",
                                  "step-up-balance", "swimming-back-extension",
@@ -54,7 +54,7 @@ def test_unknown_routine_is_one_line_and_non_zero(cli):
 
 def test_check_all_builtins_passes(cli):
     result = cli("routines", "check", check=True)
-    assert result.stdout == "ok: 9 routines, 45 drills\n"
+    assert result.stdout == "ok: 11 routines, 45 drills\n"
 
 
 def test_check_a_bad_user_routine_fails_with_its_line_and_others_still_list(cli, data_dir):

@@ -121,7 +121,7 @@ def broken_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_builtins_load_without_a_single_problem():
     lib = load_library(BUILTIN)
     assert lib.problems == []
-    assert len(lib.routines) == 9
+    assert len(lib.routines) == 11
     assert len(lib.drills) == 45
     chassis = lib.routine("runners-chassis-circuit")
     assert (chassis.rounds, chassis.rest_between_rounds, len(chassis.items)) == (4, 60, 6)
@@ -132,7 +132,7 @@ def test_every_broken_file_gets_its_own_lines_and_the_good_one_still_loads(broke
     got = sorted(str(p) for p in lib.problems)
     expected = sorted(line for _, lines in BROKEN.values() for line in lines)
     assert got == expected
-    assert "fine" in lib.routines and len(lib.routines) == 10
+    assert "fine" in lib.routines and len(lib.routines) == 12
     fine = lib.routine("fine")
     assert fine.source == str(broken_dir / "fine.toml")
     first, second = fine.items

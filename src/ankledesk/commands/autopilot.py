@@ -14,8 +14,10 @@ from ankledesk.core.autopilot import reps_done_at
 from ankledesk.core.engine import Engine, Event
 
 
-def drive(engine: Engine, speed: float, index: int = 0) -> Iterator[list[Event]]:
-    """Start at step `index` and yield each batch of events until the workout is done."""
+def drive(engine: Engine, speed: float, index: int = 0,
+          hold: float | None = None) -> Iterator[list[Event]]:
+    """Start at step `index` and yield each batch of events until the workout is done; with
+    `hold`, every hold set's countdown is stretched or cut to `hold` seconds as it starts."""
     t0 = time.monotonic()
     now = 0.0
     events = engine.start(now, index=index)
@@ -24,6 +26,9 @@ def drive(engine: Engine, speed: float, index: int = 0) -> Iterator[list[Event]]
         for event in events:
             if event.kind == "step_started":
                 complete_at = reps_done_at(event)
+                step = event.step
+                if hold is not None and step.is_work and step.mode == "hold" and step.seconds:
+                    events = [*events, *engine.adjust(event.at, hold - step.seconds)]
             elif event.kind == "step_finished":
                 complete_at = None
         yield events

@@ -17,7 +17,8 @@ from pathlib import Path
 from ankledesk import report  # its functions load on first use: reportlab only for exports
 from ankledesk.commands.dates import check_range, parse_date, parse_week, usage
 from ankledesk.commands.routines import find_routine
-from ankledesk.commands.stored import read_sessions
+from ankledesk.commands.stored import read_history
+from ankledesk.core import measures
 from ankledesk.core.progress import WEEKLY_TARGET, IsoWeek, sessions_between
 from ankledesk.core.terminal import shown
 from ankledesk.errors import UserError
@@ -53,6 +54,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_blank)
 
     p = commands.add_parser("csv", help="one row per set, with its session's fields")
+    p.add_argument("--measurements", action="store_true",
+                   help="the measurements instead (knee-to-wall, balance, big-toe hold), one "
+                   "row each")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="first day, 2026-11-01")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="last day, 2026-11-30")
     _output_options(p)
@@ -122,10 +126,11 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     check_range(first, last)
     if args.target < 1:
         raise usage("--target is at least 1 session")
-    history = read_sessions(args.data_dir)
+    history, measured = read_history(args.data_dir)
     drills = open_library(args.data_dir).drills
     options = {"paper": args.paper, "name": args.name, "target": args.target,
-               "week_start": WEEK_STARTS[args.week_start], "drills": drills}
+               "week_start": WEEK_STARTS[args.week_start], "drills": drills,
+               "measurements": measured}
     if last == first:
         data = report.weekly_log(history, first.monday, **options)
         what = str(first)
@@ -154,7 +159,13 @@ def cmd_csv(args: argparse.Namespace) -> int:
     last = _date(args.date_to, "--to", dt.date.max)
     if first > last:
         raise usage(f"--from {first} is after --to {last}")
-    chosen = sessions_between(read_sessions(args.data_dir), first, last)
+    history, measured = read_history(args.data_dir)
+    if args.measurements:
+        taken = measures.between(measured, first, last)
+        _save(output, report.measurements_csv_bytes(taken))
+        print(f"wrote {shown(output)} ({len(taken)} measurements)")
+        return 0
+    chosen = sessions_between(history, first, last)
     _save(output, report.csv_bytes(chosen))
     sets = sum(len(s.get("steps", [])) for s in chosen)
     print(f"wrote {shown(output)} ({len(chosen)} sessions, {sets} sets)")

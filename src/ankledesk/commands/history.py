@@ -12,8 +12,9 @@ import datetime as dt
 import sys
 
 from ankledesk.commands.dates import parse_date, parse_week, usage
-from ankledesk.commands.stored import read_sessions
+from ankledesk.commands.stored import read_history, read_sessions
 from ankledesk.commands.terminal import cell, safe_json
+from ankledesk.core.measures import KINDS, describe, taken
 from ankledesk.core.progress import (
     WEEKLY_TARGET,
     IsoWeek,
@@ -65,6 +66,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="machine-readable output")
     s.set_defaults(func=cmd_summary)
 
+    m = actions.add_parser("measures", help="measurements taken: knee-to-wall, balance, holds")
+    m.add_argument("--kind", choices=list(KINDS), help="only this kind")
+    m.add_argument("--json", dest="measures_json", action="store_true",
+                   help="the measurement documents as JSON")
+    m.set_defaults(func=cmd_measures)
+
 
 def _select(args: argparse.Namespace, sessions: list[SessionRecord]) -> list[SessionRecord]:
     if args.week and (args.date_from or args.date_to):
@@ -103,8 +110,9 @@ def _write_csv(sessions: list[SessionRecord]) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    if getattr(args, "history_command", None):
-        return cmd_summary(args)
+    action = getattr(args, "history_command", None)
+    if action:
+        return {"summary": cmd_summary, "measures": cmd_measures}[action](args)
     chosen = _select(args, read_sessions(args.data_dir))
     if args.json:
         print(safe_json(chosen))
@@ -165,4 +173,20 @@ def cmd_summary(args: argparse.Namespace) -> int:
                          "progression": to_json(hints)}))
     else:
         _print_summary(summary, streak, [h.message for h in hints])
+    return 0
+
+
+def cmd_measures(args: argparse.Namespace) -> int:
+    """The measurements, oldest first."""
+    docs = read_history(args.data_dir)[1]
+    if args.kind:
+        docs = [d for d in docs if d["kind"] == args.kind]
+    if args.measures_json:
+        print(safe_json(docs))
+    elif not docs:
+        print("no measurements recorded yet (`ankledesk measure knee-to-wall --left 9.5 "
+              "--right 11`)")
+    else:
+        for doc in docs:
+            print(f"{taken(doc):%Y-%m-%d %H:%M}  {shown(describe(doc))}")
     return 0

@@ -13,6 +13,7 @@ gym, even though it took 8 seconds.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 
@@ -54,6 +55,16 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def wall_time(text: str) -> dt.datetime:
+    """`2026-09-14T07:30` (or a date) as an aware time, local if no offset is given."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a date or time such as 2026-09-14T07:30: {text!r}") from None
+    return (moment if moment.tzinfo else moment.astimezone()).replace(microsecond=0)
+
+
 def _rpe(text: str) -> int:
     value = _positive_int(text)
     if value > 10:
@@ -87,6 +98,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--rpe", type=_rpe, metavar="1-10", help="effort to record at the end")
     p.add_argument("--pain", action="store_true", help="record that it hurt")
     p.add_argument("--notes", default="", help="notes to record with the session")
+    p.add_argument("--at", type=wall_time, metavar="WHEN",
+                   help="record the workout as started at WHEN (e.g. 2026-09-14T07:30) instead "
+                   "of now: how a test or a screenshot fills months of history")
+    p.add_argument("--hold", type=_positive_float, metavar="SECONDS",
+                   help="the simulated runner holds every hold set for SECONDS (as if pressing "
+                   "+10 s) instead of its target")
     p.set_defaults(func=cmd_simulate)
 
 
@@ -118,7 +135,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     with SessionStore.open(args.data_dir) as store:
         for notice in store.notices:
             print(f"warning: {shown(notice)}", file=sys.stderr)
-        wall = WallClock.now(0.0)
+        wall = WallClock(0.0, args.at) if args.at else WallClock.now(0.0)
         if args.resume:
             if store.leftover is None:
                 raise UserError(store.no_leftover_reason())
@@ -165,7 +182,7 @@ def _run(routine: Routine, active: ActiveSession, args: argparse.Namespace) -> i
 
     recorded = 0
     finished_at = 0.0
-    for events in drive(Engine(plan), args.speed, index=start):
+    for events in drive(Engine(plan), args.speed, index=start, hold=args.hold):
         for event in events:
             if event.kind == "step_finished" and event.step.is_work:
                 record = active.record(event)

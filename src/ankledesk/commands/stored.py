@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from ankledesk.core.records import SessionRecord
 from ankledesk.core.terminal import shown
 from ankledesk.errors import UserError
+from ankledesk.store.measurements import MeasurementLog
 from ankledesk.store.session_store import SessionStore
 
 
-def read_sessions(data_dir: Path) -> list[SessionRecord]:
-    """Every readable session, oldest first; UserError if the history had sessions and none
-    of them could be read."""
+def read_history(data_dir: Path) -> tuple[list[SessionRecord], list[dict[str, Any]]]:
+    """Every readable session, oldest first, and the measurements; UserError if the history
+    had sessions and none of them could be read."""
     store = SessionStore.open(data_dir, read_only=True)
     try:
         for notice in store.notices:
@@ -27,6 +29,15 @@ def read_sessions(data_dir: Path) -> list[SessionRecord]:
         if store.unreadable and not sessions:
             raise UserError(f"nothing could be read from {store.history.path} "
                             "(see the warning above); nothing was written")
-        return sessions
+        log = MeasurementLog(store)
+        measured = log.all()
+        for skipped in log.skipped:
+            print(f"warning: skipped {shown(skipped)}", file=sys.stderr)
+        return sessions, measured
     finally:
         store.close()
+
+
+def read_sessions(data_dir: Path) -> list[SessionRecord]:
+    """The sessions alone (see read_history)."""
+    return read_history(data_dir)[0]

@@ -32,6 +32,8 @@ from ankledesk.core.problems import _MISSING, Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
 DRILLS_FILE = "drills.toml"
+# Data files beside the routines that are not routines (the self-check mapping).
+NOT_ROUTINES = frozenset({DRILLS_FILE, "self-check.toml"})
 
 Option = TypeVar("Option", bound=str)
 
@@ -323,7 +325,7 @@ def load_routine_file(path: Path, drills: dict[str, Drill],
 def _routine_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("*.toml") if p.name != DRILLS_FILE)
+    return sorted(p for p in folder.glob("*.toml") if p.name not in NOT_ROUTINES)
 
 
 def load_library(builtin_dir: Path, user_dir: Path | None = None) -> Library:

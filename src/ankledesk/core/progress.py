@@ -219,6 +219,18 @@ def week_summary(sessions: Iterable[SessionRecord], week: IsoWeek | str,
     """Everything the weekly log shows about `week` (an IsoWeek or `2026-W47`)."""
     week = IsoWeek.parse(week) if isinstance(week, str) else week
     chosen = sessions_in_week(sessions, week)
+    figures = totals(chosen, target)
+    return WeekSummary(
+        week=str(week), first_day=week.monday, last_day=week.sunday,
+        sessions=figures.sessions, finished=figures.finished, abandoned=figures.abandoned,
+        in_progress=sum(1 for s in chosen if s.get("status") == "in_progress"),
+        active_seconds=figures.active_seconds, pain_sessions=figures.pain_sessions,
+        mean_rpe=figures.mean_rpe, target=target, drills=drill_weeks(chosen),
+    )
+
+
+def drill_weeks(chosen: Iterable[SessionRecord]) -> list[DrillWeek]:
+    """Per drill, the sets of `chosen` sessions (a week's, any span), in the order first done."""
     rows: dict[str, DrillWeek] = {}
     for session in chosen:
         for step in session.get("steps", []):
@@ -238,14 +250,7 @@ def week_summary(sessions: Iterable[SessionRecord], week: IsoWeek | str,
             row.total_reps += int(step.get("actual_reps") or 0)
             if step["mode"] == "hold" and outcome != "skipped":
                 row.best_hold_seconds = _best(row.best_hold_seconds, seconds)
-    figures = totals(chosen, target)
-    return WeekSummary(
-        week=str(week), first_day=week.monday, last_day=week.sunday,
-        sessions=figures.sessions, finished=figures.finished, abandoned=figures.abandoned,
-        in_progress=sum(1 for s in chosen if s.get("status") == "in_progress"),
-        active_seconds=figures.active_seconds, pain_sessions=figures.pain_sessions,
-        mean_rpe=figures.mean_rpe, target=target, drills=list(rows.values()),
-    )
+    return list(rows.values())
 
 
 # -- the streak --------------------------------------------------------------------------

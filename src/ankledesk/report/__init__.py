@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ankledesk.report.blank import blank_sheet
     from ankledesk.report.csv_export import csv_bytes
+    from ankledesk.report.measures import measurements_csv_bytes
     from ankledesk.report.output import save_atomic
     from ankledesk.report.range import range_log
     from ankledesk.report.styles import PAPERS
@@ -27,10 +28,12 @@ if TYPE_CHECKING:
 # its window, and `ankledesk history` or the GUI's start-up need none of it.
 _WHERE = {
     "PAPERS": "styles", "blank_sheet": "blank", "csv_bytes": "csv_export",
+    "measurements_csv_bytes": "measures",
     "range_log": "range", "save_atomic": "output", "weekly_log": "weekly",
 }
 
-__all__ = ["PAPERS", "blank_sheet", "csv_bytes", "range_log", "save_atomic", "weekly_log"]
+__all__ = ["PAPERS", "blank_sheet", "csv_bytes", "measurements_csv_bytes", "range_log",
+           "save_atomic", "weekly_log"]
 
 
 def __getattr__(name: str) -> Any:

@@ -123,6 +123,7 @@ def cover(history: Sequence[SessionRecord], weeks: list[Period], *, width: float
 def range_log(history: Sequence[SessionRecord], first: dt.date, last: dt.date, *,
               paper: str = "a4", name: str | None = None, target: int = WEEKLY_TARGET,
               week_start: int = 0, drills: Mapping[str, Drill] | None = None,
+              measurements: Sequence[Mapping[str, Any]] = (),
               progress: Progress | None = None, today: dt.date | None = None) -> bytes:
     """The PDF for every week from the one holding `first` to the one holding `last`: a cover,
     then one section per week (arguments as for `weekly_log`)."""
@@ -139,7 +140,8 @@ def range_log(history: Sequence[SessionRecord], first: dt.date, last: dt.date, *
         room = SHORT_SECTION_ROOM if empty else SECTION_ROOM
         story += [CondPageBreak(room) if n > 2 else PageBreak(), Spacer(1, 4 * mm)]
         story += week_story(history, period, width=width, name=name, target=target,
-                            drills=drills, today=today, chart=False)
+                            drills=drills, today=today, chart=False,
+                            measurements=measurements)
         report_progress(progress, n, total)
     _, labels = _range_title(weeks)
     who = f" · {name}" if name else ""

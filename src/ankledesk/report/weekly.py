@@ -29,6 +29,7 @@ from ankledesk.report.cells import day_cell, summary_cell
 from ankledesk.report.charts import hold_chart, hold_series
 from ankledesk.report.grid import LEGEND, TRAINED, drill_rows, week_lines
 from ankledesk.report.inputs import Progress, report_progress
+from ankledesk.report.measures import measurement_block
 from ankledesk.report.period import Period, day_name, period_of, short_date
 from ankledesk.report.styles import text
 
@@ -275,10 +276,12 @@ def hold_line(sessions: Sequence[SessionRecord]) -> list[Flowable]:
 def week_story(history: Sequence[SessionRecord], period: Period, *,
                width: float, name: str | None = None, target: int = WEEKLY_TARGET,
                drills: Mapping[str, Drill] | None = None, today: dt.date | None = None,
-               chart: bool = True) -> list[Flowable]:
+               chart: bool = True,
+               measurements: Sequence[Mapping[str, Any]] = ()) -> list[Flowable]:
     """The flowables of one week's log (see the module docstring); `today` decides which
     weeks are over (default: the real today); `chart=False` (a range's week sections) puts a
-    line of the week's best holds in place of the eight-week chart."""
+    line of the week's best holds in place of the eight-week chart; `measurements` are listed
+    under the sessions."""
     today = today or dt.date.today()
     chosen = progress.sessions_between(history, period.first, period.last)
     streak = progress.weekly_streak(history, target, today=today,
@@ -312,6 +315,7 @@ def week_story(history: Sequence[SessionRecord], period: Period, *,
             para("Sessions", "h2"),
             session_table(chosen, width),
         ]
+    story += measurement_block(measurements, period, width)
     if not chart:
         found = hints(history, period, drills, quiet=True)
         return [*story, Spacer(1, 2 * mm), *hold_line(chosen), *found]
@@ -324,19 +328,21 @@ def week_story(history: Sequence[SessionRecord], period: Period, *,
 def weekly_log(history: Sequence[SessionRecord], week: dt.date, *,
                paper: str = "a4", name: str | None = None, target: int = WEEKLY_TARGET,
                week_start: int = 0, drills: Mapping[str, Drill] | None = None,
+               measurements: Sequence[Mapping[str, Any]] = (),
                progress: Progress | None = None, today: dt.date | None = None) -> bytes:
     """The weekly log PDF for the week holding `week`, as bytes.
 
     `history`: every session document (older weeks feed the streak and the chart);
     `paper`: a4 or letter; `target`: sessions a week; `week_start`: 0 Monday … 6 Sunday;
     `drills`: the catalogue (Library.drills), for the hints' drill names; `today`: the date
-    that decides which weeks are over (default: the real today).
+    that decides which weeks are over (default: the real today); `measurements`: measurement
+    documents (ankledesk.core.measures), listed under the sessions.
     """
     period = period_of(week, week_start)
     report_progress(progress, 0, 2)
     width = pages.frame_width(paper)
     story = week_story(history, period, width=width, name=name, target=target,
-                       drills=drills, today=today)
+                       drills=drills, today=today, measurements=measurements)
     report_progress(progress, 1, 2)
     who = f" · {name}" if name else ""
     data = pages.render(story, paper=paper, title=f"AnkleDesk training log {period.label}",

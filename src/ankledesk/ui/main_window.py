@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from ankledesk.store.documents import WallClock
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.fonts import text_font
-from ankledesk.ui.history_page import HistoryPage
 from ankledesk.ui.preferences_dialog import PreferencesDialog
 from ankledesk.ui.routines import RoutinesScreen
 from ankledesk.ui.sleep_inhibitor import SleepInhibitor
@@ -40,6 +39,7 @@ from ankledesk.ui.workout.clock import Clock, MonotonicClock
 
 if TYPE_CHECKING:
     from ankledesk.ui.build import BuildScreen
+    from ankledesk.ui.history import HistoryScreen
     from ankledesk.ui.workout.flow import WorkoutFlow
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.today = TodayScreen(context)
         self._routines = LazyPage(self._make_routines)
         self._build = LazyPage(self._make_build)
-        self._history = LazyPage(lambda: HistoryPage(context))
+        self._history = LazyPage(self._make_history)
         for page in (self.today, self._routines, self._build, self._history):
             self.pages.addWidget(page)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -106,6 +106,13 @@ class MainWindow(QMainWindow):
         page.start_requested.connect(self.start_routine)
         return page
 
+    def _make_history(self) -> HistoryScreen:
+        from ankledesk.ui import history  # charts: not needed to start
+
+        page = history.HistoryScreen(self.context)
+        page.start_requested.connect(self.start_routine)
+        return page
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._build.built:
@@ -127,7 +134,7 @@ class MainWindow(QMainWindow):
         return self._build.page
 
     @property
-    def history(self) -> HistoryPage:
+    def history(self) -> HistoryScreen:
         return self._history.page
 
     def _actions(self) -> None:

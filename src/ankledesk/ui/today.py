@@ -19,6 +19,9 @@ from ankledesk.core.records import SessionRecord
 from ankledesk.core.suggest import daily_due, suggest
 from ankledesk.core.timefmt import clock
 from ankledesk.ui.context import AppContext
+from ankledesk.ui.history.data import measurements
+from ankledesk.ui.history.hints import HintsPanel
+from ankledesk.ui.history.selfcheck import SelfCheckPanel
 from ankledesk.ui.style import body, card, heading, start_button
 
 
@@ -109,6 +112,13 @@ class TodayScreen(QWidget):
         layout.addLayout(cards)
         layout.addWidget(recent_card)
         layout.addWidget(self.reminder)
+        # The ladder's and the measurements' hints; the self-check for a new user.
+        self.hints = HintsPanel(context, show_none=False)
+        self.hints.start_requested.connect(self.start_requested)
+        self.self_check = SelfCheckPanel(context, compact=True)
+        self.self_check.start_requested.connect(self.start_requested)
+        layout.addWidget(self.hints)
+        layout.addWidget(self.self_check)
         layout.addStretch(1)
         self._suggested: str | None = None
         context.history_changed.connect(self.refresh)
@@ -128,6 +138,8 @@ class TodayScreen(QWidget):
         finished = sum(1 for s in week if s.get("status") == "finished")
         minutes = sum(active_seconds(s) for s in week) / 60
         streak = weekly_streak(sessions, target=target, today=today)
+        self.hints.refresh(sessions, measurements(context))
+        self.self_check.setVisible(not sessions)
         self.title.setText(f"Today · {today:%A %-d %B}")
         # Never "3 of 2": past the target it reads as met, with the extra ones.
         self.week_line.setText(

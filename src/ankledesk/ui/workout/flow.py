@@ -16,6 +16,7 @@ from ankledesk.core.engine import PARTIAL_MIN_SECONDS
 from ankledesk.core.model import Routine
 from ankledesk.core.plan import expand
 from ankledesk.core.records import SessionRecord
+from ankledesk.store.measurements import MeasurementLog
 from ankledesk.store.session_store import ActiveSession
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.sleep_inhibitor import SleepInhibitor
@@ -127,7 +128,8 @@ class WorkoutFlow(QStackedWidget):
             self.inhibitor.release()
         self.workout_screen.shutdown()
         self.summary = SummaryScreen(self.active.document, self.plan, finished=finished,
-                                     total_seconds=self._total_seconds, parent=self)
+                                     total_seconds=self._total_seconds, parent=self,
+                                     measurements=MeasurementLog(self.context.store))
         self.summary.saved.connect(self._save)
         self.addWidget(self.summary)
         self.setCurrentWidget(self.summary)

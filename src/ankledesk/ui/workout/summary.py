@@ -6,6 +6,7 @@ the pain box and the notes, Ctrl+Enter (or Enter on Save) saves.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -25,11 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ankledesk.core.measures import Measurement, describe
 from ankledesk.core.plan import Plan
 from ankledesk.core.progress import active_seconds
 from ankledesk.core.records import SessionRecord
 from ankledesk.core.timefmt import clock
+from ankledesk.store.measurements import MeasurementLog
 from ankledesk.ui.fonts import text_font
+from ankledesk.ui.history.measures import ask_measurements
 from ankledesk.ui.style import ACCENT
 
 # A hold counts as achieved when it ran to its target, give or take a poll's rounding.
@@ -83,9 +87,11 @@ class SummaryScreen(QWidget):
     saved = Signal(object, bool, str, dict)
 
     def __init__(self, document: SessionRecord, plan: Plan, *, finished: bool,
-                 total_seconds: float, parent: QWidget | None = None) -> None:
+                 total_seconds: float, parent: QWidget | None = None,
+                 measurements: MeasurementLog | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("summaryScreen")
+        self.document = document
         self.outcome = Outcome.of(document, plan)
         title = QLabel("Workout done" if finished else "Stopped early: your sets are saved")
         title.setObjectName("summaryTitle")
@@ -187,8 +193,31 @@ class SummaryScreen(QWidget):
         notes_head.setFont(text_font(16, bold=True))
         layout.addWidget(notes_head)
         layout.addWidget(scroll, 1)
+        if measurements is not None:
+            layout.addLayout(self._measure_row(measurements))
         layout.addWidget(self.save_button)
         self._saved = False
+
+    def _measure_row(self, journal: MeasurementLog) -> QHBoxLayout:
+        """Measurements taken now (optional): stored at once, linked to this session."""
+        self.measure_button = QPushButton("Add measurements…")
+        self.measure_button.setObjectName("summaryMeasure")
+        self.measure_button.setToolTip("Knee-to-wall, eyes-closed balance, longest big-toe hold")
+        self.measured = QLabel("Knee-to-wall, eyes-closed balance, big-toe hold: "
+                               "measure every few weeks")
+        self.measured.setObjectName("summaryMeasured")
+        self.measured.setWordWrap(True)
+        self.measured.setFont(text_font(15))
+        self.measure_button.clicked.connect(lambda: ask_measurements(
+            journal, self.document["id"], self, self._measured))
+        row = QHBoxLayout()
+        row.addWidget(self.measure_button)
+        row.addWidget(self.measured, 1)
+        return row
+
+    def _measured(self, saved: Sequence[Measurement]) -> None:
+        if saved:
+            self.measured.setText("Saved: " + " · ".join(describe(d) for d in saved))
 
     @property
     def rpe(self) -> int | None:
