@@ -84,16 +84,16 @@ def _window_args(argv: list[str]) -> argparse.Namespace | None:
     return args
 
 
+def load_commands_for(argv: Sequence[str] | None = None) -> None:
+    """Import the command modules now unless the arguments ask for the window alone (the
+    entry point calls this while a Ctrl-C still simply ends the process)."""
+    if _window_args(list(sys.argv[1:] if argv is None else argv)) is None:
+        import ankledesk.commands  # noqa: F401
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
-    try:  # the command modules load here: a Ctrl-C or SIGTERM now is still one line
-        args = _window_args(words) or build_parser().parse_args(words)
-    except KeyboardInterrupt:
-        print("ankledesk: interrupted", file=sys.stderr)
-        return INTERRUPTED_EXIT
-    except Terminated:
-        print("ankledesk: stopped (SIGTERM)", file=sys.stderr)
-        return TERMINATED_EXIT
+    args = _window_args(words) or build_parser().parse_args(words)
     # Parsed once; the default folder is filled in afterwards, so `--data-dir` given before
     # or without a command is never lost.
     args.data_dir = paths.data_dir(args.data_dir)

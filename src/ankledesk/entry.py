@@ -43,8 +43,10 @@ def _raise_on_signal(signum: int, frame: object) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _install(_quit_while_starting)
+    from ankledesk.cli import load_commands_for
     from ankledesk.cli import main as run_cli
 
+    load_commands_for(argv)
     _install(_raise_on_signal)
     return run_cli(argv)
 
