@@ -6,6 +6,11 @@
 # poppler-utils are for the headless test suite (virtual display, PDF to PNG) and for
 # `ankledesk demo` without a screen; dbus-daemon gives the tests a private session bus (the
 # screen-saver inhibit is checked against a real D-Bus service).
+# Sound: libpulse0 is what QtMultimedia plays the cue tones through; speech-dispatcher-espeak-ng
+# is the spoken announcements' voice (it is only a Recommends of speech-dispatcher, so
+# --no-install-recommends would leave speech-dispatcher with no voice at all). pulseaudio and
+# pulseaudio-utils are for the tests: a private daemon with a null sink whose monitor parec
+# records.
 set -euo pipefail
 
 packages=(
@@ -13,7 +18,8 @@ packages=(
   libxcb-cursor0 libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1 libfontconfig1 libdbus-1-3
   libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libglib2.0-0
-  xvfb xauth poppler-utils
+  libpulse0 speech-dispatcher-espeak-ng
+  xvfb xauth poppler-utils pulseaudio pulseaudio-utils
   dbus-daemon dbus-session-bus-common
 )
 
