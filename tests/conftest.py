@@ -1,18 +1,44 @@
 """Test-wide isolation: every test gets its own data folder, so no test ever reads or writes a
-real user's history, routines or clips (the picard pattern)."""
+real user's history, routines or clips (the picard pattern); the whole session plays its sound
+into a private PulseAudio daemon's null sink, never into a real sound card."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from ankledesk import paths
+from ankledesk.ui.workout.voice import ENGINE_ENV
+from tests.sound.pulse import PulseServer
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def sound_server() -> Iterator[PulseServer]:
+    """A real PulseAudio daemon with a null sink, for the whole session.
+
+    Its address goes into the environment before any QApplication exists (Qt Multimedia reads
+    it once), so every cue the suite plays lands on the null sink, where the audio tests record
+    it. Speech uses QTextToSpeech's `mock` engine unless a test asks for a real one. A machine
+    without pulseaudio fails here, loudly, instead of skipping the audio tests.
+    """
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is not None and widgets.QApplication.instance() is not None:
+        raise RuntimeError("a QApplication exists before the sound server: it would play "
+                           "into the real sound card and the audio tests could not hear it")
+    server = PulseServer().start()
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in server.env.items():
+            patch.setenv(name, value)
+        patch.setenv(ENGINE_ENV, "mock")
+        yield server
+    server.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -69,6 +69,41 @@ class Preferences:
         self._set("workout/muted", bool(value))
 
     @property
+    def cue_volume(self) -> int:
+        """Cue volume in percent of full scale (tones; the voice follows it)."""
+        return self._int("sound/volume", 100, 0, 100)
+
+    @cue_volume.setter
+    def cue_volume(self, value: int) -> None:
+        self._set("sound/volume", max(0, min(100, int(value))))
+
+    @property
+    def voice_on(self) -> bool:
+        """Announce what comes next aloud (where the system has a text-to-speech voice)."""
+        return self._bool("sound/voice", True)
+
+    @voice_on.setter
+    def voice_on(self, value: bool) -> None:
+        self._set("sound/voice", bool(value))
+
+    @property
+    def halfway_tick(self) -> bool:
+        return self._bool("sound/halfway", True)
+
+    @halfway_tick.setter
+    def halfway_tick(self, value: bool) -> None:
+        self._set("sound/halfway", bool(value))
+
+    @property
+    def voice(self) -> str:
+        """The voice's name as the speech engine lists it; empty: the first English voice."""
+        return str(self._get("sound/voice_name", "")).strip()
+
+    @voice.setter
+    def voice(self, value: str) -> None:
+        self._set("sound/voice_name", value.strip())
+
+    @property
     def week_start(self) -> str:
         return self._choice("week/start", "monday", WEEK_STARTS)
 

@@ -24,6 +24,7 @@ from ankledesk.ui.workout.clock import Clock
 from ankledesk.ui.workout.driver import WorkoutDriver
 from ankledesk.ui.workout.recorder import Recorder
 from ankledesk.ui.workout.screen import WorkoutScreen
+from ankledesk.ui.workout.sound import CuePlayer
 from ankledesk.ui.workout.summary import SummaryScreen
 
 log = logging.getLogger(__name__)
@@ -47,12 +48,20 @@ class WorkoutFlow(QStackedWidget):
         self.inhibitor = inhibitor
         self.plan = expand(routine)
         self.driver = WorkoutDriver(self.plan, clock, self)
-        self.recorder = Recorder(self.driver, active, self)
         prefs = context.prefs
+        self.cues = CuePlayer(
+            self.plan, volume=prefs.cue_volume / 100, voice_on=prefs.voice_on,
+            halfway=prefs.halfway_tick, voice_name=prefs.voice, muted=prefs.muted,
+            sets_done=lambda: sum(1 for s in active.steps if s.get("outcome") != "skipped"),
+            parent=self)
+        # Tones first, before the journal's fsync and the screen's clip switch; words last.
+        self.driver.events.connect(self.cues.play_tones)
+        self.recorder = Recorder(self.driver, active, self)
         self.workout_screen = WorkoutScreen(
             self.driver, lambda drill_id: context.drill(drill_id, routine), context.clip_for,
             mirror_left=prefs.mirror_left, muted=prefs.muted, parent=self)
         self.addWidget(self.workout_screen)
+        self.driver.events.connect(self.cues.announce)
         self.summary: SummaryScreen | None = None
         self.finished = False
         self._ended_at: float | None = None
@@ -60,6 +69,7 @@ class WorkoutFlow(QStackedWidget):
         self.workout_screen.leave_requested.connect(self.stop_early)
         self.workout_screen.full_screen_requested.connect(self.full_screen_requested)
         self.workout_screen.mute_toggled.connect(self._remember_mute)
+        self.workout_screen.mute_toggled.connect(self.cues.set_muted)
         self.driver.finished.connect(lambda: self._to_summary(finished=True))
         self.driver.changed.connect(self._hold_off_sleep)
 
@@ -79,6 +89,7 @@ class WorkoutFlow(QStackedWidget):
             # Cut short after its very last set: nothing left to run, only to save.
             self._to_summary(finished=True)
             return
+        self.cues.start_voice()  # the window is on screen: the voice starts in the background
         self.driver.start(self.start_index)
         self.workout_screen.setFocus()
 
@@ -127,6 +138,7 @@ class WorkoutFlow(QStackedWidget):
         if self.inhibitor is not None:
             self.inhibitor.release()
         self.workout_screen.shutdown()
+        self.cues.finish()
         self.summary = SummaryScreen(self.active.document, self.plan, finished=finished,
                                      total_seconds=self._total_seconds, parent=self,
                                      measurements=MeasurementLog(self.context.store))

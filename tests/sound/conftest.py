@@ -1,0 +1,93 @@
+"""Audio test fixtures: short routines in the test's data folder and the real app window.
+
+The session's PulseAudio daemon (tests/conftest.py) is where everything plays; tests record its
+monitor with tests/sound/recording.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+# prepare 3 s, a 5 s hold, a 4 s rest, a 5 s hold: every kind of tone but the halfway tick
+# (holds under 10 s have none), in 17 s.
+AUDIBLE_ROUTINE = """\
+id = "audible-test"
+name = "Audible test"
+rounds = 1
+rest_between_rounds = 0
+rest_between_drills = 4
+prepare = 3
+side_switch = 0
+
+[[items]]
+drill = "big-toe-raise-hold"
+seconds = 5
+sides = "one"
+
+[[items]]
+drill = "wall-dorsiflexion-hold"
+seconds = 5
+sides = "one"
+"""
+
+# Two rounds of an each-side reps set and a 45 s hold, with every kind of announcement.
+SPOKEN_ROUTINE = """\
+id = "spoken-test"
+name = "Spoken test"
+rounds = 2
+rest_between_rounds = 60
+rest_between_drills = 30
+prepare = 10
+side_switch = 5
+
+[[items]]
+drill = "banded-lunge"
+reps = 12
+sides = "each"
+
+[[items]]
+drill = "big-toe-raise-hold"
+seconds = 45
+sides = "one"
+"""
+
+
+@pytest.fixture
+def routines(data_dir: Path) -> Path:
+    folder = data_dir / "routines"
+    folder.mkdir(exist_ok=True)
+    (folder / "audible-test.toml").write_text(AUDIBLE_ROUTINE, encoding="utf-8")
+    (folder / "spoken-test.toml").write_text(SPOKEN_ROUTINE, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def make_window(qapp, qtbot, data_dir: Path, routines: Path) -> Iterator[Callable]:
+    """`make_window(clock)`: the real main window on this test's data folder, shown."""
+    made = []
+
+    def make(clock):
+        from ankledesk.ui.app import build_window
+
+        window = build_window(data_dir, clock=clock)
+        assert window is not None
+        window.move(0, 0)
+        window.resize(1280, 720)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append(window)
+        return window
+
+    yield make
+    # Closed here rather than by qtbot: a window still in a workout asks before closing.
+    for window in made:
+        if window.flow is not None and not window.flow.saved:
+            window.flow.leave_now()
+        if window.flow is not None:
+            window.flow.cues.shutdown()
+        window.close()
+        window.context.store.close()
+        window.deleteLater()
