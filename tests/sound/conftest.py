@@ -54,6 +54,19 @@ seconds = 45
 sides = "one"
 """
 
+# What SPOKEN_ROUTINE is announced as, from start to end (6 sets done).
+SPOKEN = [
+    "Round 1 of 2. Next: Banded lunges, 12 each side.",
+    "Switch sides.",
+    "Rest, 30 seconds. Next: Big-toe calf-raise hold, 45 seconds.",
+    "Halfway.",
+    "Rest, 60 seconds. Round 2 of 2. Next: Banded lunges, 12 each side.",
+    "Switch sides.",
+    "Rest, 30 seconds. Next: Big-toe calf-raise hold, 45 seconds.",
+    "Halfway.",
+    "Workout done. 6 sets.",
+]
+
 
 @pytest.fixture
 def routines(data_dir: Path) -> Path:

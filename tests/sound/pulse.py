@@ -66,14 +66,6 @@ class PulseServer:
         return subprocess.run(["pactl", *args], capture_output=True, text=True,
                               env={**os.environ, **self.env}, timeout=10)
 
-    def speech_dispatcher_pid(self) -> int | None:
-        """The speech-dispatcher a voice spawned in our runtime folder, if one is running."""
-        pid_file = self.runtime / "speech-dispatcher" / "pid" / "speech-dispatcher.pid"
-        try:
-            return int(pid_file.read_text().split()[0])
-        except (OSError, ValueError, IndexError):
-            return None
-
     def stop(self) -> None:
         stop_speech_dispatcher(self.runtime)
         if self.process is not None and self.process.poll() is None:

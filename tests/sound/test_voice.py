@@ -5,6 +5,8 @@ for it, and tones alone when there is no voice."""
 from __future__ import annotations
 
 import logging
+import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -12,23 +14,13 @@ import numpy as np
 from ankledesk.core.engine import Event
 from ankledesk.core.plan import Plan, expand
 from ankledesk.library import open_library
+from ankledesk.ui.workout import voice as voice_module
 from ankledesk.ui.workout.clock import ManualClock
 from ankledesk.ui.workout.sound import CuePlayer
 from ankledesk.ui.workout.tones import TONES
+from tests.sound.conftest import SPOKEN
 from tests.sound.pulse import RATE
 from tests.sound.recording import MonitorRecorder, dbfs, sounds
-
-SPOKEN = [
-    "Round 1 of 2. Next: Banded lunges, 12 each side.",
-    "Switch sides.",
-    "Rest, 30 seconds. Next: Big-toe calf-raise hold, 45 seconds.",
-    "Halfway.",
-    "Rest, 60 seconds. Round 2 of 2. Next: Banded lunges, 12 each side.",
-    "Switch sides.",
-    "Rest, 30 seconds. Next: Big-toe calf-raise hold, 45 seconds.",
-    "Halfway.",
-    "Workout done. 6 sets.",
-]
 
 
 def plan_of(data_dir: Path, routine_id: str) -> Plan:
@@ -50,13 +42,14 @@ def test_a_routine_is_announced_in_exactly_these_words(qtbot, make_window):
     qtbot.waitUntil(lambda: voice.is_ready, timeout=20_000)
     driver = flow.driver
     while flow.summary is None:
-        qtbot.waitUntil(lambda: voice.idle, timeout=10_000)  # each said to its end
+        qtbot.waitUntil(lambda: flow.cues.idle, timeout=10_000)  # each said to its end
         if driver.engine.step.counts_up:
             driver.complete()
             continue
         clock.t = driver.engine.next_wake(clock.now())
         driver.poll()
-    qtbot.waitUntil(lambda: voice.idle, timeout=10_000)
+    # "Workout done" waits for its chime, then goes out as the workout's voice process ends.
+    qtbot.waitUntil(lambda: len(spoken) >= len(SPOKEN), timeout=15_000)
     assert announced == SPOKEN
     assert spoken == SPOKEN
 
@@ -78,7 +71,7 @@ def test_speech_dispatcher_is_heard_and_a_tone_due_meanwhile_still_sounds(
             with qtbot.waitSignal(voice.speaking, timeout=10_000):
                 voice.say("Rest, 60 seconds. Next: step up to balance, 8 each side.")
             qtbot.wait(600)  # well into the sentence
-            tone_due = recording_clock()
+            tone_due = time.monotonic()
             player.on_events([Event("countdown", tone_due, step, count=3)])
             with qtbot.waitSignal(voice.spoken, timeout=20_000):
                 pass
@@ -106,12 +99,6 @@ def test_speech_dispatcher_is_heard_and_a_tone_due_meanwhile_still_sounds(
     assert after > 10 * before, f"880 Hz: {before:.1f} before the pip, {after:.1f} after"
 
 
-def recording_clock() -> float:
-    import time
-
-    return time.monotonic()
-
-
 def test_without_a_voice_the_tones_carry_on(sound_server, qtbot, data_dir, routines, caplog):
     caplog.set_level(logging.INFO, logger="ankledesk")
     player = CuePlayer(plan_of(data_dir, "spoken-test"), engine="no-such-engine")
@@ -134,3 +121,36 @@ def test_without_a_voice_the_tones_carry_on(sound_server, qtbot, data_dir, routi
     assert [s.cue for s in heard] == ["work"]
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert len(warnings) == 1 and warnings[0].startswith("voice off, tones only:"), warnings
+
+
+def test_speech_stuck_in_speaking_is_given_up_and_the_tones_carry_on(
+        sound_server, qtbot, data_dir, routines, caplog, monkeypatch):
+    caplog.set_level(logging.INFO, logger="ankledesk")
+    stuck = Path(__file__).with_name("stuck_voice_host.py")
+    monkeypatch.setattr(voice_module, "host_command", lambda *_: [sys.executable, str(stuck)])
+    player = CuePlayer(plan_of(data_dir, "spoken-test"))
+    player.start_voice()
+    voice = player.voice
+    assert voice is not None
+    try:
+        qtbot.waitUntil(lambda: voice.is_ready, timeout=10_000)
+        qtbot.waitUntil(lambda: player.tones.all_ready, timeout=5_000)
+        switch = next(s for s in player.plan.steps if s.kind == "switch")
+        started = time.monotonic()
+        with qtbot.waitSignal(voice.unavailable, timeout=20_000) as why:
+            player.on_events([Event("step_started", 0.0, switch),
+                              Event("switch_sides", 0.0, switch)])
+        assert why.args[0] == "speech stuck in Speaking: 'Switch sides.'"
+        # Given up after the sentence's allowance, not at once and not never.
+        allowance = voice_module.SPEAK_TIMEOUT_BASE_S + 13 * voice_module.SPEAK_TIMEOUT_PER_CHAR_S
+        assert allowance <= time.monotonic() - started < allowance + 3
+        with MonitorRecorder(sound_server) as recording:
+            qtbot.wait(100)
+            player.on_events([Event("countdown", 5.0, switch, count=2)])
+            qtbot.wait(400)
+        assert [s.cue for s in sounds(recording.samples, recording.t0)] == ["countdown"]
+        assert player.idle  # nothing waits on a voice that is gone
+    finally:
+        player.shutdown()
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert warnings == ["voice off, tones only: speech stuck in Speaking: 'Switch sides.'"]

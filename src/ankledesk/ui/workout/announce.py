@@ -65,9 +65,9 @@ def sentence_for(events: Sequence[Event], plan: Plan, sets_done: int | None = No
     kinds = {e.kind for e in events}
     started = next((e.step for e in events if e.kind == "step_started"), None)
     if "workout_done" in kinds:
-        sets = sets_done if sets_done is not None else sum(
-            1 for e in events if e.kind == "step_finished" and e.step.is_work)
-        return f"Workout done. {sets} set{'s' if sets != 1 else ''}."
+        if sets_done is None:  # the count lives in the session being recorded
+            return "Workout done."
+        return f"Workout done. {sets_done} set{'s' if sets_done != 1 else ''}."
     if "switch_sides" in kinds:
         return "Switch sides."
     if started is not None and started.kind in ("rest", "prepare"):

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QAudio, QMediaDevices, QSoundEffect
 
 from ankledesk import paths
@@ -97,7 +97,8 @@ class ToneBank(QObject):
 
     def _status(self, cue: str) -> None:
         effect = self.effects[cue]
-        if effect.status() == QSoundEffect.Status.Error:
+        # Without an output every effect fails to load: the line above already said why.
+        if effect.status() == QSoundEffect.Status.Error and self.has_output:
             log.warning("cue sound %s could not be loaded: %s", cue, effect.source().toString())
 
     @property
@@ -167,6 +168,20 @@ class CuePlayer(QObject):
         self.tones = tones or ToneBank.shared()
         self.tones.set_volume(perceived_to_linear(volume))
         self.voice: Voice | None = None
+        self._last_tone: tuple[float, str] | None = None  # (engine time, cue)
+        # A sentence waits for the tone of its own instant to end: the two together would sum
+        # past full scale and clip (the demo's recording showed it), and each reads better alone.
+        self._after_tone = QTimer(self)
+        self._after_tone.setSingleShot(True)
+        self._after_tone.timeout.connect(self._say_pending)
+        self._pending: str | None = None
+        self._finishing = False
+
+    @property
+    def idle(self) -> bool:
+        """Nothing waiting to be said and the voice quiet (or there is none)."""
+        return self._pending is None and (self.voice is None or self.voice.idle
+                                          or self.voice.failed is not None)
 
     def start_voice(self) -> None:
         """Start the speaking process (the window is on screen by now; nothing waits for it)."""
@@ -176,8 +191,11 @@ class CuePlayer(QObject):
 
     def set_muted(self, muted: bool) -> None:
         self.muted = muted
-        if muted and self.voice is not None:
-            self.voice.stop()  # a tone already sounding is under half a second: it ends
+        if muted:
+            self._pending = None
+            self._after_tone.stop()
+            if self.voice is not None:
+                self.voice.stop()  # a tone already sounding is under half a second: it ends
 
     def on_events(self, events: list[Event]) -> None:
         """Tones, then words (for callers with nothing else listening to the driver)."""
@@ -195,6 +213,7 @@ class CuePlayer(QObject):
         for group in by_instant(events):
             tone = tone_for(self._audible(group))
             if tone is not None and self.tones.play(tone):
+                self._last_tone = (group[0].at, tone)
                 self.tone_played.emit(tone, group[0].at)
 
     def announce(self, events: list[Event]) -> None:
@@ -204,16 +223,34 @@ class CuePlayer(QObject):
         for group in by_instant(events):
             sets = self.sets_done() if self.sets_done is not None else None
             sentence = sentence_for(self._audible(group), self.plan, sets)
-            if sentence is not None:
-                self.voice.say(sentence)
-                self.announced.emit(sentence)
+            if sentence is None:
+                continue
+            self._pending = sentence
+            last = self._last_tone
+            if last is not None and abs(last[0] - group[0].at) < 1e-6:
+                self._after_tone.start(round(TONES[last[1]].sound_seconds * 1000) + 40)
+            else:
+                self._after_tone.stop()
+                self._say_pending()
+
+    def _say_pending(self) -> None:
+        sentence, self._pending = self._pending, None
+        if sentence is not None and self.voice is not None and not self.muted:
+            self.voice.say(sentence)
+            self.announced.emit(sentence)
+        if self._finishing and self.voice is not None:
+            self.voice.finish()
 
     def finish(self) -> None:
-        """The workout is over: no more cues; the voice finishes its last sentence."""
-        if self.voice is not None:
+        """The workout is over: no more cues; the voice says what is left (the "Workout done"
+        waiting for its chime to end), then its process exits by itself."""
+        self._finishing = True
+        if not self._after_tone.isActive() and self.voice is not None:
             self.voice.finish()
 
     def shutdown(self) -> None:
         """Silence the voice now (the window is closing)."""
+        self._pending = None
+        self._after_tone.stop()
         if self.voice is not None:
             self.voice.shutdown()

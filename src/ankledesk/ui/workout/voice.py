@@ -14,7 +14,7 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QObject, QProcess, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +24,33 @@ ENGINE_ENV = "ANKLEDESK_TTS_ENGINE"
 START_TIMEOUT_S = 20.0  # speechd's first start measures 1.5–2.7 s here, more on a busy machine
 BEGIN_TIMEOUT_S = 6.0  # said → Speaking
 # Speaking → done: the sentence at a slow talker's pace, plus slack.
-SPEAK_TIMEOUT_BASE_S = 4.0
-SPEAK_TIMEOUT_PER_CHAR_S = 0.12
+SPEAK_TIMEOUT_BASE_S = 2.5
+SPEAK_TIMEOUT_PER_CHAR_S = 0.09  # espeak-ng at its default rate: 0.07
+
+
+# A voice whose workout is over lives on, with its process and its deadlines, until its last
+# sentence is said (or it is caught stuck), even after the workout's widgets are gone; the app
+# waits this long for it when quitting.
+LAST_WORDS_WAIT_MS = 4000
+_last_words: set[Voice] = set()
+_waits_at_quit = False
+
+
+def _outlive_workout(voice: Voice) -> None:
+    global _waits_at_quit
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    if not _waits_at_quit:
+        app.aboutToQuit.connect(_wait_for_last_words)
+        _waits_at_quit = True
+    voice.setParent(app)
+    _last_words.add(voice)
+
+
+def _wait_for_last_words() -> None:
+    for voice in list(_last_words):
+        voice.wait(LAST_WORDS_WAIT_MS)
 
 
 def default_engine() -> str:
@@ -52,6 +77,8 @@ class Voice(QObject):
         self.voice_name = ""
         self.is_ready = False
         self.failed: str | None = None
+        self.closing = False  # finish() was called: no more sentences, the process may end
+        self._exited = False
         self._waiting: str | None = None  # said, not yet spoken
         self._queued: str | None = None  # said before the host was ready
         self._buffer = b""
@@ -80,11 +107,14 @@ class Voice(QObject):
         return self.is_ready and self._waiting is None and self._queued is None
 
     def say(self, text: str) -> None:
-        if self.failed is not None:
+        if self.failed is not None or self.closing:
             return
         if not self.is_ready:
             self._queued = text  # only the latest is still true when the voice comes
             return
+        self._say(text)
+
+    def _say(self, text: str) -> None:
         self._send({"say": text})
         if self._waiting is None:
             self._waiting = text
@@ -103,15 +133,29 @@ class Voice(QObject):
             self._send({"volume": max(0.0, min(1.0, volume))})
 
     def finish(self) -> None:
-        """No more sentences: the host says what it has, then exits by itself."""
-        self._let_go()
-        if self._process.state() != QProcess.ProcessState.NotRunning:
-            self._process.closeWriteChannel()
+        """No more sentences: the host says what it has, then exits by itself. Its deadlines
+        still run: a voice stuck on its last words is given up (and stopped) as before. A
+        sentence still waiting for the voice to start is said once it has."""
+        self.closing = True
+        if self.running:
+            if self.is_ready:
+                self._process.closeWriteChannel()
+            _outlive_workout(self)
+
+    def wait(self, limit_ms: int) -> None:
+        """Block until the process has ended (at most `limit_ms`, then stop it)."""
+        if self.running and not self._process.waitForFinished(limit_ms):
+            self.shutdown()
+
+    @property
+    def running(self) -> bool:
+        # Not the QProcess's state: once finished after finish(), it deletes itself.
+        return not self._exited
 
     def shutdown(self) -> None:
         """Stop now (the app is closing)."""
         self._let_go()
-        if self._process.state() != QProcess.ProcessState.NotRunning:
+        if self.running:
             self._process.kill()
             self._process.waitForFinished(1000)
 
@@ -153,7 +197,9 @@ class Voice(QObject):
             self.ready.emit(self.voice_name)
             if self._queued is not None:
                 text, self._queued = self._queued, None
-                self.say(text)
+                self._say(text)
+            if self.closing:
+                self._process.closeWriteChannel()
         elif "speaking" in message:
             text = str(message["speaking"])
             self.speaking.emit(text)
@@ -175,7 +221,14 @@ class Voice(QObject):
     def _timed_out(self) -> None:
         self._give_up(self._deadline_why)
 
-    def _finished(self, code: int, _status: QProcess.ExitStatus) -> None:
+    def _finished(self, code: int, status: QProcess.ExitStatus) -> None:
+        self._exited = True
+        if self in _last_words:  # its workout is gone: nobody else will delete it
+            _last_words.discard(self)
+            self.deleteLater()
+        if self.closing and code == 0 and status == QProcess.ExitStatus.NormalExit:
+            self._deadline.stop()  # said its last words and left, as asked
+            return
         if self.failed is None:
             err = bytes(self._process.readAllStandardError().data()).decode(errors="replace")
             last = next((x for x in reversed(err.strip().splitlines()) if x.strip()), "")
