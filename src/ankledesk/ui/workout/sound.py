@@ -1,10 +1,11 @@
 """The workout's cues: a tone for each moment that matters, and a voice saying what comes next.
 
 `CuePlayer` listens to the driver's events. Tones are played the moment the events arrive, from
-QSoundEffects loaded when the player is made (each plays only once its status is Ready; one not
-ready yet is skipped rather than played late). Speech goes to a separate process (voice.py) and
-never holds anything up: the timer, the screen and the tones do not wait for it, a tone due
-while a sentence is being said still sounds, and a voice that fails leaves the tones alone.
+QSoundEffects the app loads once, for its first workout (each plays only once its status is
+Ready; one not ready yet is skipped rather than played late). Speech goes to a separate process
+(voice.py) and never holds anything up: the timer, the screen and the tones do not wait for it,
+a tone due while a sentence is being said still sounds, and a voice that fails leaves the tones
+alone.
 Missing audio never shows an error mid-workout: one line in the log says what is silent.
 """
 
@@ -175,7 +176,6 @@ class CuePlayer(QObject):
         self._after_tone.setSingleShot(True)
         self._after_tone.timeout.connect(self._say_pending)
         self._pending: str | None = None
-        self._finishing = False
 
     @property
     def idle(self) -> bool:
@@ -238,15 +238,19 @@ class CuePlayer(QObject):
         if sentence is not None and self.voice is not None and not self.muted:
             self.voice.say(sentence)
             self.announced.emit(sentence)
-        if self._finishing and self.voice is not None:
-            self.voice.finish()
 
     def finish(self) -> None:
-        """The workout is over: no more cues; the voice says what is left (the "Workout done"
-        waiting for its chime to end), then its process exits by itself."""
-        self._finishing = True
-        if not self._after_tone.isActive() and self.voice is not None:
+        """The workout is over: no more cues. The voice, which outlives this player, says what
+        is left (the "Workout done" waiting for its chime to end), then its process exits."""
+        if self.voice is None:
+            return
+        sentence, self._pending = self._pending, None
+        if sentence is not None and self._after_tone.isActive() and not self.muted:
+            self.voice.finish(sentence, self._after_tone.remainingTime())
+            self.announced.emit(sentence)
+        else:
             self.voice.finish()
+        self._after_tone.stop()
 
     def shutdown(self) -> None:
         """Silence the voice now (the window is closing)."""

@@ -13,8 +13,9 @@ import json
 import logging
 import os
 import sys
+import time
 
-from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QProcess, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,16 @@ def host_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "ankledesk.ui.workout.voice_host", *args]
 
 
+def start_host(process: QProcess, command: list[str]) -> None:
+    """Start `command` holding none of the app's file descriptors: QProcess hands the child
+    every descriptor not marked close-on-exec, and a voice process holding some of libvlc's
+    made the next libvlc_media_player_stop() hang for good (seen in the tests, not without
+    the voice)."""
+    if hasattr(process, "setUnixProcessParameters"):  # Qt ≥ 6.6 on Unix
+        process.setUnixProcessParameters(QProcess.UnixProcessFlag.CloseFileDescriptors)
+    process.start(command[0], command[1:])
+
+
 class Voice(QObject):
     """One speaking process. `say()` is fire-and-forget; a newer sentence replaces one that has
     not begun yet (the host's rule)."""
@@ -79,6 +90,7 @@ class Voice(QObject):
         self.failed: str | None = None
         self.closing = False  # finish() was called: no more sentences, the process may end
         self._exited = False
+        self._holding_last = False  # finish() was given last words that are not sent yet
         self._waiting: str | None = None  # said, not yet spoken
         self._queued: str | None = None  # said before the host was ready
         self._buffer = b""
@@ -95,8 +107,7 @@ class Voice(QObject):
             args += ["--engine", self.engine]
         if voice:
             args += ["--voice", voice]
-        command = host_command(*args)
-        self._process.start(command[0], command[1:])
+        start_host(self._process, host_command(*args))
         self._arm(START_TIMEOUT_S, "the voice did not start")
 
     # -- what the cue player calls ---------------------------------------------------------
@@ -123,28 +134,46 @@ class Voice(QObject):
             self._waiting = text  # replaces the one waiting in the host
 
     def stop(self) -> None:
-        """Silence now (mute): the sentence being said stops, none waits."""
-        self._queued = None
-        if self.is_ready and self.failed is None:
+        """Silence now (mute): the sentence being said stops, none waits (nor is waited for)."""
+        self._queued = self._waiting = None
+        self._deadline.stop()
+        if self.is_ready and self.failed is None and not self.closing:
             self._send({"stop": True})
 
-    def set_volume(self, volume: float) -> None:
-        if self.is_ready and self.failed is None:
-            self._send({"volume": max(0.0, min(1.0, volume))})
-
-    def finish(self) -> None:
-        """No more sentences: the host says what it has, then exits by itself. Its deadlines
-        still run: a voice stuck on its last words is given up (and stopped) as before. A
-        sentence still waiting for the voice to start is said once it has."""
+    def finish(self, last_words: str | None = None, after_ms: int = 0) -> None:
+        """No more sentences but `last_words` (said `after_ms` from now: "Workout done" waits
+        for its chime): the host says them, then exits by itself. This object outlives the
+        workout's widgets until then, and its deadlines still run: a voice stuck on its last
+        words is given up (and stopped) as before. A sentence still waiting for the voice to
+        start is said once it has."""
         self.closing = True
-        if self.running:
-            if self.is_ready:
-                self._process.closeWriteChannel()
-            _outlive_workout(self)
+        if not self.running:
+            return
+        _outlive_workout(self)
+        if last_words is not None:
+            QTimer.singleShot(max(0, after_ms), self, lambda: self._say_last(last_words))
+            self._holding_last = True
+        elif self.is_ready:
+            self._process.closeWriteChannel()
+
+    def _say_last(self, text: str) -> None:
+        self._holding_last = False
+        if self.failed is not None:
+            return
+        if self.is_ready:
+            self._say(text)
+            self._process.closeWriteChannel()
+        else:
+            self._queued = text  # said, then the channel closed, once the voice is ready
 
     def wait(self, limit_ms: int) -> None:
-        """Block until the process has ended (at most `limit_ms`, then stop it)."""
-        if self.running and not self._process.waitForFinished(limit_ms):
+        """Let the last words go out and the process end (at most `limit_ms`, then stop it).
+        Runs the event loop meanwhile: the last words may still be waiting for their moment."""
+        deadline = time.monotonic() + limit_ms / 1000
+        while self.running and time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            self._process.waitForFinished(20)
+        if self.running:
             self.shutdown()
 
     @property
@@ -198,7 +227,7 @@ class Voice(QObject):
             if self._queued is not None:
                 text, self._queued = self._queued, None
                 self._say(text)
-            if self.closing:
+            if self.closing and not self._holding_last:
                 self._process.closeWriteChannel()
         elif "speaking" in message:
             text = str(message["speaking"])
@@ -260,8 +289,7 @@ class VoiceList(QObject):
         engine = default_engine() if engine is None else engine
         self._process = QProcess(self)
         self._process.finished.connect(self._finished)
-        command = host_command("--list", *(["--engine", engine] if engine else []))
-        self._process.start(command[0], command[1:])
+        start_host(self._process, host_command("--list", *(["--engine", engine] if engine else [])))
 
     def _finished(self, *_: object) -> None:
         voices: list[str] = []

@@ -9,7 +9,7 @@ down, and the app carries on with tones.
     python -m ankledesk.ui.workout.voice_host [--engine NAME] [--voice NAME] [--volume 0-1]
     python -m ankledesk.ui.workout.voice_host --list [--engine NAME]
 
-In (one JSON object per line): {"say": text}, {"stop": true}, {"volume": 0.5}.
+In (one JSON object per line): {"say": text}, {"stop": true}.
 Out: {"ready": {"engine", "voice", "locale"}} once, then {"speaking": text}, {"spoken": text},
 {"interrupted": text} (stopped), {"dropped": text} (replaced by a newer sentence before it
 began); {"error": reason} if the engine fails (then the process exits).
@@ -104,8 +104,6 @@ class Speaker(QObject):
             return
         if "say" in message:
             self.say(str(message["say"]))
-        elif "volume" in message:
-            self.tts.setVolume(max(0.0, min(1.0, float(message["volume"]))))
         elif message.get("stop"):
             if self.pending is not None:
                 emit({"dropped": self.pending})
