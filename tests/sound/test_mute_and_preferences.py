@@ -19,7 +19,7 @@ def test_m_mutes_every_cue_and_the_screen_shows_it(qtbot, make_window, data_dir)
     clock = ManualClock(1000.0)
     window = make_window(clock)
     flow = window.start_routine("audible-test")
-    screen, cues = flow.screen, flow.cues
+    screen, cues = flow.workout_screen, flow.cues
     qtbot.waitUntil(lambda: cues.tones.all_ready, timeout=5_000)
     played: list[str] = []
     cues.tone_played.connect(lambda cue, _at: played.append(cue))
@@ -46,7 +46,7 @@ def test_a_muted_app_starts_its_next_workout_muted(qtbot, make_window, data_dir)
     Preferences(data_dir).muted = True
     window = make_window(ManualClock(1000.0))
     flow = window.start_routine("audible-test")
-    assert flow.cues.muted and flow.screen.mute_label.text() == "♪ cues muted"
+    assert flow.cues.muted and flow.workout_screen.mute_label.text() == "♪ cues muted"
 
 
 def test_sound_preferences_are_kept_and_checked(data_dir):

@@ -96,7 +96,7 @@ def sentence_for(events: Sequence[Event], plan: Plan, sets_done: int | None = No
 
 def tone_for(events: Sequence[Event]) -> str | None:
     """The one tone for events that happened together (a cue name of tones.TONES), or None."""
-    kinds = {e.kind for e in events}
+    kinds: set[str] = {e.kind for e in events}
     for e in events:
         if e.kind == "step_started" and e.step.is_work:
             kinds.add("work")
