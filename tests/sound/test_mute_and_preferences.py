@@ -49,7 +49,7 @@ def test_a_muted_app_starts_its_next_workout_muted(qtbot, make_window, data_dir)
     assert flow.cues.muted and flow.workout_screen.mute_label.text() == "♪ cues muted"
 
 
-def test_sound_preferences_are_kept_and_checked(data_dir):
+def test_sound_preferences_are_kept_and_checked(data_dir, tmp_path):
     prefs = Preferences(data_dir)
     assert (prefs.cue_volume, prefs.voice_on, prefs.halfway_tick, prefs.voice) == (
         100, True, True, "")
@@ -57,10 +57,14 @@ def test_sound_preferences_are_kept_and_checked(data_dir):
     again = Preferences(data_dir)
     assert (again.cue_volume, again.voice_on, again.halfway_tick, again.voice) == (
         40, False, False, "Bob")
-    (data_dir / "settings.ini").write_text(
+    # A hand-edited file (in a folder of its own: QSettings caches a file it has read).
+    edited = tmp_path / "edited"
+    edited.mkdir()
+    (edited / "settings.ini").write_text(
         "[sound]\nvolume=loud\nvoice=maybe\nhalfway=no\n", encoding="utf-8")
-    damaged = Preferences(data_dir)
-    assert (damaged.cue_volume, damaged.voice_on, damaged.halfway_tick) == (100, False, False)
+    damaged = Preferences(edited)
+    # Unreadable values give the default back; "no" is read as no.
+    assert (damaged.cue_volume, damaged.voice_on, damaged.halfway_tick) == (100, True, False)
 
 
 def test_the_dialog_sets_volume_voice_and_tick_and_lists_english_voices(qtbot, data_dir):

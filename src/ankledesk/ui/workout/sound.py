@@ -15,9 +15,18 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, QUrl, Signal
-from PySide6.QtMultimedia import QAudio, QMediaDevices, QSoundEffect
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QLoggingCategory,
+    QObject,
+    QTimer,
+    QUrl,
+    Signal,
+)
 
 from ankledesk import paths
 from ankledesk.core.engine import Event
@@ -26,7 +35,23 @@ from ankledesk.ui.workout.announce import by_instant, sentence_for, tone_for
 from ankledesk.ui.workout.tones import TONES
 from ankledesk.ui.workout.voice import Voice
 
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QSoundEffect
+
 log = logging.getLogger(__name__)
+
+# Qt Multimedia says, the moment it loads, that it found no PipeWire (it then plays through
+# PulseAudio) and which FFmpeg it bundles: two to three lines on stderr in every run, in the
+# middle of `ankledesk demo`'s one-line errors. Its real warnings stay on.
+QUIET_MULTIMEDIA = "qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false"
+
+
+def multimedia() -> ModuleType:
+    """PySide6.QtMultimedia, loaded on first use (not by merely importing the workout code)."""
+    QLoggingCategory.setFilterRules(QUIET_MULTIMEDIA)
+    from PySide6 import QtMultimedia
+
+    return QtMultimedia
 
 # The voice is mixed at this fraction of the tones' volume: speechd's 0.5 peaks near −1 dBFS
 # like the tones do, louder clips.
@@ -39,6 +64,7 @@ def sounds_dir() -> Path:
 
 def perceived_to_linear(volume: float) -> float:
     """A 0–1 volume slider as the ear hears it, as the linear gain QSoundEffect wants."""
+    QAudio = multimedia().QAudio
     return QAudio.convertVolume(max(0.0, min(1.0, volume)),
                                 QAudio.VolumeScale.LogarithmicVolumeScale,
                                 QAudio.VolumeScale.LinearVolumeScale)
@@ -79,7 +105,8 @@ class ToneBank(QObject):
         self.skipped = 0  # tones not played because another was still sounding
         self._said_not_ready: set[str] = set()
         self._volume: float | None = None
-        self.has_output = bool(QMediaDevices.audioOutputs())
+        qt = multimedia()
+        self.has_output = bool(qt.QMediaDevices.audioOutputs())
         if not self.has_output:
             log.warning("no audio output: the workout runs without sound")
         for cue, tone in TONES.items():
@@ -87,7 +114,7 @@ class ToneBank(QObject):
             if not path.exists():
                 log.warning("cue sound missing: %s", path)
                 continue
-            effect = QSoundEffect(self)
+            effect = qt.QSoundEffect(self)
             effect.setSource(QUrl.fromLocalFile(str(path)))
             effect.statusChanged.connect(lambda cue=cue: self._status(cue))
             effect.playingChanged.connect(self._apply_volume)
@@ -99,7 +126,7 @@ class ToneBank(QObject):
     def _status(self, cue: str) -> None:
         effect = self.effects[cue]
         # Without an output every effect fails to load: the line above already said why.
-        if effect.status() == QSoundEffect.Status.Error and self.has_output:
+        if effect.status() == effect.Status.Error and self.has_output:
             log.warning("cue sound %s could not be loaded: %s", cue, effect.source().toString())
 
     @property
@@ -119,7 +146,7 @@ class ToneBank(QObject):
 
     def ready(self, cue: str) -> bool:
         effect = self.effects.get(cue)
-        return effect is not None and effect.status() == QSoundEffect.Status.Ready
+        return effect is not None and effect.status() == effect.Status.Ready
 
     @property
     def all_ready(self) -> bool:

@@ -9,6 +9,8 @@ once, the process is stopped, and the workout carries on with tones alone.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import json
 import logging
 import os
@@ -52,6 +54,15 @@ def _outlive_workout(voice: Voice) -> None:
 def _wait_for_last_words() -> None:
     for voice in list(_last_words):
         voice.wait(LAST_WORDS_WAIT_MS)
+
+
+@atexit.register
+def _stop_the_rest() -> None:
+    """A process that never ran an event loop to its end (a test session) still stops its
+    voices before Qt tears them down mid-sentence."""
+    for voice in list(_last_words):
+        with contextlib.suppress(RuntimeError):  # already deleted along with the app
+            voice.shutdown()
 
 
 def default_engine() -> str:
