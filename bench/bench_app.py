@@ -254,6 +254,9 @@ def keys() -> list[Row]:
 
 
 def run() -> list[Row]:
+    # The voice speaks through QTextToSpeech's mock engine: with no sound server here, a real
+    # speech-dispatcher would only hang and be given up on.
+    os.environ.setdefault("ANKLEDESK_TTS_ENGINE", "mock")
     display = None
     if not os.environ.get("DISPLAY"):
         from pyvirtualdisplay import Display
