@@ -63,10 +63,22 @@ def main() -> int:
     chosen = args.only or areas()
     rows: list[Row] = []
     started = time.monotonic()
+    display = None
+    if not os.environ.get("DISPLAY"):
+        # One virtual screen for the whole run: the areas share one QApplication, which must
+        # not outlive the display it was opened on.
+        from pyvirtualdisplay import Display
+
+        display = Display(visible=False, size=(1920, 1080), color_depth=24)
+        display.start()
     for area in chosen:
         print(f"running {area} …", file=sys.stderr, flush=True)
         module = importlib.import_module(f"bench_{area}")
-        rows.extend(module.run())
+        found = module.run()
+        print("\n".join(table(found)[2:]), file=sys.stderr, flush=True)
+        rows.extend(found)
+    if display is not None:
+        display.stop()
     lines = table(rows)
     print("\n".join(lines))
     if not args.only:
