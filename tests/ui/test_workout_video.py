@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from tests.ui.conftest import run_to
 
@@ -62,3 +63,20 @@ def test_pause_freezes_the_clip_and_resume_plays_it(qtbot, flow):
     flow.driver.toggle_pause()
     qtbot.waitUntil(video.is_playing, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: video.playback_ms() != frozen, timeout=WAIT_MS)
+
+
+def test_a_step_key_paints_first_and_primes_the_clip_after_next_a_moment_later(qtbot, flow):
+    """→ switches to the next step's clip at once; the clip after that is loaded only once
+    the key's effect has been painted (libvlc's set_media costs a few ms), then primed."""
+    video = flow.workout_screen.video
+    screen = flow.workout_screen
+    qtbot.waitUntil(lambda: Path(video.next_clip()).name == "big-toe-raise-hold.mp4"
+                    and video.next_is_primed(), timeout=WAIT_MS)
+    qtbot.keyClick(screen, Qt.Key.Key_Right)  # prepare → left hold: same clip
+    assert flow.driver.view().phase == "work"
+    qtbot.keyClick(screen, Qt.Key.Key_Right)  # left hold → switch sides: the right-side clip
+    assert flow.driver.view().phase == "switch"
+    assert Path(video.next_clip()).name != "ankle-squat.mp4"
+    qtbot.waitUntil(lambda: clip_name(flow) == "big-toe-raise-hold.mp4", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: Path(video.next_clip()).name == "ankle-squat.mp4"
+                    and video.next_is_primed(), timeout=WAIT_MS)

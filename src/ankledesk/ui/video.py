@@ -361,6 +361,10 @@ class VideoView(QWidget):
         """Whether the preloaded clip is paused on its first frames, ready to switch to."""
         return self._next is not None and self._next.state == "primed"
 
+    def next_clip(self) -> str:
+        """The path of the clip loaded for the next step ('' when none is)."""
+        return self._next.path if self._next is not None else ""
+
     def is_playing(self) -> bool:
         return (self._active is not None and self._active.state == "active"
                 and bool(self._active.mp.is_playing()))

@@ -100,6 +100,9 @@ def _fit_template(seconds: float) -> str:
     return "".join("0" if ch.isdigit() else ch for ch in clock(seconds))
 
 
+PRELOAD_DELAY_MS = 25
+
+
 class WorkoutScreen(QWidget):
     leave_requested = Signal()
     full_screen_requested = Signal()
@@ -123,6 +126,15 @@ class WorkoutScreen(QWidget):
         self._cue_px = 20
         self._cues_fitted: tuple[int, int] | None = None
         self._preloaded: tuple[str, bool] | None = None
+        self._to_preload: tuple[Drill, Path | None, bool] | None = None
+        self._clips: dict[str, Path | None] = {}
+        # Priming the next clip (libvlc's set_media, a few ms) waits until the key's effect
+        # is painted: the runner sees the new step within one frame, the clip is primed a
+        # moment later, long before the step after it starts.
+        self._preload_timer = QTimer(self)
+        self._preload_timer.setSingleShot(True)
+        self._preload_timer.setInterval(PRELOAD_DELAY_MS)
+        self._preload_timer.timeout.connect(self._preload_next)
         self.confirming_stop = False
 
         self.phase_bar = PhaseBar(self)
@@ -425,7 +437,11 @@ class WorkoutScreen(QWidget):
         if drill is None:
             return None
         mirrored = self.mirror_left and step.side == "left"
-        return drill, self._clip_of(drill), mirrored
+        if drill.id not in self._clips:
+            # Looked up once per drill: a lookup stats files, and a workout's clips don't
+            # change under it (Build is another page).
+            self._clips[drill.id] = self._clip_of(drill)
+        return drill, self._clips[drill.id], mirrored
 
     def _update_video(self, view: View) -> None:
         if view.state == "finished":
@@ -440,7 +456,8 @@ class WorkoutScreen(QWidget):
         if self._shown_clip != (drill.id, mirrored):
             self.video.show_drill(drill, clip, mirrored=mirrored)
             self._shown_clip = (drill.id, mirrored)
-            self._preloaded = None
+            self._preloaded = self._to_preload = None
+            self._preload_timer.stop()
         following = next((s for s in self.driver.plan.steps[target.index + 1:] if s.is_work
                           and self._clip_key(s) is not None
                           and (s.drill_id, self.mirror_left and s.side == "left")
@@ -448,9 +465,16 @@ class WorkoutScreen(QWidget):
         if following is not None:
             drill2, clip2, mirrored2 = self._clip_key(following)  # type: ignore[misc]
             if self._preloaded != (drill2.id, mirrored2):
-                self.video.preload(drill2, clip2, mirrored=mirrored2)
+                self._to_preload = (drill2, clip2, mirrored2)
                 self._preloaded = (drill2.id, mirrored2)
+                self._preload_timer.start()
         self.video.set_paused(view.state == "paused")
+
+    def _preload_next(self) -> None:
+        if self._to_preload is not None:
+            drill, clip, mirrored = self._to_preload
+            self._to_preload = None
+            self.video.preload(drill, clip, mirrored=mirrored)
 
     def _hold_clip_if_paused(self, _path: str) -> None:
         if self.driver.state == "paused":
