@@ -52,7 +52,7 @@ def _measure(app, folder: Path) -> dict[str, list[float]]:
     from ankledesk.store.measurements import MeasurementLog
     from ankledesk.store.session_store import SessionStore
     from ankledesk.ui.context import AppContext
-    from ankledesk.ui.history import HistoryScreen
+    from ankledesk.ui.history.page import HistoryScreen
 
     store = SessionStore.open(folder)
     log = MeasurementLog(store)

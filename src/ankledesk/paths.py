@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "ankledesk"
 DATA_DIR_ENV = "ANKLEDESK_DATA_DIR"
 
@@ -46,6 +44,8 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get(DATA_DIR_ENV)
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only when no folder is given (a few ms off every other start)
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

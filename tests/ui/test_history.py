@@ -18,9 +18,9 @@ from ankledesk.core.timefmt import clock
 from ankledesk.store.measurements import MeasurementLog
 from ankledesk.store.session_store import SessionStore
 from ankledesk.ui.context import AppContext
-from ankledesk.ui.history import HistoryScreen
 from ankledesk.ui.history.data import self_check
 from ankledesk.ui.history.measures import MeasureDialog
+from ankledesk.ui.history.page import HistoryScreen
 from ankledesk.ui.history.selfcheck import SelfCheckPanel
 from ankledesk.ui.history.sessions import SessionDialog
 from tests.report.pdfcheck import page_texts

@@ -16,8 +16,8 @@ from ankledesk.store.documents import routine_from_snapshot
 from ankledesk.store.measurements import MeasurementLog
 from ankledesk.store.session_store import SessionStore
 from ankledesk.ui.context import AppContext
-from ankledesk.ui.history import HistoryScreen
 from ankledesk.ui.history.measures import MeasureDialog
+from ankledesk.ui.history.page import HistoryScreen
 from ankledesk.ui.main_window import MainWindow
 from ankledesk.ui.workout.summary import SummaryScreen
 from tests.report.factories import BIG_TOE, session

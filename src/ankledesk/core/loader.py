@@ -7,7 +7,6 @@ the first, so one `routines check` run lists everything to fix.
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from collections.abc import Sequence
@@ -52,6 +51,13 @@ ROUTINE_DEFAULTS = {
 }
 
 
+def close_matches(word: str, possibilities: Sequence[str], n: int) -> list[str]:
+    """difflib's "did you mean", imported only when a file has a mistake to point out."""
+    import difflib
+
+    return difflib.get_close_matches(word, possibilities, n=n)
+
+
 @dataclass
 class Library:
     """Everything the app would load: drills, routines by id, and every problem found."""
@@ -77,7 +83,7 @@ class _Checker:
     def unknown_keys(self, table: dict[str, Any], allowed: set[str], prefix: str) -> None:
         for key in table:
             if key not in allowed:
-                hint = difflib.get_close_matches(key, sorted(allowed), n=1)
+                hint = close_matches(key, sorted(allowed), n=1)
                 extra = f"; did you mean {hint[0]!r}?" if hint else ""
                 self.add(f"{prefix}{key}", f"unknown key{extra}", table[key])
 
@@ -220,7 +226,7 @@ def _resolve_item(check: _Checker, table: dict[str, Any], prefix: str,
     if "drill" not in table:
         check.add(prefix + "drill", "missing (required)")
     elif not isinstance(drill_id, str) or drill_id not in drills:
-        hint = difflib.get_close_matches(str(drill_id), list(drills), n=1)
+        hint = close_matches(str(drill_id), list(drills), n=1)
         extra = f'; did you mean "{hint[0]}"?' if hint else ""
         check.add(prefix + "drill", f"unknown drill id{extra}", drill_id)
     else:

@@ -10,11 +10,9 @@ to wall time once, when it starts (`WallClock`).
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
-from ankledesk.core.engine import Event
 from ankledesk.core.model import MODES, Drill, Routine, RoutineItem, Side
 from ankledesk.core.records import (
     OUTCOMES,
@@ -25,6 +23,9 @@ from ankledesk.core.records import (
     StepRecord,
 )
 
+if TYPE_CHECKING:
+    from ankledesk.core.engine import Event
+
 SCHEMA_VERSION = 2
 
 SIDES: tuple[Side | None, ...] = (*get_args(Side), None)
@@ -33,6 +34,14 @@ _STEP_KEY_SET = frozenset(STEP_KEYS)
 
 class ShapeError(ValueError):
     """A document is not a session document of this schema."""
+
+
+def uuid4_hex() -> str:
+    """A new session's or measurement's id. uuid (and the platform module it loads) is
+    imported here, when one is made, not on the way to the app's first paint."""
+    import uuid
+
+    return uuid.uuid4().hex
 
 
 def now_local() -> dt.datetime:
@@ -71,7 +80,7 @@ class WallClock:
 def new_session(routine: Routine, started: dt.datetime | None = None) -> SessionRecord:
     """A fresh in-progress session document for `routine`."""
     return {
-        "id": uuid.uuid4().hex,
+        "id": uuid4_hex(),
         "routine_id": routine.id,
         "routine_name": routine.name,
         "routine": routine.to_snapshot(),

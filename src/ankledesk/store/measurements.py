@@ -13,12 +13,11 @@ skipped on reading and counted in `skipped`, never dropped from the file.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from typing import Any
 
 from ankledesk.core.measures import KINDS, MeasurementError, check_measurement, check_value
 from ankledesk.errors import UserError
-from ankledesk.store.documents import iso, now_local
+from ankledesk.store.documents import iso, now_local, uuid4_hex
 from ankledesk.store.session_store import SessionStore
 
 MEASUREMENTS_TABLE = "measurements"
@@ -54,7 +53,7 @@ class MeasurementLog:
         if kind not in KINDS:
             raise MeasurementError(f"kind: expected one of {', '.join(KINDS)}, got {kind!r}")
         doc: dict[str, Any] = {
-            "id": uuid.uuid4().hex, "kind": kind,
+            "id": uuid4_hex(), "kind": kind,
             "taken_at": iso(taken_at or now_local()),
             "left": check_value(KINDS[kind], "left", left),
             "right": check_value(KINDS[kind], "right", right),

@@ -25,8 +25,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from ankledesk.core.engine import Event
 from ankledesk.core.model import Routine
 from ankledesk.core.records import SessionRecord, Status, StepRecord
 from ankledesk.errors import UserError
@@ -44,6 +44,9 @@ from ankledesk.store.history import History
 from ankledesk.store.journal import JOURNAL_FILE, Journal, JournalRecord, without_journal_fields
 from ankledesk.store.lock import DataLock
 from ankledesk.store.reading import RESUME_KEY
+
+if TYPE_CHECKING:
+    from ankledesk.core.engine import Event
 
 
 class ActiveSession:

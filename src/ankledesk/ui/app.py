@@ -15,6 +15,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
@@ -25,11 +26,13 @@ from ankledesk.errors import UserError
 from ankledesk.store.lock import AlreadyRunning
 from ankledesk.store.session_store import SessionStore
 from ankledesk.ui.context import AppContext
-from ankledesk.ui.error_dialog import ErrorDialog
 from ankledesk.ui.fonts import install_fonts
 from ankledesk.ui.main_window import MainWindow
 from ankledesk.ui.qt_platform import use_xcb_on_wayland
 from ankledesk.ui.workout.clock import Clock
+
+if TYPE_CHECKING:
+    from ankledesk.ui.error_dialog import ErrorDialog
 
 log = logging.getLogger("ankledesk")
 
@@ -64,6 +67,8 @@ def install_excepthook(data_dir: Path) -> None:
         if QApplication.instance() is None:
             print(f"ankledesk: internal error: {kind.__name__}: {exc}", file=sys.stderr)
             return
+        from ankledesk.ui.error_dialog import ErrorDialog  # only ever needed here
+
         target = log_path(data_dir)
         dialog = ErrorDialog(f"{kind.__name__}: {exc}", details,
                              target if target.exists() else None, QApplication.activeWindow())
@@ -80,11 +85,16 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("AnkleDesk")
     app.setDesktopFileName("ankledesk")
+    install_fonts()
+    return app
+
+
+def set_window_icon(app: QApplication) -> None:
+    """The icon windows show in the task bar. Set once the window is on screen: rendering the
+    SVG at every size X asks for takes longer than painting the whole window."""
     icon = paths.resources_dir() / "icons" / "ankledesk.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    install_fonts()
-    return app
 
 
 def open_store(data_dir: Path, parent: QWidget | None = None) -> SessionStore | None:
@@ -141,7 +151,8 @@ def after_shown(window: MainWindow) -> None:
 
 
 class FirstPaint(QObject):
-    """Calls `then` once the window has painted for the first time (the start-up benchmark).
+    """Calls `then` once the window has painted for the first time: what can wait (the icon,
+    the notices, the resume question) waits for it, and the start-up benchmark ends there.
 
     A top-level widget paints its whole tree while it handles an UpdateRequest, so the moment
     after the first one is handled is the moment the user first sees the window."""
@@ -158,7 +169,6 @@ class FirstPaint(QObject):
         return False
 
     def _painted(self) -> None:
-        print("painted", flush=True)
         self._then()
 
 
@@ -182,12 +192,17 @@ def run(data_dir: Path, *, exit_after_paint: bool = False) -> int:
     if window is None:
         return 1
     window.resize(1280, 800)
+
+    def painted() -> None:
+        if exit_after_paint:
+            print("painted", flush=True)
+            app.quit()
+            return
+        set_window_icon(app)
+        after_shown(window)
+
+    window.installEventFilter(FirstPaint(window, painted))
     window.show()
-    if exit_after_paint:
-        watcher = FirstPaint(window, app.quit)
-        window.installEventFilter(watcher)
-    else:
-        QTimer.singleShot(0, lambda: after_shown(window))
     code = app.exec()
     window.context.store.close()
     return code

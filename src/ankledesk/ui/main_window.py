@@ -30,16 +30,17 @@ from PySide6.QtWidgets import (
 from ankledesk.store.documents import WallClock
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.fonts import text_font
-from ankledesk.ui.preferences_dialog import PreferencesDialog
-from ankledesk.ui.routines import RoutinesScreen
-from ankledesk.ui.sleep_inhibitor import SleepInhibitor
 from ankledesk.ui.today import TodayScreen
 from ankledesk.ui.widgets.lazy_page import LazyPage
 from ankledesk.ui.workout.clock import Clock, MonotonicClock
 
+# Everything below is imported where it is first needed: none of it is on the way to the
+# first paint (routines: libvlc; the inhibitor: QtDBus; the dialog: the voice list).
 if TYPE_CHECKING:
     from ankledesk.ui.build import BuildScreen
-    from ankledesk.ui.history import HistoryScreen
+    from ankledesk.ui.history.page import HistoryScreen
+    from ankledesk.ui.routines import RoutinesScreen
+    from ankledesk.ui.sleep_inhibitor import SleepInhibitor
     from ankledesk.ui.workout.flow import WorkoutFlow
 
 log = logging.getLogger(__name__)
@@ -60,7 +61,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(800, 600))
         self.context = context
         self.clock = clock or MonotonicClock()
-        self.inhibitor = inhibitor if inhibitor is not None else SleepInhibitor()
+        self._inhibitor = inhibitor
         self.flow: WorkoutFlow | None = None
 
         self.sidebar = QListWidget()
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
     # -- pages, built when first shown --------------------------------------------------------
 
     def _make_routines(self) -> RoutinesScreen:
+        from ankledesk.ui.routines import RoutinesScreen
+
         page = RoutinesScreen(self.context)
         page.start_requested.connect(self.start_routine)
         return page
@@ -107,7 +110,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _make_history(self) -> HistoryScreen:
-        from ankledesk.ui import history  # charts: not needed to start
+        from ankledesk.ui.history import page as history  # charts: not needed to start
 
         page = history.HistoryScreen(self.context)
         page.start_requested.connect(self.start_routine)
@@ -119,6 +122,19 @@ class MainWindow(QMainWindow):
             # Just after the first paint: the Build page takes .toml files dropped anywhere on
             # the window and asks about unsaved circuits before it closes, so it must exist.
             QTimer.singleShot(BUILD_AFTER_MS, self, lambda: self._build.page)
+
+    @property
+    def inhibitor(self) -> SleepInhibitor:
+        """What holds the screen saver off during a workout (made for the first workout)."""
+        if self._inhibitor is None:
+            from ankledesk.ui.sleep_inhibitor import SleepInhibitor
+
+            self._inhibitor = SleepInhibitor()
+        return self._inhibitor
+
+    @inhibitor.setter
+    def inhibitor(self, inhibitor: SleepInhibitor) -> None:
+        self._inhibitor = inhibitor
 
     @property
     def build_ready(self) -> bool:
@@ -176,6 +192,8 @@ class MainWindow(QMainWindow):
         return page.page if isinstance(page, LazyPage) else page
 
     def open_preferences(self) -> None:
+        from ankledesk.ui.preferences_dialog import PreferencesDialog
+
         if PreferencesDialog(self.context.prefs, self).exec():
             self.context.preferences_changed.emit()
 
@@ -268,7 +286,8 @@ class MainWindow(QMainWindow):
                 return
         if flow is not None and not flow.saved:
             flow.leave_now()
-        self.inhibitor.release()
+        if self._inhibitor is not None:
+            self._inhibitor.release()
         if self._routines.built:
             self.routines.shutdown()
         if self._build.built:
