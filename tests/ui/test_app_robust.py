@@ -15,8 +15,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 
 from ankledesk.store.session_store import SessionStore
+from ankledesk.ui import after_start, vlc_runtime
 from ankledesk.ui import app as app_module
-from ankledesk.ui import vlc_runtime
 from ankledesk.ui.error_dialog import ErrorDialog
 from tests.conftest import ROOT
 from tests.ui.conftest import run_to
@@ -120,7 +120,7 @@ def test_a_damaged_history_is_said_once_and_the_app_works(qtbot, data_dir, quick
     try:
         win.show()
         answer_next_dialog(click(""), seen)
-        app_module.after_shown(win)
+        after_start.after_shown(win)
         assert len(seen) == 1
         assert "history.json" in seen[0] and "corrupt" in seen[0]
         assert list(data_dir.glob("history.corrupt-*.json"))
@@ -184,7 +184,7 @@ def test_a_workout_killed_mid_set_is_offered_for_resume_and_continues(qtbot, tmp
         win.show()
         seen: list[str] = []
         answer_next_dialog(click("resumeButton"), seen)
-        app_module.offer_resume(win)
+        after_start.offer_resume(win)
         assert "Big-toe strength" in seen[0] and f"after {done} sets" in seen[0]
         flow = win.flow
         assert flow is not None

@@ -28,6 +28,7 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "ankledesk.ui.workout.flow",
     "ankledesk.ui.preferences_dialog",
     "ankledesk.ui.error_dialog",
+    "ankledesk.ui.after_start",     # the notices and the resume question
 )
 
 

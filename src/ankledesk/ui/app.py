@@ -8,7 +8,6 @@ workout are dealt with once the window is on screen.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sys
 import traceback
@@ -18,8 +17,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ankledesk import paths
 from ankledesk.errors import UserError
@@ -92,6 +90,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def set_window_icon(app: QApplication) -> None:
     """The icon windows show in the task bar. Set once the window is on screen: rendering the
     SVG at every size X asks for takes longer than painting the whole window."""
+    from PySide6.QtGui import QIcon
+
     icon = paths.resources_dir() / "icons" / "ankledesk.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
@@ -102,6 +102,8 @@ def open_store(data_dir: Path, parent: QWidget | None = None) -> SessionStore | 
     try:
         return SessionStore.open(data_dir)
     except AlreadyRunning as exc:
+        from PySide6.QtWidgets import QMessageBox  # only when the app cannot start
+
         who = f"process {exc.pid}" if exc.pid else "another program"
         QMessageBox.information(
             parent, "AnkleDesk is already open",
@@ -109,45 +111,10 @@ def open_store(data_dir: Path, parent: QWidget | None = None) -> SessionStore | 
             "Switch to that window: only one AnkleDesk at a time records your workouts.")
         return None
     except UserError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(parent, "AnkleDesk cannot start", str(exc))
         return None
-
-
-def show_notices(store: SessionStore, parent: QWidget) -> None:
-    """What the store had to do to open the data (files set aside, read-only): said once."""
-    if store.notices:
-        QMessageBox.warning(parent, "AnkleDesk: about your data", "\n\n".join(store.notices))
-
-
-def offer_resume(window: MainWindow) -> None:
-    """A workout was cut short (a crash, a flat battery): resume it, or keep it as it is."""
-    store = window.context.store
-    leftover = store.leftover
-    if leftover is None or store.read_only:
-        return
-    sets = len(leftover["steps"])
-    started = dt.datetime.fromisoformat(leftover["started_at"])
-    box = QMessageBox(QMessageBox.Icon.Question, "A workout was cut short",
-                      f"“{leftover['routine_name']}”, started {started:%a %-d %b at %H:%M}, "
-                      f"stopped after {sets} set{'s' if sets != 1 else ''}. "
-                      "Every finished set is saved.", parent=window)
-    box.setObjectName("resumeBox")
-    resume = box.addButton("Resume where it stopped", QMessageBox.ButtonRole.AcceptRole)
-    resume.setObjectName("resumeButton")
-    keep = box.addButton("Keep as stopped early", QMessageBox.ButtonRole.RejectRole)
-    keep.setObjectName("keepButton")
-    box.setDefaultButton(resume)
-    box.exec()
-    if box.clickedButton() is resume:
-        window.resume_leftover()
-    else:
-        store.abandon_leftover()
-        window.context.sessions_changed()
-
-
-def after_shown(window: MainWindow) -> None:
-    show_notices(window.context.store, window)
-    offer_resume(window)
 
 
 class FirstPaint(QObject):
@@ -198,6 +165,8 @@ def run(data_dir: Path, *, exit_after_paint: bool = False) -> int:
             print("painted", flush=True)
             app.quit()
             return
+        from ankledesk.ui.after_start import after_shown
+
         set_window_icon(app)
         after_shown(window)
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -274,6 +273,8 @@ class MainWindow(QMainWindow):
         flow = self.flow
         if flow is not None and flow.in_workout:
             sets = flow.recorder.recorded
+            from PySide6.QtWidgets import QMessageBox  # asked only here
+
             answer = QMessageBox.question(
                 self, "Stop the workout?",
                 f"Stop “{flow.routine.name}” now? The {sets} set{'s' if sets != 1 else ''} "

@@ -1,0 +1,50 @@
+"""What the app says once its window is on screen: what the store had to do to open the data,
+and the question about a workout that was cut short. Loaded after the first paint (message
+boxes are not needed to show the window).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ankledesk.store.session_store import SessionStore
+from ankledesk.ui.main_window import MainWindow
+
+
+def show_notices(store: SessionStore, parent: QWidget) -> None:
+    """What the store had to do to open the data (files set aside, read-only): said once."""
+    if store.notices:
+        QMessageBox.warning(parent, "AnkleDesk: about your data", "\n\n".join(store.notices))
+
+
+def offer_resume(window: MainWindow) -> None:
+    """A workout was cut short (a crash, a flat battery): resume it, or keep it as it is."""
+    store = window.context.store
+    leftover = store.leftover
+    if leftover is None or store.read_only:
+        return
+    sets = len(leftover["steps"])
+    started = dt.datetime.fromisoformat(leftover["started_at"])
+    box = QMessageBox(QMessageBox.Icon.Question, "A workout was cut short",
+                      f"“{leftover['routine_name']}”, started {started:%a %-d %b at %H:%M}, "
+                      f"stopped after {sets} set{'s' if sets != 1 else ''}. "
+                      "Every finished set is saved.", parent=window)
+    box.setObjectName("resumeBox")
+    resume = box.addButton("Resume where it stopped", QMessageBox.ButtonRole.AcceptRole)
+    resume.setObjectName("resumeButton")
+    keep = box.addButton("Keep as stopped early", QMessageBox.ButtonRole.RejectRole)
+    keep.setObjectName("keepButton")
+    box.setDefaultButton(resume)
+    box.exec()
+    if box.clickedButton() is resume:
+        window.resume_leftover()
+    else:
+        store.abandon_leftover()
+        window.context.sessions_changed()
+
+
+def after_shown(window: MainWindow) -> None:
+    show_notices(window.context.store, window)
+    offer_resume(window)
