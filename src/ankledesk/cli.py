@@ -84,11 +84,15 @@ def _window_args(argv: list[str]) -> argparse.Namespace | None:
     return args
 
 
-def load_commands_for(argv: Sequence[str] | None = None) -> None:
+def load_commands_for(argv: Sequence[str] | None = None) -> bool:
     """Import the command modules now unless the arguments ask for the window alone (the
-    entry point calls this while a Ctrl-C still simply ends the process)."""
+    entry point calls this while a Ctrl-C still simply ends the process); True for the
+    window."""
     if _window_args(list(sys.argv[1:] if argv is None else argv)) is None:
         import ankledesk.commands  # noqa: F401
+
+        return False
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,8 +8,7 @@ the first, so one `routines check` run lists everything to fix.
 from __future__ import annotations
 
 import re
-import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -135,18 +134,35 @@ class _Checker:
         return value
 
 
-def read_toml(path: Path) -> dict[str, Any] | Problem:
-    """Parse one TOML file; an unreadable or malformed file becomes a Problem, never a crash."""
+def read_text(path: Path) -> str | Problem:
+    """A TOML file's text; an unreadable or non-UTF-8 file becomes a Problem."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         return Problem(path, None, f"cannot read the file ({exc.strerror or exc})")
     try:
-        return tomllib.loads(data.decode("utf-8"))
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         return Problem(path, None, "not a text file (expected UTF-8 TOML)")
+
+
+def parse_toml(path: Path, text: str) -> dict[str, Any] | Problem:
+    import tomllib  # the app mostly reads its cache of parsed files (ankledesk/library.py)
+
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return Problem(path, None, f"not valid TOML: {exc}")
+
+
+def read_toml(path: Path) -> dict[str, Any] | Problem:
+    """Parse one TOML file; an unreadable or malformed file becomes a Problem, never a crash."""
+    text = read_text(path)
+    return text if isinstance(text, Problem) else parse_toml(path, text)
+
+
+# How the loaders read a file: read_toml, or the app's cache of files parsed before.
+TomlReader = Callable[[Path], "dict[str, Any] | Problem"]
 
 
 def parse_drills(data: dict[str, Any], path: Path) -> tuple[dict[str, Drill], list[Problem]]:
@@ -209,8 +225,9 @@ def parse_drills(data: dict[str, Any], path: Path) -> tuple[dict[str, Drill], li
     return drills, check.problems
 
 
-def load_drills(path: Path) -> tuple[dict[str, Drill], list[Problem]]:
-    data = read_toml(path)
+def load_drills(path: Path, read: TomlReader = read_toml
+                ) -> tuple[dict[str, Drill], list[Problem]]:
+    data = read(path)
     if isinstance(data, Problem):
         return {}, [data]
     return parse_drills(data, path)
@@ -320,9 +337,9 @@ def parse_routine(data: dict[str, Any], path: Path, drills: dict[str, Drill],
     ), []
 
 
-def load_routine_file(path: Path, drills: dict[str, Drill],
-                      source: str | None = None) -> tuple[Routine | None, list[Problem]]:
-    data = read_toml(path)
+def load_routine_file(path: Path, drills: dict[str, Drill], source: str | None = None,
+                      read: TomlReader = read_toml) -> tuple[Routine | None, list[Problem]]:
+    data = read(path)
     if isinstance(data, Problem):
         return None, [data]
     return parse_routine(data, path, drills, source or str(path))
@@ -334,19 +351,20 @@ def _routine_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.toml") if p.name not in NOT_ROUTINES)
 
 
-def load_library(builtin_dir: Path, user_dir: Path | None = None) -> Library:
+def load_library(builtin_dir: Path, user_dir: Path | None = None,
+                 read: TomlReader = read_toml) -> Library:
     """The drills, the built-in routines, then the user's, with every problem found on the way.
 
     A user routine whose id clashes with a built-in one is reported and not loaded, so a coach's
     file never silently replaces (or is replaced by) a shipped program.
     """
     lib = Library()
-    lib.drills, lib.problems = load_drills(builtin_dir / DRILLS_FILE)
+    lib.drills, lib.problems = load_drills(builtin_dir / DRILLS_FILE, read)
     sources = [(p, "built-in") for p in _routine_files(builtin_dir)]
     if user_dir is not None:
         sources += [(p, str(p)) for p in _routine_files(user_dir)]
     for path, source in sources:
-        routine, problems = load_routine_file(path, lib.drills, source)
+        routine, problems = load_routine_file(path, lib.drills, source, read)
         lib.problems.extend(problems)
         if routine is None:
             continue

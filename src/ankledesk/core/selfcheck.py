@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ankledesk.core.loader import ID_PATTERN, read_toml
+from ankledesk.core.loader import ID_PATTERN, TomlReader, read_toml
 from ankledesk.core.model import Routine
 from ankledesk.core.problems import Problem
 
@@ -69,11 +69,11 @@ def _sign(table: object, n: int, path: Path, routines: Mapping[str, Routine] | N
     return Sign(sign_id, text.strip(), str(why).strip(), tuple(programs))
 
 
-def load_self_check(path: Path, routines: Mapping[str, Routine] | None = None
-                    ) -> tuple[list[Sign], list[Problem]]:
+def load_self_check(path: Path, routines: Mapping[str, Routine] | None = None,
+                    read: TomlReader = read_toml) -> tuple[list[Sign], list[Problem]]:
     """The signs in `path`, in file order, and one Problem per mistake (a bad sign is left out,
     the others load). With `routines`, every program named must be one of them."""
-    data = read_toml(path)
+    data = read(path)
     if isinstance(data, Problem):
         return [], [data]
     tables = data.get("signs")

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from ankledesk.core.loader import Library
 from ankledesk.core.model import Drill, Routine
 from ankledesk.core.records import SessionRecord
-from ankledesk.library import open_library
+from ankledesk.library import ParsedToml, open_library, parsed_toml
 from ankledesk.store.documents import routine_from_snapshot
 from ankledesk.store.session_store import SessionStore
 from ankledesk.store.user_clips import UserClips
@@ -35,13 +35,21 @@ class AppContext(QObject):
         self.prefs = Preferences(self.data_dir)
         self.clips = UserClips(self.data_dir)
         self._library: Library | None = None
+        self._parsed: ParsedToml | None = None
         self._sessions: list[SessionRecord] | None = None
 
     @property
     def library(self) -> Library:
         if self._library is None:
-            self._library = open_library(self.data_dir)
+            self._library = open_library(self.data_dir, self.parsed_toml)
         return self._library
+
+    @property
+    def parsed_toml(self) -> ParsedToml:
+        """The data folder's cache of parsed TOML files (the library, the self-check)."""
+        if self._parsed is None:
+            self._parsed = parsed_toml(self.data_dir)
+        return self._parsed
 
     def reload_library(self) -> None:
         self._library = None

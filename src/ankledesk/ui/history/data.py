@@ -50,7 +50,8 @@ def self_check(context: AppContext) -> list[Sign]:
     found = _signs.get(context)
     if found is None:
         found, problems = load_self_check(paths.builtin_routines_dir() / SELF_CHECK_FILE,
-                                          context.library.routines)
+                                          context.library.routines, context.parsed_toml.read)
+        context.parsed_toml.save()
         for problem in problems:
             log.warning("%s", problem)
         _signs[context] = found
