@@ -3,10 +3,11 @@
 The app keeps what it parsed last time in `<data>/cache/parsed-toml.json`: Python's TOML
 parser is pure Python, and parsing the library's files and the self-check with it was the
 largest single step between starting the app and its first paint (about 9 ms), while reading
-the same data back as JSON takes a fraction of a millisecond. An entry is used only when the file's text is
-exactly the text it was parsed from, so an edited routine can never be served stale; a
-missing, damaged or unwritable cache only means parsing again. The commands don't keep it:
-a command that only reads (`history`, `routines list`) writes nothing in the data folder.
+the same data back as JSON takes a fraction of a millisecond. An entry is used only when the
+file's text is exactly the text it was parsed from, so an edited routine can never be served
+stale; a missing, damaged or unwritable cache only means parsing again. The commands don't
+keep it: a command that only reads (`history`, `routines list`) writes nothing in the data
+folder.
 """
 
 from __future__ import annotations

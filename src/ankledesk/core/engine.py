@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ankledesk.core.plan import Plan, Step
+from ankledesk.core.records import Outcome
 
 EventKind = Literal[
     "step_started", "step_finished", "countdown", "halfway", "switch_sides", "rest",
     "round_done", "workout_done", "paused", "resumed", "rep",
 ]
-Outcome = Literal["done", "partial", "skipped"]
 State = Literal["ready", "running", "paused", "finished"]
 
 COUNTDOWN_FROM = 3

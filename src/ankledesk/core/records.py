@@ -26,10 +26,11 @@ local UTC offset, to the second. A session belongs to the day it started on.
 # annotations, which is how SESSION_KEYS leaves the optional keys out.
 from typing import Any, Literal, NotRequired, TypedDict, get_args
 
-from ankledesk.core.engine import Outcome
 from ankledesk.core.model import Mode, Side
 
 Status = Literal["finished", "abandoned", "in_progress"]
+# How a set ended; the engine decides it, the document keeps it.
+Outcome = Literal["done", "partial", "skipped"]
 
 STATUSES: tuple[Status, ...] = get_args(Status)
 OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
