@@ -24,6 +24,7 @@ from ankledesk.ui.fonts import text_font
 from ankledesk.ui.history.data import self_check
 from ankledesk.ui.history.hints import clear
 from ankledesk.ui.style import body, heading
+from ankledesk.ui.widgets.check_box import CheckBox
 
 INTRO = ("Tick what you notice. Each sign points to programs that work on it; they are a "
          "starting point, not a diagnosis. If it hurts, see a physio first.")
@@ -53,11 +54,10 @@ class SelfCheckPanel(QWidget):
         signs.setHorizontalSpacing(24)
         columns = 3 if compact else 1
         for n, sign in enumerate(self_check(context)):
-            box = QCheckBox(sign.text)
+            box = CheckBox(sign.text, 20)
             box.setObjectName(f"sign-{sign.id}")
             box.setFont(text_font(15 if compact else 16))
             box.setToolTip(sign.why)
-            box.setStyleSheet("QCheckBox::indicator { width: 20px; height: 20px; }")
             box.toggled.connect(self._update)
             self.boxes[sign.id] = box
             cell = QVBoxLayout()

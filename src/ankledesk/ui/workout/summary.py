@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from ankledesk.store.measurements import MeasurementLog
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.history.measures import ask_measurements
 from ankledesk.ui.style import ACCENT
+from ankledesk.ui.widgets.check_box import CheckBox
 
 # A hold counts as achieved when it ran to its target, give or take a poll's rounding.
 _HOLD_TOLERANCE_S = 0.5
@@ -141,11 +141,10 @@ class SummaryScreen(QWidget):
             self.rpe_group.addButton(button, value)
             rpe_row.addWidget(button)
 
-        self.pain = QCheckBox("Something hurt (pain): stop the drill that hurt and tell your "
-                              "physio")
+        self.pain = CheckBox("Something hurt (pain): stop the drill that hurt and tell your "
+                             "physio", 26)
         self.pain.setObjectName("pain")
         self.pain.setFont(text_font(18))
-        self.pain.setStyleSheet("QCheckBox::indicator { width: 26px; height: 26px; }")
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notes")
         self.notes.setPlaceholderText("Notes on the session (how it felt, what to change)")
