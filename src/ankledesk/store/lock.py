@@ -130,8 +130,9 @@ class DataLock:
                 raise AlreadyRunning(_read_pid(fd) or holder, self.path)
             os.lseek(fd, 0, os.SEEK_SET)
             os.ftruncate(fd, 0)
+            # No fsync: other processes read the pid through the page cache, and after a
+            # crash it names a dead process either way (it only ever names the holder).
             os.write(fd, f"{os.getpid()}\n".encode("ascii"))
-            os.fsync(fd)
         except BaseException:
             os.close(fd)
             raise
