@@ -261,15 +261,4 @@ def run() -> list[Row]:
     # The voice speaks through QTextToSpeech's mock engine: with no sound server here, a real
     # speech-dispatcher would only hang and be given up on.
     os.environ.setdefault("ANKLEDESK_TTS_ENGINE", "mock")
-    display = None
-    if not os.environ.get("DISPLAY"):
-        from pyvirtualdisplay import Display
-
-        display = Display(visible=False, size=(1920, 1080), color_depth=24)
-        display.start()
-    os.environ.pop("WAYLAND_DISPLAY", None)
-    try:
-        return start_up() + keys() + cpu() + memory()
-    finally:
-        if display is not None:
-            display.stop()
+    return start_up() + keys() + cpu() + memory()

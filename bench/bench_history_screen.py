@@ -11,7 +11,6 @@ fresh interpreter next to importing QtWidgets alone, as the share it adds to sta
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 import sys
 import tempfile
@@ -94,27 +93,16 @@ def _measure(app, folder: Path) -> dict[str, list[float]]:
 
 
 def run() -> list[Row]:
-    display = None
-    if not os.environ.get("DISPLAY"):
-        from pyvirtualdisplay import Display
+    from PySide6.QtWidgets import QApplication
 
-        display = Display(visible=False, size=(1280, 800))
-        display.start()
-    os.environ.pop("WAYLAND_DISPLAY", None)
-    try:
-        from PySide6.QtWidgets import QApplication
-
-        app = QApplication.instance() or QApplication([])
-        plan = expand(load_library(paths.builtin_routines_dir()).routines[
-            "runners-chassis-circuit"])
-        with tempfile.TemporaryDirectory() as tmp:
-            build_history(Path(tmp), plan)
-            found = _measure(app, Path(tmp))
-        charts = _import_seconds("PySide6.QtCharts")
-        widgets = _import_seconds("PySide6.QtWidgets")
-    finally:
-        if display is not None:
-            display.stop()
+    app = QApplication.instance() or QApplication([])
+    plan = expand(load_library(paths.builtin_routines_dir()).routines[
+        "runners-chassis-circuit"])
+    with tempfile.TemporaryDirectory() as tmp:
+        build_history(Path(tmp), plan)
+        found = _measure(app, Path(tmp))
+    charts = _import_seconds("PySide6.QtCharts")
+    widgets = _import_seconds("PySide6.QtWidgets")
     name = "history screen (5 y: 800 sessions, 60 measurements)"
     return [
         Row(name, f"first show, median of {RUNS}", ms(median(found["first"])),
