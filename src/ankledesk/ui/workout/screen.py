@@ -28,7 +28,7 @@ from ankledesk.core.model import Drill
 from ankledesk.core.plan import Step
 from ankledesk.core.timefmt import clock
 from ankledesk.ui.fonts import text_font
-from ankledesk.ui.style import ACCENT
+from ankledesk.ui.style import StartButton
 from ankledesk.ui.video import VideoView
 from ankledesk.ui.widgets.aspect_box import AspectBox
 from ankledesk.ui.widgets.countdown import Countdown
@@ -147,11 +147,11 @@ class WorkoutScreen(QWidget):
         self.ring = ProgressRing(self)
         self.reps_target = self._label("repsTarget", wrap=True)
         self.reps_target.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.done_button = self._button("doneBig", "Done ✓", "Done (Enter)", self._done)
+        # Painted like Start (a style sheet here made every switch to a reps step slower).
+        self.done_button = self._button("doneBig", "Done ✓", "Done (Enter)", self._done,
+                                        kind=StartButton)
         self.done_button.setSizePolicy(QSizePolicy.Policy.Expanding,
                                        QSizePolicy.Policy.Expanding)
-        self.done_button.setStyleSheet(
-            f"QPushButton#doneBig {{ background: {ACCENT}; color: white; border-radius: 10px; }}")
         reps_panel = QWidget(self)
         reps_layout = QVBoxLayout(reps_panel)
         reps_layout.setContentsMargins(0, 0, 0, 0)
@@ -266,8 +266,9 @@ class WorkoutScreen(QWidget):
         return label
 
     def _button(self, name: str, text: str, tip: str, slot: Callable[[], object],
-                parent: QWidget | None = None) -> QPushButton:
-        button = QPushButton(text, parent or self)
+                parent: QWidget | None = None, kind: type[QPushButton] = QPushButton
+                ) -> QPushButton:
+        button = kind(text, parent or self)
         button.setObjectName(name)
         button.setToolTip(tip)
         # Buttons never take the keyboard focus: Space must pause, not click the last button.
