@@ -1,18 +1,23 @@
 """`make bench`: run every benchmark, print one table, record it in docs/benchmarks.md.
 
-Each `bench/bench_<area>.py` module has `run() -> list[Row]`. Timings live here and never in
-tests, because these machines are shared and noisy; every comparison is measured in the same
-run as its baseline. `python bench/run.py engine store` runs only those areas and does not
-touch docs/benchmarks.md.
+Each `bench/bench_<area>.py` module has `run() -> list[Row]`, run in a fresh interpreter of
+its own, so no area measures another's leftovers (a QApplication, a grown heap, the sound
+server QtMultimedia bound to). Timings live here and never in tests, because these machines
+are shared and noisy; every comparison is measured in the same run as its baseline.
+`python bench/run.py engine store` runs only those areas and does not touch
+docs/benchmarks.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import importlib
+import json
 import os
 import platform
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -26,11 +31,21 @@ ROOT = HERE.parent
 REPORT = ROOT / "docs" / "benchmarks.md"
 
 
+ROWS_MARK = "bench rows: "
+
+
 def areas() -> list[str]:
-    """Every area, sound first: QtMultimedia binds to the sound server the first time it is
-    used in the process, so the cue benchmark's own server must be the first it sees."""
-    found = sorted(p.stem.removeprefix("bench_") for p in HERE.glob("bench_*.py"))
-    return sorted(found, key=lambda area: area != "sound")
+    return sorted(p.stem.removeprefix("bench_") for p in HERE.glob("bench_*.py"))
+
+
+def run_area(area: str) -> list[Row]:
+    """`area` in a child interpreter; its rows come back as the last line it prints."""
+    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--area", area],
+                          stdout=subprocess.PIPE, text=True, check=False)
+    lines = [line for line in done.stdout.splitlines() if line.startswith(ROWS_MARK)]
+    if done.returncode != 0 or not lines:
+        raise SystemExit(f"bench {area} failed (exit {done.returncode})")
+    return [Row(**fields) for fields in json.loads(lines[-1].removeprefix(ROWS_MARK))]
 
 
 def machine() -> str:
@@ -62,14 +77,18 @@ def table(rows: list[Row]) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("only", nargs="*", help=f"areas to run (default all: {areas()})")
+    parser.add_argument("--area", help=argparse.SUPPRESS)  # a child run by run_area
     args = parser.parse_args()
+    if args.area:
+        found = importlib.import_module(f"bench_{args.area}").run()
+        print(ROWS_MARK + json.dumps([dataclasses.asdict(row) for row in found]), flush=True)
+        return 0
     chosen = args.only or areas()
     rows: list[Row] = []
     started = time.monotonic()
     display = None
     if not os.environ.get("DISPLAY"):
-        # One virtual screen for the whole run: the areas share one QApplication, which must
-        # not outlive the display it was opened on.
+        # One virtual screen for the whole run, inherited by every area's interpreter.
         from pyvirtualdisplay import Display
 
         display = Display(visible=False, size=(1920, 1080), color_depth=24)
@@ -77,8 +96,7 @@ def main() -> int:
     os.environ.pop("WAYLAND_DISPLAY", None)  # the areas open their windows on that X display
     for area in chosen:
         print(f"running {area} …", file=sys.stderr, flush=True)
-        module = importlib.import_module(f"bench_{area}")
-        found = module.run()
+        found = run_area(area)
         print("\n".join(table(found)[2:]), file=sys.stderr, flush=True)
         rows.extend(found)
     if display is not None:
