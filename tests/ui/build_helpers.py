@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
@@ -38,26 +38,6 @@ def open_window(qtbot, data_dir: Path, clock: ManualClock | None = None) -> Iter
         win.build.shutdown()
         win.routines.shutdown()
         win.context.store.close()
-
-
-def answer_dialog(handle: Callable[[QWidget], None]) -> list[str]:
-    """Answer the next modal dialog as soon as it is up; returns what it said (filled in
-    once it was answered), so a test can check the question as well as the outcome."""
-    seen: list[str] = []
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(10, poll)
-            return
-        if isinstance(dialog, QInputDialog):
-            seen.append(dialog.labelText())
-        elif isinstance(dialog, QMessageBox):
-            seen.append(dialog.text())
-        handle(dialog)
-
-    QTimer.singleShot(0, poll)
-    return seen
 
 
 def type_answer(text: str) -> Callable[[QWidget], None]:

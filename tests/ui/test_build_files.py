@@ -19,7 +19,6 @@ from ankledesk.report.blank import blank_sheet
 from ankledesk.report.weekly import weekly_log
 from tests.report.pdfcheck import page_texts
 from tests.ui.build_helpers import (
-    answer_dialog,
     drop,
     file_mime,
     open_window,
@@ -27,6 +26,7 @@ from tests.ui.build_helpers import (
     run_workout,
     type_answer,
 )
+from tests.ui.dialogs import answer_next_dialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 DOCS = paths.builtin_routines_dir().parent / "docs" / "routines.md"
@@ -184,13 +184,13 @@ def test_a_clashing_id_asks_for_a_new_name_and_overwrites_nothing(qtbot, data_di
     shutil.copy(builtin, source)
     before = builtin.read_bytes()
     with open_window(qtbot, data_dir) as window:
-        asked = answer_dialog(type_answer("Chassis for Sam"))
+        asked = answer_next_dialog(type_answer("Chassis for Sam"))
         routine = window.build.import_file(source)
         assert asked and 'already used by a built-in routine' in asked[0]
         assert routine is not None and (routine.id, routine.name) == (
             "chassis-for-sam", "Chassis for Sam")
         # the same file again: its id is taken by the built-in still; cancelling imports nothing
-        answer_dialog(lambda dialog: dialog.reject())
+        answer_next_dialog(lambda dialog: dialog.reject())
         assert window.build.import_file(source) is None
     assert builtin.read_bytes() == before
     assert sorted(p.name for p in (data_dir / "routines").iterdir()) == ["chassis-for-sam.toml"]
@@ -203,7 +203,7 @@ def test_a_broken_file_is_refused_with_the_check_lines(qtbot, data_dir, tmp_path
     bad.write_text('id = "bad"\nname = "Bad"\n[[items]]\ndrill = "short-foot"\nseconds = "45s"\n',
                    encoding="utf-8")
     with open_window(qtbot, data_dir) as window:
-        said = answer_dialog(press_button(QMessageBox.StandardButton.Ok))
+        said = answer_next_dialog(press_button(QMessageBox.StandardButton.Ok))
         assert window.build.import_file(bad) is None
         assert said and said[0].endswith(
             'bad.toml: items[1].seconds: expected whole seconds 1–3600 (got "45s")')
@@ -226,10 +226,10 @@ def test_quitting_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, d
         start_blank_with(build, "short-foot", name="Unsaved")
         window.show_page(0)  # leaving the screen loses nothing
         assert build.dirty and build.state.name == "Unsaved"
-        said = answer_dialog(press_button(QMessageBox.StandardButton.Cancel))
+        said = answer_next_dialog(press_button(QMessageBox.StandardButton.Cancel))
         window.close()
         assert said and "not saved" in said[0] and window.isVisible()
-        answer_dialog(press_button(QMessageBox.StandardButton.Save))
+        answer_next_dialog(press_button(QMessageBox.StandardButton.Save))
         window.close()
         assert not window.isVisible()
     assert (data_dir / "routines" / "unsaved.toml").exists()
@@ -244,10 +244,10 @@ def test_delete_asks_and_past_sessions_keep_their_snapshot(qtbot, data_dir):
         window.start_routine("short-one")
         run_workout(window.flow, lambda: window.flow.driver.complete())
         window.flow.summary.save()
-        answer_dialog(press_button(QMessageBox.StandardButton.No))
+        answer_next_dialog(press_button(QMessageBox.StandardButton.No))
         assert not build.delete()
         assert (data_dir / "routines" / "short-one.toml").exists()
-        said = answer_dialog(press_button(QMessageBox.StandardButton.Yes))
+        said = answer_next_dialog(press_button(QMessageBox.StandardButton.Yes))
         assert build.delete()
         assert "stay in your history" in said[0]
         assert not (data_dir / "routines" / "short-one.toml").exists()
@@ -269,7 +269,7 @@ def test_a_save_that_cannot_be_written_says_so_and_keeps_the_draft(qtbot, data_d
     with open_window(qtbot, data_dir) as window:
         build = window.build
         start_blank_with(build, "short-foot", name="Nowhere")
-        said = answer_dialog(press_button(QMessageBox.StandardButton.Ok))
+        said = answer_next_dialog(press_button(QMessageBox.StandardButton.Ok))
         assert not build.save()
         assert said and "nowhere.toml: cannot write the file" in said[0]
         assert said[0].endswith("Nothing was changed.")
@@ -292,11 +292,11 @@ def test_import_and_export_through_their_file_dialogs(qtbot, data_dir, tmp_path)
 
     with open_window(qtbot, data_dir) as window:
         build = window.build
-        answer_dialog(choose(source))
+        answer_next_dialog(choose(source))
         qtbot.mouseClick(build.buttons["import"], Qt.MouseButton.LeftButton)
         assert window.context.library.routine("sam-tuesday") is not None
         build.choose_source("sam-tuesday")
         qtbot.mouseClick(build.buttons["edit"], Qt.MouseButton.LeftButton)
-        answer_dialog(choose(sent))
+        answer_next_dialog(choose(sent))
         qtbot.mouseClick(build.buttons["export"], Qt.MouseButton.LeftButton)
     assert sent.read_text("utf-8") == HAND_EDITED

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from ankledesk.report.blank import blank_sheet
 from tests.report.pdfcheck import ink_spread, page_texts, render_pages
-from tests.ui.build_helpers import answer_dialog, open_window, type_answer
+from tests.ui.build_helpers import open_window, type_answer
+from tests.ui.dialogs import answer_next_dialog
 
 CTRL, SHIFT, ALT = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier,
                     Qt.KeyboardModifier.AltModifier)
@@ -29,12 +30,12 @@ def test_a_copy_of_a_builtin_saved_as_then_renamed_and_printed(qtbot, data_dir, 
         assert 0 < build.steps.count() < steps_before  # the step list follows at once
         assert build.estimate.text().startswith("About ")
         build.items.setFocus()
-        asked = answer_dialog(type_answer("Foot strength for Sam"))
+        asked = answer_next_dialog(type_answer("Foot strength for Sam"))
         qtbot.keyClick(build.items, Qt.Key.Key_S, CTRL | SHIFT)
         assert asked == ["Name of the new routine:"]
         saved = data_dir / "routines" / "foot-strength-for-sam.toml"
         assert saved.exists() and build.editing.id == "foot-strength-for-sam"
-        answer_dialog(type_answer("Sam's feet"))
+        answer_next_dialog(type_answer("Sam's feet"))
         assert build.rename()
         assert sorted(p.name for p in saved.parent.iterdir()) == ["foot-strength-for-sam.toml"]
         routine = window.context.library.routine("foot-strength-for-sam")
