@@ -48,8 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _log_internal_error(data_dir: Path) -> Path | None:
+def _log_internal_error(data_dir: Path | None) -> Path | None:
     """Write the traceback to the data folder's log so the user sees one line, not a stack."""
+    if data_dir is None:
+        return None
     try:
         folder = paths.logs_dir(data_dir)
         folder.mkdir(parents=True, exist_ok=True)
@@ -97,11 +99,13 @@ def load_commands_for(argv: Sequence[str] | None = None) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
-    args = _window_args(words) or build_parser().parse_args(words)
-    # Parsed once; the default folder is filled in afterwards, so `--data-dir` given before
-    # or without a command is never lost.
-    args.data_dir = paths.data_dir(args.data_dir)
+    data_dir: Path | None = None
     try:
+        # Inside the try: a Ctrl-C while the parsers are built is one line too.
+        args = _window_args(words) or build_parser().parse_args(words)
+        # Parsed once; the default folder is filled in afterwards, so `--data-dir` given
+        # before or without a command is never lost.
+        args.data_dir = data_dir = paths.data_dir(args.data_dir)
         return int(args.func(args) or 0)
     except UserError as exc:
         print(f"ankledesk: {exc}", file=sys.stderr)  # UserError made it printable
@@ -116,10 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except OSError as exc:  # one the store did not explain already: an export's, say
-        print(f"ankledesk: {shown(explain(exc, data_dir=args.data_dir))}", file=sys.stderr)
+        print(f"ankledesk: {shown(explain(exc, data_dir=data_dir))}", file=sys.stderr)
         return 1
     except Exception as exc:  # the promise: never a traceback on screen
-        where = _log_internal_error(args.data_dir)
+        where = _log_internal_error(data_dir)
         detail = f" (details in {where})" if where else ""
         print(f"ankledesk: internal error: {type(exc).__name__}: {exc}{detail}", file=sys.stderr)
         return 70

@@ -155,8 +155,12 @@ def test_the_screen_repaints_only_when_what_it_shows_changes(qtbot, window, cloc
     qtbot.waitUntil(lambda: window.build_ready)  # made once, just after the first paint
     flow = window.start_routine("quick-test")
     run_to(flow, lambda: current(flow).phase == "work")
-    countdown = flow.workout_screen.countdown
+    screen = flow.workout_screen
+    countdown = screen.countdown
     qtbot.waitUntil(lambda: countdown.paints > 0)
+    # The clip after next is loaded a moment after the step's paint, on a hidden surface of
+    # its own: once it is primed, nothing else is due.
+    qtbot.waitUntil(lambda: not screen.preload_pending and screen.video.next_is_primed())
     QApplication.processEvents()
     painted = countdown.paints
     for _ in range(5):  # polls inside the same second: nothing new to show

@@ -471,6 +471,11 @@ class WorkoutScreen(QWidget):
                 self._preload_timer.start()
         self.video.set_paused(view.state == "paused")
 
+    @property
+    def preload_pending(self) -> bool:
+        """Whether the clip after next is still to be loaded (it waits for the paint)."""
+        return self._preload_timer.isActive()
+
     def _preload_next(self) -> None:
         if self._to_preload is not None:
             drill, clip, mirrored = self._to_preload
