@@ -4,14 +4,20 @@ receiving sessions; a dangling link is reported, never replaced; modes survive w
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import stat
 from pathlib import Path
 
-from ankledesk.store.history import HISTORY_FILE
+from ankledesk.store.history import year_file
 
 BIG_TOE = "big-toe-strength"
+
+
+def _this_year(data_dir: Path) -> Path:
+    """The year file a workout done now goes to."""
+    return year_file(data_dir, dt.date.today().year)
 
 
 def _simulate(cli):
@@ -23,10 +29,10 @@ def test_a_symlinked_history_keeps_receiving_sessions(cli, data_dir: Path,
     synced = tmp_path / "Dropbox" / "ankledesk"
     synced.mkdir(parents=True)
     assert _simulate(cli).returncode == 0
-    real = synced / HISTORY_FILE
-    (data_dir / HISTORY_FILE).rename(real)
+    link = _this_year(data_dir)
+    real = synced / link.name
+    link.rename(real)
     real.chmod(0o640)
-    link = data_dir / HISTORY_FILE
     link.symlink_to(real)
     for _ in range(2):
         run = _simulate(cli)
@@ -40,8 +46,9 @@ def test_a_symlinked_history_keeps_receiving_sessions(cli, data_dir: Path,
 
 def test_a_dangling_history_link_is_reported_not_replaced(cli, data_dir: Path,
                                                           tmp_path: Path) -> None:
-    gone = tmp_path / "unmounted" / HISTORY_FILE
-    link = data_dir / HISTORY_FILE
+    link = _this_year(data_dir)
+    link.parent.mkdir()
+    gone = tmp_path / "unmounted" / link.name
     link.symlink_to(gone)
     run = _simulate(cli)
     assert run.returncode == 1
@@ -51,12 +58,13 @@ def test_a_dangling_history_link_is_reported_not_replaced(cli, data_dir: Path,
     viewer = cli("history")
     assert viewer.returncode == 1 and f"{link} is a link to {gone}" in viewer.stderr
     assert link.is_symlink() and os.readlink(link) == str(gone) and not gone.exists()
-    assert sorted(p.name for p in data_dir.iterdir()) == ["ankledesk.lock", HISTORY_FILE]
+    assert sorted(p.name for p in data_dir.iterdir()) == ["ankledesk.lock", "history"]
+    assert list(link.parent.iterdir()) == [link]
 
 
 def test_the_history_keeps_its_mode_across_writes(cli, data_dir: Path) -> None:
     assert _simulate(cli).returncode == 0
-    path = data_dir / HISTORY_FILE
+    path = _this_year(data_dir)
     path.chmod(0o644)
     assert _simulate(cli).returncode == 0
     assert stat.S_IMODE(path.stat().st_mode) == 0o644

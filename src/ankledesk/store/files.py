@@ -1,4 +1,5 @@
-"""Opening history.json or the journal as TinyDB, whatever state a crash or a person left it in.
+"""Opening a data file (a year of history, history.json, the journal, the measurements) as
+TinyDB, whatever state a crash or a person left it in.
 
 Rules (DESIGN.md "History"): a file is never overwritten unless it was read and understood.
 - Missing: a fresh file is created (if asked to).
@@ -84,8 +85,9 @@ class DanglingLink(UserError):
 
 
 def empty_tables(kind: FileKind) -> dict[str, dict[str, Any]]:
-    return {META_TABLE: {"1": {"schema_version": SCHEMA_VERSION, "kind": kind}},
-            SESSIONS_TABLE: {}}
+    """A new file of `kind`: its meta record and its empty table."""
+    table = "measurements" if kind == "measurements" else SESSIONS_TABLE
+    return {META_TABLE: {"1": {"schema_version": SCHEMA_VERSION, "kind": kind}}, table: {}}
 
 
 def read_regular(path: Path) -> bytes | None:
@@ -158,6 +160,12 @@ def _quarantine_notice(path: Path, reading: Reading, where: Path | str, writable
 
 def _frozen(path: Path, tables: dict[str, Any] | None) -> TinyDB:
     return TinyDB(tables, str(path), storage=FrozenStorage)
+
+
+def missing_file(path: Path, kind: FileKind) -> OpenedFile:
+    """A file that is not there yet, read as empty (and refusing writes: open it with
+    `create=True` to write)."""
+    return OpenedFile(path, _frozen(path, empty_tables(kind)), True, [], existed=False)
 
 
 def _fresh(path: Path, kind: FileKind) -> TinyDB:
@@ -268,7 +276,7 @@ def open_file(path: Path, kind: FileKind, *, writable: bool, create: bool) -> Op
 
 
 class SessionsFile:
-    """What history.json and the journal share: the opened file and its sessions table."""
+    """What the history files and the journal share: the opened file and its sessions table."""
 
     def __init__(self, opened: OpenedFile) -> None:
         self.opened = opened

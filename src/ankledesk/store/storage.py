@@ -27,6 +27,18 @@ from tinydb.storages import Storage
 REPLACE_RETRY_SECONDS = 1.0
 REPLACE_RETRY_PAUSE = 0.05
 TEMP_SUFFIX = ".tmp"
+PAUSE_ENV = "ANKLEDESK_PAUSE_AFTER_WRITE"
+"""For the crash tests only: when set (to seconds), each durable step of the store says so on
+stderr (`checkpoint: …`) and waits that long, so a test can kill the process with a real
+SIGKILL right after any chosen write. Unset, it costs one dictionary lookup."""
+
+
+def checkpoint(what: str) -> None:
+    """Mark a durable step (see PAUSE_ENV)."""
+    pause = os.environ.get(PAUSE_ENV)
+    if pause:
+        print(f"checkpoint: {what}", file=sys.stderr, flush=True)
+        time.sleep(float(pause))
 
 
 class ReadOnlyError(OSError):
@@ -108,6 +120,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
         raise
     fsync_dir(folder)
+    checkpoint(f"wrote {path.name}")
 
 
 def remove_durably(path: Path) -> None:
