@@ -18,14 +18,13 @@ lost or damaged digest costs one slower read and never loses anything.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, cast
 
 from ankledesk.core.records import SessionRecord, StepRecord
-from ankledesk.store.storage import atomic_write_bytes, dumps
+from ankledesk.store.storage import atomic_write_bytes, dumps, file_stamp
 
 DIGEST_VERSION = 1
 DIGEST_SUFFIX = ".digest.json"
@@ -73,10 +72,8 @@ def _max_target(a: float | None, b: float | None) -> float | None:
 
 
 def stamp(year_file: Path) -> list[int]:
-    """Which version of the year file this is: a write replaces the file (a new inode), a
-    hand edit changes its size or time."""
-    found = os.stat(year_file)
-    return [found.st_ino, found.st_size, found.st_mtime_ns]
+    """Which version of the year file this is (as JSON keeps it: a list)."""
+    return list(file_stamp(year_file))
 
 
 def write_digest(year_file: Path, outlines: Iterable[SessionRecord]) -> None:

@@ -41,6 +41,7 @@ from ankledesk.store.storage import (
     FrozenStorage,
     atomic_write_bytes,
     dumps,
+    file_stamp,
     fsync_dir,
     leftover_temp_files,
     replace_with_retry,
@@ -173,6 +174,12 @@ def _fresh(path: Path, kind: FileKind) -> TinyDB:
     return TinyDB(path, storage=AtomicJSONStorage)
 
 
+def _writable(path: Path, tables: dict[str, Any], stamp: tuple[int, int, int]) -> TinyDB:
+    """The file as TinyDB, starting from the tables just read from it (version `stamp`), so
+    they are not parsed twice."""
+    return TinyDB(path, storage=AtomicJSONStorage, known=(stamp, tables))
+
+
 @overload
 def open_file(path: Path, kind: FileKind, *, writable: bool,
               create: Literal[True]) -> OpenedFile: ...
@@ -195,6 +202,10 @@ def open_file(path: Path, kind: FileKind, *, writable: bool, create: bool) -> Op
             temp.unlink(missing_ok=True)
     reading: Reading | None = None
     problem: ShapeError | None = None
+    try:
+        stamp: tuple[int, int, int] | None = file_stamp(path)
+    except OSError:
+        stamp = None
     try:
         raw = read_regular(path)
     except DanglingLink as exc:
@@ -271,8 +282,12 @@ def open_file(path: Path, kind: FileKind, *, writable: bool, create: bool) -> Op
                        f"the original is kept as {backup}")
     if version < SCHEMA_VERSION or reading.set_aside or reading.rekeyed:
         atomic_write_bytes(path, dumps(reading.tables))
-    return OpenedFile(path, TinyDB(path, storage=AtomicJSONStorage), notices=notices,
-                      unreadable=unreadable)
+        stamp = file_stamp(path)
+    elif stamp != file_stamp(path):  # changed while it was read: TinyDB reads it again
+        stamp = None
+    db = (TinyDB(path, storage=AtomicJSONStorage) if stamp is None
+          else _writable(path, reading.tables, stamp))
+    return OpenedFile(path, db, notices=notices, unreadable=unreadable)
 
 
 class SessionsFile:
