@@ -47,7 +47,8 @@ def _year(data_dir: Path) -> Path:
 
 
 def _files_parse(data_dir: Path) -> dict | None:
-    """Both files are whole JSON (the year file once there is one); returns the journal's session, if there is a journal."""
+    """Both files are whole JSON (the year file once there is one); returns the journal's
+    session, if there is a journal."""
     if _year(data_dir).exists():  # created when the first session is stored
         json.loads(_year(data_dir).read_text(encoding="utf-8"))
     journal = data_dir / JOURNAL_FILE

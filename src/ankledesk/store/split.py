@@ -87,9 +87,7 @@ def split(history: History, measurements: Callable[[], Table]) -> list[str]:
         new = _missing(by_year[year], target.sessions())
         if new:
             target.insert_all(new)
-            checkpoint(f"year {year}")
         history._record_digest(year)
-        checkpoint(f"digest {year}")
     moving = [dict(m) for m in legacy.opened.db.table(MEASUREMENTS_TABLE).all()]
     if moving:
         table = measurements()
@@ -97,7 +95,6 @@ def split(history: History, measurements: Callable[[], Table]) -> list[str]:
         extra = [m for m in moving if m not in stored]
         if extra:
             table.insert_multiple(extra)
-            checkpoint("measurements")
     path = legacy.path
     aside = aside_path(path, SPLIT_TAG)
     replace_with_retry(path, aside)

@@ -28,21 +28,27 @@ REPLACE_RETRY_SECONDS = 1.0
 REPLACE_RETRY_PAUSE = 0.05
 TEMP_SUFFIX = ".tmp"
 PAUSE_ENV = "ANKLEDESK_PAUSE_AFTER_WRITE"
-"""For the crash tests only: when set (to seconds), each durable step of the store says so on
-stderr (`checkpoint: …`) and waits that long, so a test can kill the process with a real
-SIGKILL right after any chosen write. Unset, it costs one dictionary lookup."""
-
-
-def checkpoint(what: str) -> None:
-    """Mark a durable step (see PAUSE_ENV)."""
-    pause = os.environ.get(PAUSE_ENV)
-    if pause:
-        print(f"checkpoint: {what}", file=sys.stderr, flush=True)
-        time.sleep(float(pause))
+"""For the crash tests only: when set to K, each durable step of the store says so on stderr
+(`checkpoint: …`), and the K-th one (counting from 1; 0: none) then waits a minute, so a test
+can kill the process with a real SIGKILL right after any chosen write. Unset, it costs one
+dictionary lookup."""
+_checkpoints_passed = 0
 
 
 class ReadOnlyError(OSError):
     """A write was attempted on a file opened read-only (for instance a newer schema)."""
+
+
+def checkpoint(what: str) -> None:
+    """Mark a durable step (see PAUSE_ENV)."""
+    pause_at = os.environ.get(PAUSE_ENV)
+    if not pause_at:
+        return
+    global _checkpoints_passed
+    _checkpoints_passed += 1
+    print(f"checkpoint: {what}", file=sys.stderr, flush=True)
+    if _checkpoints_passed == int(pause_at):
+        time.sleep(60)
 
 
 def fsync_dir(folder: Path) -> None:
