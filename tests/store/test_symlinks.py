@@ -1,6 +1,6 @@
-"""A history.json that is a symlink (kept in a synced folder) stays a symlink and keeps
-receiving sessions; a dangling link is reported, never replaced; modes survive writes
-(issue 12, point 4). Real commands in subprocesses."""
+"""A year file or the whole history folder that is a symlink (kept in a synced folder) stays a
+symlink and keeps receiving sessions; a dangling link is reported, never replaced; modes
+survive writes (issue 12, points 4 and 9). Real commands in subprocesses."""
 
 from __future__ import annotations
 
@@ -68,3 +68,21 @@ def test_the_history_keeps_its_mode_across_writes(cli, data_dir: Path) -> None:
     path.chmod(0o644)
     assert _simulate(cli).returncode == 0
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_a_symlinked_history_folder_keeps_receiving_sessions(cli, data_dir: Path,
+                                                             tmp_path: Path) -> None:
+    """The whole history folder kept in a synced folder: the link stays, the files go there."""
+    synced = tmp_path / "Dropbox" / "history"
+    synced.mkdir(parents=True)
+    link = data_dir / "history"
+    link.symlink_to(synced)
+    for _ in range(2):
+        run = _simulate(cli)
+        assert run.returncode == 0, run.stderr
+    assert link.is_symlink() and os.readlink(link) == str(synced)
+    year = synced / _this_year(data_dir).name
+    assert len(json.loads(year.read_text())["sessions"]) == 2
+    assert len(json.loads(cli("history", "--json").stdout)) == 2
+    run = cli("export", "csv", "-o", str(year))  # the synced files are the store's own
+    assert run.returncode == 1 and "AnkleDesk's own files" in run.stderr
