@@ -1,13 +1,15 @@
 """Ten years of history: what each command costs as a whole process, against an empty history.
 
 Ten years of the 40-set runner's chassis circuit (1,500 sessions, 60,000 sets, about 17 MB of
-JSON) are written to one data folder, nothing to another. In the same run, each command runs as
-the user's shell runs it (`python -m ankledesk …`, a fresh process) against both folders, five
-times; the figures are the median wall time and the largest peak RSS (from wait4's rusage).
-Finishing a session is `simulate --resume` of a journal whose every set is done, which opens the
-store, moves the session into the history and removes the journal. Before timing, one finish
-runs untimed in each folder, so whatever a first writer does once (a migration) is not counted.
-A separate figure: `export pdf` of a week holding one session with a 1 MB note.
+JSON) are written to one data folder as the single history.json of before the split into
+years, nothing to another. Before timing, one finish runs untimed in each folder: the first
+writer splits history.json into one file per year (store.split), which happens once in a data
+folder's life and is not counted. In the same run, each command runs as the user's shell runs
+it (`python -m ankledesk …`, a fresh process) against both folders, five times; the figures
+are the median wall time and the largest peak RSS (from wait4's rusage). Finishing a session
+is `simulate --resume` of a journal whose every set is done, which opens the store, moves the
+session into its year's file and removes the journal. A separate figure: `export pdf` of a
+week holding one session with a 1 MB note.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from ankledesk.core.plan import Plan, expand
 from ankledesk.core.progress import IsoWeek
 from ankledesk.store.documents import new_session
 from ankledesk.store.files import empty_tables
+from ankledesk.store.history import History, history_dir
 from ankledesk.store.journal import JOURNAL_FILE
 from ankledesk.store.storage import atomic_write_bytes, dumps
 from bench_store import _session, build_history
@@ -45,11 +48,14 @@ NOTES = """
 ## Ten years of history, per command
 
 Each command runs as a whole process (`python -m ankledesk …`) against ten years of history
-(1,500 sessions of the 40-set chassis circuit) and, in the same run, against an empty data
-folder; median wall time of five runs, largest peak RSS. The budget is at most twice the empty
-figure: what a command reads should grow with what it shows, not with the years behind it.
-Finishing is `simulate --resume` of a journal whose sets are all done. The last row exports the
-week of one session whose note is 1 MB long.
+(1,500 sessions of the 40-set chassis circuit, one file per year after the split of the
+single history.json, which runs once before timing) and, in the same run, against an empty
+data folder; median wall time of five runs, largest peak RSS. The budget is at most twice the
+empty figure: what a command reads should grow with what it shows, not with the years behind
+it. A week reads its own year in full and the other years' digests (for the streak and the
+ladder); a finish rewrites its own year's file and digest. Finishing is `simulate --resume` of
+a journal whose sets are all done. The last row exports the week of one session whose note is
+1 MB long.
 """
 
 
@@ -96,13 +102,18 @@ def _series(folder: Path, args: list[str], before: Callable[[], None] | None = N
 
 
 def _note_history(folder: Path, plan: Plan) -> IsoWeek:
-    tables = empty_tables("history")
     doc = new_session(plan.routine)
     doc.update(status="finished", ended_at=doc["started_at"],
                notes=("Felt the left calf; " * (NOTE_BYTES // 20 + 1))[:NOTE_BYTES])
-    tables["sessions"] = {"1": doc}
-    atomic_write_bytes(folder / "history.json", dumps(tables))
+    History(folder, writable=True).add(doc)
     return IsoWeek.of(dt.date.fromisoformat(doc["started_at"][:10]))
+
+
+def _size(folder: Path) -> tuple[int, int]:
+    """(bytes of the year files, bytes of their digests)."""
+    files = list(history_dir(folder).glob("*.json"))
+    digests = sum(p.stat().st_size for p in files if p.name.endswith(".digest.json"))
+    return sum(p.stat().st_size for p in files) - digests, digests
 
 
 def run() -> list[Row]:
@@ -124,8 +135,11 @@ def run() -> list[Row]:
         }
         for folder in (full, empty):  # untimed: whatever a first writer does once
             _measure(folder, commands["finish a session"], lambda f=folder: _journal(f, plan))
-        rows.append(Row(f"history: {YEARS} y ({SESSIONS} sessions × {len(plan.work_steps)} "
-                        "sets)", "history.json as written", f"{size / 1e6:.1f} MB"))
+        years, digests = _size(full)
+        label = f"history: {YEARS} y ({SESSIONS} sessions × {len(plan.work_steps)} sets)"
+        rows.append(Row(label, "history.json before the split", f"{size / 1e6:.1f} MB"))
+        rows.append(Row(label, "year files / digests after it",
+                        f"{years / 1e6:.1f} MB / {digests / 1e6:.2f} MB"))
         for name, args in commands.items():
             finish = name == "finish a session"
             results = [_series(folder, args, (lambda f=folder: _journal(f, plan)) if finish

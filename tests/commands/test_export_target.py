@@ -37,6 +37,9 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 OWN_FILES = [HISTORY_FILE, JOURNAL_FILE, LOCK_FILE, "history.quarantine-20261118T070000.json",
+             "history.split-20261118T070000.json", "history/2026.json",
+             "history/2026.digest.json", "history/measurements.json",
+             "history/2025.quarantine-20261118T070000.json", "history/2031.json",
              "routines/mine.toml"]
 
 
@@ -57,13 +60,31 @@ def test_an_export_never_writes_over_the_data_folders_files(cli, recorded: Path,
         assert _snapshot(recorded) == before, name
 
 
-def test_a_link_to_the_history_is_refused_too(cli, recorded: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", [HISTORY_FILE, "history/2026.json"])
+def test_a_link_to_the_history_is_refused_too(cli, recorded: Path, tmp_path: Path,
+                                              name: str) -> None:
+    (recorded / name).parent.mkdir(exist_ok=True)
+    (recorded / name).touch()
     link = tmp_path / "innocent.pdf"
-    link.symlink_to(recorded / HISTORY_FILE)
+    link.symlink_to(recorded / name)
     before = _snapshot(recorded)
     run = cli("export", "pdf", "-o", str(link))
     assert run.returncode == 1 and "AnkleDesk's own files" in run.stderr
     assert _snapshot(recorded) == before
+
+
+def test_a_year_file_kept_elsewhere_through_a_link_is_refused(cli, recorded: Path,
+                                                               tmp_path: Path) -> None:
+    """A year file symlinked into a synced folder: its target is the store's too."""
+    synced = tmp_path / "synced"
+    synced.mkdir()
+    real = synced / "2019.json"
+    real.write_bytes(b'{"kept": true}')
+    (recorded / "history").mkdir(exist_ok=True)
+    (recorded / "history" / "2019.json").symlink_to(real)
+    run = cli("export", "csv", "-o", str(real))
+    assert run.returncode == 1 and "AnkleDesk's own files" in run.stderr
+    assert real.read_bytes() == b'{"kept": true}'
 
 
 def test_a_symlink_the_user_named_is_followed_and_stays_a_link(cli, recorded: Path,

@@ -28,7 +28,7 @@ SESSIONS = [
 
 @pytest.fixture
 def stored(data_dir: Path) -> list[dict]:
-    history = History.open(data_dir, writable=True)
+    history = History(data_dir, writable=True)
     for doc in reversed(SESSIONS):
         history.add(doc)
     return SESSIONS

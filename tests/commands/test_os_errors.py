@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from ankledesk.store.history import HISTORY_FILE
+from ankledesk.store.history import HISTORY_DIR, HISTORY_FILE
 from ankledesk.store.journal import JOURNAL_FILE
 from ankledesk.store.lock import LOCK_FILE
 from tests.conftest import ROOT
@@ -63,20 +63,23 @@ def _mount_point(shared_tmp: Path) -> tuple[Path, Path, str]:
     return mount, evidence, f"{mount}/data"
 
 
+YEAR = f"{HISTORY_DIR}/2026.json"  # where good_sessions are filed
+
+
 def test_a_full_disk_says_so_and_the_sets_are_safe_in_the_journal(shared_tmp: Path) -> None:
     mount, evidence, data = _mount_point(shared_tmp)
     big = history_text(good_sessions(100))  # about 130 kB: finishing rewrites all of it
     (shared_tmp / "history.json").write_text(big)
     script = f"""
         mount -t tmpfs -o size=512k tmpfs {mount}
-        mkdir {data}
-        cp {shared_tmp}/history.json {data}/{HISTORY_FILE}
-        head -c $((512*1024 - $(stat -c %s {data}/{HISTORY_FILE}) - 40*1024)) /dev/zero \
+        mkdir -p {data}/{HISTORY_DIR}
+        cp {shared_tmp}/history.json {data}/{YEAR}
+        head -c $((512*1024 - $(stat -c %s {data}/{YEAR}) - 40*1024)) /dev/zero \
             > {mount}/filler
         {_cli_line(data, "simulate", BIG_TOE, "--speed", FAST)} \
             > {evidence}/out1 2> {evidence}/err1; echo $? > {evidence}/rc1
         cp {data}/{JOURNAL_FILE} {evidence}/journal.json
-        cmp {data}/{HISTORY_FILE} {shared_tmp}/history.json && echo same > {evidence}/history
+        cmp {data}/{YEAR} {shared_tmp}/history.json && echo same > {evidence}/history
         rm {mount}/filler
         {_cli_line(data, "simulate", "--resume", "--speed", FAST)} \
             > {evidence}/out2 2> {evidence}/err2; echo $? > {evidence}/rc2
@@ -86,12 +89,12 @@ def test_a_full_disk_says_so_and_the_sets_are_safe_in_the_journal(shared_tmp: Pa
     assert run.returncode == 0, run.stderr
     err1 = (evidence / "err1").read_text()
     assert (evidence / "rc1").read_text().strip() == "1"
-    assert err1 == (f"ankledesk: the disk is full (writing {data}/{HISTORY_FILE}): free some "
+    assert err1 == (f"ankledesk: the disk is full (writing {data}/{YEAR}): free some "
                     f"space and try again; your finished sets are safe in "
                     f"{data}/{JOURNAL_FILE}\n")
     [cut_short] = json.loads((evidence / "journal.json").read_text())["sessions"].values()
     assert len(cut_short["steps"]) == 8  # every set is in the journal
-    assert (evidence / "history").read_text() == "same\n"  # history.json untouched
+    assert (evidence / "history").read_text() == "same\n"  # the year file untouched
     assert (evidence / "rc2").read_text().strip() == "0", (evidence / "err2").read_text()
     stored = json.loads((evidence / "history.json").read_text())
     [resumed] = [doc for doc in stored if doc["id"] == cut_short["id"]]

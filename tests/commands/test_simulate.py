@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import signal
@@ -10,7 +11,7 @@ import sys
 from pathlib import Path
 
 from ankledesk import paths
-from ankledesk.store.history import HISTORY_FILE
+from ankledesk.store.history import year_file
 from ankledesk.store.journal import JOURNAL_FILE
 from ankledesk.store.lock import LOCK_FILE
 from tests.conftest import ROOT
@@ -126,4 +127,4 @@ def test_a_stale_lock_is_taken_over(cli, data_dir: Path) -> None:
     (data_dir / LOCK_FILE).write_text(f"{dead_pid()}\n")
     run = cli("simulate", BIG_TOE, "--speed", FAST)
     assert run.returncode == 0, run.stderr
-    assert (data_dir / HISTORY_FILE).exists()
+    assert year_file(data_dir, dt.date.today().year).exists()

@@ -102,7 +102,7 @@ def test_history_summary_says_what_the_pdf_says(cli, data_dir, tmp_path):
     week = monday("2025-W10")
     history = weeks_of_history("2025-W09", weeks=4, per_week=2)
     history.append(session(at(week + dt.timedelta(days=2))))
-    store = History.open(data_dir, writable=True)
+    store = History(data_dir, writable=True)
     for doc in history:
         store.add(doc)
     summary = cli("history", "summary", "--week", "2025-W10")

@@ -70,7 +70,7 @@ def test_terminal_messages_escape_what_the_user_typed(cli, data_dir, tmp_path):
     run = cli("export", "blank", "--routine", "evil\x1b[2J\x07", "-o", str(tmp_path / "x.pdf"))
     assert run.returncode != 0
     assert "evil\\x1b[2J\\x07" in run.stderr and "\x1b" not in run.stderr
-    store = History.open(data_dir, writable=True)
+    store = History(data_dir, writable=True)
     store.add(session(at(dt.date(2026, 11, 16)), routine_name="Red\x1b[31m circuit"))
     listed = cli("history")
     assert "Red\\x1b[31m circuit" in listed.stdout and "\x1b" not in listed.stdout

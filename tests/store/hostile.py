@@ -39,15 +39,16 @@ def history_text(docs: list[dict], planted: dict[int, str] | None = None) -> str
                       for n, doc in enumerate(docs)])
 
 
-def quarantine_files(folder: Path, stem: str = "history") -> list[Path]:
-    return sorted(folder.glob(f"{stem}.quarantine-*.json"))
+def quarantine_files(folder: Path, stem: str = "*") -> list[Path]:
+    """Quarantine files in the data folder or its history folder (a year's, history.json's)."""
+    return sorted(folder.rglob(f"{stem}.quarantine-*.json"))
 
 
 def aside_files(folder: Path, stem: str) -> list[Path]:
-    return sorted(folder.glob(f"{stem}.corrupt-*.json"))
+    return sorted(folder.rglob(f"{stem}.corrupt-*.json"))
 
 
 def kept_anywhere(folder: Path, text: str) -> bool:
-    """Whether `text`'s exact bytes are in some file of the data folder."""
+    """Whether `text`'s exact bytes are in some file of the data folder or its history."""
     needle = text.encode("utf-8")
-    return any(needle in p.read_bytes() for p in folder.iterdir() if p.is_file())
+    return any(needle in p.read_bytes() for p in folder.rglob("*") if p.is_file())

@@ -17,6 +17,7 @@ from ankledesk.store.history import HISTORY_FILE
 from ankledesk.store.journal import JOURNAL_FILE
 from ankledesk.store.session_store import SessionStore
 from tests.core.factories import simple
+from tests.store.helpers import year_path
 from tests.store.strategies import session_at
 
 GOOD = session_at("2026-11-16T07:00:00+01:00")
@@ -136,10 +137,11 @@ def test_a_newer_journal_is_left_untouched(data_dir: Path) -> None:
 
 
 def test_temp_files_left_by_a_crash_mid_write_are_cleared(data_dir: Path) -> None:
-    (data_dir / HISTORY_FILE).write_bytes(_VALID)
-    junk = data_dir / f".{HISTORY_FILE}.abc123.tmp"
+    path = year_path(data_dir)
+    path.write_bytes(_VALID)
+    junk = path.with_name(f".{path.name}.abc123.tmp")
     junk.write_bytes(_VALID[:10])
     with SessionStore.open(data_dir) as store:
-        assert store.notices == []
         assert len(store.sessions()) == 1
+        assert store.notices == []
     assert not junk.exists()

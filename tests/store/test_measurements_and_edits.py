@@ -1,5 +1,6 @@
-"""Measurements in history.json's own table and edits of a stored session: real files, durable
-writes, nothing of the sessions lost, readable after a restart."""
+"""Measurements in the history folder's measurements.json and edits of a stored session: real
+files, durable writes, nothing of the sessions lost, readable after a restart; and the
+measurements of a history.json from before the split into years moved with its sessions."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ import pytest
 from ankledesk.core.measures import MeasurementError
 from ankledesk.errors import UserError
 from ankledesk.store.edits import edit_session
+from ankledesk.store.files import empty_tables
 from ankledesk.store.history import HISTORY_FILE
 from ankledesk.store.measurements import MEASUREMENTS_TABLE, MeasurementLog
 from ankledesk.store.session_store import SessionStore
 from tests.report.factories import session
+from tests.store.helpers import history_bytes, measurements_path, year_path
 
 TZ = dt.timezone(dt.timedelta(hours=1))
 
@@ -36,8 +39,9 @@ def test_measurements_survive_a_restart_beside_the_sessions(data_dir: Path):
     log.add("balance-eyes-closed", left=14, taken_at=dt.datetime(2026, 11, 10, 7, tzinfo=TZ))
     store.close()
 
-    raw = json.loads((data_dir / HISTORY_FILE).read_text(encoding="utf-8"))
-    assert len(raw[MEASUREMENTS_TABLE]) == 2 and len(raw["sessions"]) == 1
+    raw = json.loads(measurements_path(data_dir).read_text(encoding="utf-8"))
+    assert len(raw[MEASUREMENTS_TABLE]) == 2
+    assert len(json.loads(year_path(data_dir).read_text(encoding="utf-8"))["sessions"]) == 1
     reopened = SessionStore.open(data_dir, read_only=True)
     docs = MeasurementLog(reopened).all()
     assert [(d["kind"], d["left"], d["right"]) for d in docs] == [
@@ -48,12 +52,12 @@ def test_measurements_survive_a_restart_beside_the_sessions(data_dir: Path):
 
 def test_a_bad_value_is_refused_and_nothing_is_written(data_dir: Path):
     store, _ = _store_with_session(data_dir)
-    before = (data_dir / HISTORY_FILE).read_bytes()
+    before = history_bytes(data_dir)
     with pytest.raises(MeasurementError, match="left: Knee-to-wall distance is 0–30 cm, got 45"):
         MeasurementLog(store).add("knee-to-wall", left=45, right=10)
     with pytest.raises(MeasurementError, match="needs the left side, the right side or both"):
         MeasurementLog(store).add("big-toe-hold")
-    assert (data_dir / HISTORY_FILE).read_bytes() == before
+    assert history_bytes(data_dir) == before
     store.close()
 
 
@@ -61,7 +65,7 @@ def test_a_hand_edited_bad_record_is_skipped_on_reading_and_kept_in_the_file(dat
     store, _ = _store_with_session(data_dir)
     MeasurementLog(store).add("knee-to-wall", left=9, right=10)
     store.close()
-    path = data_dir / HISTORY_FILE
+    path = measurements_path(data_dir)
     raw = json.loads(path.read_text(encoding="utf-8"))
     raw[MEASUREMENTS_TABLE]["2"] = {"kind": "knee-to-wall", "left": "nine"}
     path.write_text(json.dumps(raw), encoding="utf-8")
@@ -101,10 +105,28 @@ def test_an_edit_changes_rpe_pain_and_notes_only_and_survives_a_restart(data_dir
 
 def test_a_bad_edit_changes_nothing(data_dir: Path):
     store, doc = _store_with_session(data_dir)
-    before = (data_dir / HISTORY_FILE).read_bytes()
+    before = history_bytes(data_dir)
     with pytest.raises(ValueError, match="RPE is a whole number from 1 to 10"):
         edit_session(store, doc["id"], rpe=11, pain=False, notes="")
     with pytest.raises(UserError, match="no session nope in"):
         edit_session(store, "nope", rpe=5, pain=False, notes="")
-    assert (data_dir / HISTORY_FILE).read_bytes() == before
+    assert history_bytes(data_dir) == before
     store.close()
+
+
+def test_the_measurements_of_a_history_json_move_with_its_sessions(data_dir: Path):
+    doc = session(dt.datetime(2025, 3, 4, 7, tzinfo=TZ), rounds=1)
+    measured = {"id": "m1", "kind": "knee-to-wall", "taken_at": "2025-03-04T07:30:00+01:00",
+                "left": 9.0, "right": 10.0, "session_id": doc["id"]}
+    tables = empty_tables("history")
+    tables["sessions"] = {"1": doc}
+    tables[MEASUREMENTS_TABLE] = {"1": measured}
+    (data_dir / HISTORY_FILE).write_text(json.dumps(tables), encoding="utf-8")
+    viewer = SessionStore.open(data_dir, read_only=True)  # before the split: read from there
+    assert MeasurementLog(viewer).all() == [measured] and viewer.sessions() == [doc]
+    with SessionStore.open(data_dir) as store:  # the first writer splits it
+        assert MeasurementLog(store).all() == [measured]
+    assert not (data_dir / HISTORY_FILE).exists()
+    moved = json.loads(measurements_path(data_dir).read_text(encoding="utf-8"))
+    assert list(moved[MEASUREMENTS_TABLE].values()) == [measured]
+    assert SessionStore.open(data_dir, read_only=True).sessions() == [doc]

@@ -97,14 +97,16 @@ def test_an_old_history_is_upgraded_on_open_and_the_original_kept(data_dir: Path
                                                                     for s in work])]))
     (data_dir / HISTORY_FILE).write_text(raw)
     with SessionStore.open(data_dir) as store:
-        [notice] = store.notices
+        upgraded, split = store.notices  # upgraded, then split into years
         [backup] = data_dir.glob("history.schema1-*.json")
         assert backup.read_text() == raw
-        assert str(backup) in notice
+        assert str(backup) in upgraded and "split into one file per year" in split
         [doc] = store.sessions()
         assert [s["index"] for s in doc["steps"]] == [s.index for s in work]
-    stored = json.loads((data_dir / HISTORY_FILE).read_text())
+    [year] = (data_dir / "history").glob("[0-9][0-9][0-9][0-9].json")
+    stored = json.loads(year.read_text())
     assert stored["meta"]["1"]["schema_version"] == SCHEMA_VERSION
+    assert [d["id"] for d in stored["sessions"].values()] == [doc["id"]]
 
 
 def test_a_viewer_migrates_in_memory_only(data_dir: Path) -> None:

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ankledesk.cli import main
-from ankledesk.store.history import HISTORY_FILE
+from ankledesk.store.history import HISTORY_DIR, HISTORY_FILE
 from tests.store.hostile import file_text
 from tests.store.strategies import sessions
 
@@ -90,7 +90,11 @@ def _run(*args: str) -> tuple[int, str, str]:
 
 def _kept_anywhere(folder: Path, text: str) -> bool:
     needle = text.encode("utf-8")
-    return any(needle in p.read_bytes() for p in folder.iterdir() if p.is_file())
+    return any(needle in p.read_bytes() for p in folder.rglob("*") if p.is_file())
+
+
+# The history as AnkleDesk kept it before the split into years, and a year's file of today.
+WHERE = [HISTORY_FILE, f"{HISTORY_DIR}/2026.json"]
 
 
 @settings(max_examples=25, deadline=None,
@@ -109,16 +113,18 @@ def test_no_mutation_crashes_a_command_or_loses_a_session(docs: list[dict[str, A
     if mutated_key != keys[victim]:
         rows[victim] = (mutated_key, mutated)
     intact = [doc for n, doc in enumerate(docs) if n != victim]
+    where = data.draw(st.sampled_from(WHERE))
 
     folder = Path(tempfile.mkdtemp(prefix="ankledesk-mutation-"))
     try:
         original = file_text(rows).encode("utf-8")
-        (folder / HISTORY_FILE).write_bytes(original)
+        (folder / where).parent.mkdir(exist_ok=True)
+        (folder / where).write_bytes(original)
         base = ("--data-dir", str(folder))
         for command in (("history", "--json"), ("history", "summary"), ("history", "--csv")):
             code, _, err = _run(*base, *command)
             assert code != INTERNAL_ERROR and "internal error" not in err, (command, err)
-        assert (folder / HISTORY_FILE).read_bytes() == original  # readers change nothing
+        assert (folder / where).read_bytes() == original  # readers change nothing
 
         code, out, err = _run(*base, "history", "--json")
         assert code == 0, err

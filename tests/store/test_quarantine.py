@@ -14,6 +14,7 @@ import pytest
 from ankledesk.store.history import HISTORY_FILE
 from ankledesk.store.journal import JOURNAL_FILE
 from tests.report.pdfcheck import page_texts
+from tests.store.helpers import year_path
 from tests.store.hostile import (
     JOURNAL_META,
     aside_files,
@@ -45,7 +46,7 @@ def test_one_session_with_rpe_11_among_22_costs_only_itself(cli, data_dir: Path,
     docs = good_sessions(22)
     bad = json.dumps({**docs[BAD], "rpe": 11})
     original = history_text(docs, {BAD: bad}).encode()
-    path = data_dir / HISTORY_FILE
+    path = year_path(data_dir)
     path.write_bytes(original)
     good_ids = [d["id"] for n, d in enumerate(docs) if n != BAD]
 
@@ -99,7 +100,7 @@ def test_hostile_numbers_in_history_are_kept_aside_and_work_goes_on(cli, data_di
     bad = _compact(docs[1]).replace(plain, hostile, 1)
     assert bad != _compact(docs[1])
     original = history_text(docs, {1: bad}).encode()
-    path = data_dir / HISTORY_FILE
+    path = year_path(data_dir)
     path.write_bytes(original)
 
     run = cli("history", "--json")
@@ -122,12 +123,12 @@ def test_nesting_100000_deep_costs_only_its_session(cli, data_dir: Path) -> None
     docs = good_sessions(3)
     bad = _compact(docs[1])[:-1] + ',"extra":' + _nested(100_000) + "}"
     original = history_text(docs, {1: bad}).encode()
-    (data_dir / HISTORY_FILE).write_bytes(original)
+    (year_path(data_dir)).write_bytes(original)
     for command in (("history", "--json"), ("history", "summary", "--week", "2026-W36")):
         run = cli(*command)
         assert run.returncode == 0 and "RecursionError" not in run.stderr, run.stderr
     assert _ids(cli("history", "--json")) == [docs[0]["id"], docs[2]["id"]]
-    assert (data_dir / HISTORY_FILE).read_bytes() == original
+    assert (year_path(data_dir)).read_bytes() == original
     _simulate(cli)
     assert len(_ids(cli("history", "--json"))) == 3
     [quarantine] = quarantine_files(data_dir)
@@ -141,7 +142,7 @@ def test_a_repeated_session_key_keeps_both_sessions(cli, data_dir: Path,
     docs = good_sessions(3)
     texts = [json.dumps(d) for d in docs]
     original = file_text([("1", texts[0]), (second_key, texts[1]), ("2", texts[2])]).encode()
-    path = data_dir / HISTORY_FILE
+    path = year_path(data_dir)
     path.write_bytes(original)
     good = [d["id"] for d in docs]
     run = cli("history", "--json")
@@ -150,7 +151,7 @@ def test_a_repeated_session_key_keeps_both_sessions(cli, data_dir: Path,
     assert path.read_bytes() == original
     run = cli("simulate", BIG_TOE, "--speed", FAST)
     assert run.returncode == 0
-    [copy] = sorted(data_dir.glob("history.duplicate-keys-*.json"))
+    [copy] = sorted(path.parent.glob("2026.duplicate-keys-*.json"))
     assert copy.read_bytes() == original and str(copy) in run.stderr
     assert _ids(cli("history", "--json"))[:3] == good
     assert sorted(json.loads(path.read_text())["sessions"]) == ["1", "2", "3", "4"]
@@ -161,7 +162,7 @@ def test_a_repeated_key_inside_a_session_costs_that_session(cli, data_dir: Path)
     docs = good_sessions(2)
     bad = _compact(docs[0])[:-1] + ',"rpe":9}'  # "rpe" twice: which one is meant?
     original = history_text(docs, {0: bad}).encode()
-    (data_dir / HISTORY_FILE).write_bytes(original)
+    (year_path(data_dir)).write_bytes(original)
     assert _ids(cli("history", "--json")) == [docs[1]["id"]]
     _simulate(cli)
     assert kept_anywhere(data_dir, bad)
@@ -211,11 +212,12 @@ def _same_kind(path: Path, kind: str) -> bool:
     return path.is_symlink()
 
 
-@pytest.mark.parametrize("name", [HISTORY_FILE, JOURNAL_FILE])
+@pytest.mark.parametrize("name", [HISTORY_FILE, "history/2026.json", JOURNAL_FILE])
 @pytest.mark.parametrize("kind", NOT_FILES)
 def test_a_data_file_that_is_not_a_file_never_hangs_and_is_set_aside(
         cli, data_dir: Path, name: str, kind: str) -> None:
     path = data_dir / name
+    path.parent.mkdir(exist_ok=True)
     _plant(path, kind)
     run = cli("history", timeout=20)  # today: a FIFO hangs, a loop or a folder crashes
     assert "Traceback" not in run.stderr and "internal error" not in run.stderr

@@ -16,7 +16,7 @@ from ankledesk.core.plan import expand
 from ankledesk.errors import UserError
 from ankledesk.store.documents import WallClock, check_session, parse_time
 from ankledesk.store.files import empty_tables
-from ankledesk.store.history import HISTORY_FILE, History
+from ankledesk.store.history import History, year_file, year_of
 from ankledesk.store.journal import JOURNAL_FILE, RESUME_KEY, Journal, without_journal_fields
 from ankledesk.store.session_store import ActiveSession, SessionStore
 from tests.core.factories import simple
@@ -207,11 +207,12 @@ ROUND_TRIP = settings(max_examples=60, deadline=None,
 def test_any_session_document_round_trips_through_history(doc: dict) -> None:
     check_session(doc)
     with tempfile.TemporaryDirectory() as folder:
-        History.open(Path(folder), writable=True).add(doc)
+        History(Path(folder), writable=True).add(doc)
         with SessionStore.open(Path(folder)) as store:
-            assert store.notices == []
             assert store.sessions() == [doc]
-        raw = json.loads((Path(folder) / HISTORY_FILE).read_text(encoding="utf-8"))
+            assert store.notices == []
+        path = year_file(Path(folder), year_of(doc))
+        raw = json.loads(path.read_text(encoding="utf-8"))
         assert list(raw["sessions"].values()) == [doc]
 
 

@@ -121,7 +121,8 @@ def test_a_whole_routine_by_keys_alone_ends_in_history(qtbot, window, clock, dat
     assert by_index[3]["actual_seconds"] == pytest.approx(15.0)
     assert by_index[4]["actual_seconds"] == pytest.approx(2.0)
     assert not (data_dir / "journal.json").exists()
-    raw = json.loads((data_dir / "history.json").read_text(encoding="utf-8"))
+    year = data_dir / "history" / f"{session['started_at'][:4]}.json"
+    raw = json.loads(year.read_text(encoding="utf-8"))
     assert session["id"] in json.dumps(raw)
 
 

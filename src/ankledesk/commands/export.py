@@ -17,7 +17,7 @@ from pathlib import Path
 from ankledesk import report  # its functions load on first use: reportlab only for exports
 from ankledesk.commands.dates import check_range, parse_date, parse_week, usage
 from ankledesk.commands.routines import find_routine
-from ankledesk.commands.stored import read_history
+from ankledesk.commands.stored import read_history, years_of
 from ankledesk.core import measures
 from ankledesk.core.progress import WEEKLY_TARGET, IsoWeek, sessions_between
 from ankledesk.core.terminal import shown
@@ -126,7 +126,10 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     check_range(first, last)
     if args.target < 1:
         raise usage("--target is at least 1 session")
-    history, measured = read_history(args.data_dir)
+    # The weeks printed, in full (a week started on Sunday begins the day before its ISO
+    # Monday); every other year in outline, for the streak, the ladder and the hold chart.
+    shown_years = years_of(first.monday - dt.timedelta(days=6), last.sunday)
+    history, measured = read_history(args.data_dir, shown_years, outline_others=True)
     drills = open_library(args.data_dir).drills
     options = {"paper": args.paper, "name": args.name, "target": args.target,
                "week_start": WEEK_STARTS[args.week_start], "drills": drills,
@@ -159,7 +162,8 @@ def cmd_csv(args: argparse.Namespace) -> int:
     last = _date(args.date_to, "--to", dt.date.max)
     if first > last:
         raise usage(f"--from {first} is after --to {last}")
-    history, measured = read_history(args.data_dir)
+    history, measured = read_history(args.data_dir, () if args.measurements
+                                     else years_of(first, last))
     if args.measurements:
         taken = measures.between(measured, first, last)
         _save(output, report.measurements_csv_bytes(taken))

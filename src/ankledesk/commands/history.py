@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 
 from ankledesk.commands.dates import parse_date, parse_week, usage
-from ankledesk.commands.stored import read_history, read_sessions
+from ankledesk.commands.stored import read_history, read_sessions, years_of
 from ankledesk.commands.terminal import cell, safe_json
 from ankledesk.core.measures import KINDS, describe, taken
 from ankledesk.core.progress import (
@@ -24,7 +24,6 @@ from ankledesk.core.progress import (
     oldest_first,
     progression_hints,
     sessions_between,
-    sessions_in_week,
     started,
     target_verdict,
     to_json,
@@ -73,18 +72,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     m.set_defaults(func=cmd_measures)
 
 
-def _select(args: argparse.Namespace, sessions: list[SessionRecord]) -> list[SessionRecord]:
+def _days(args: argparse.Namespace) -> tuple[dt.date, dt.date] | None:
+    """The days asked for (None: all of them)."""
     if args.week and (args.date_from or args.date_to):
         raise usage("use either --week or --from/--to, not both")
     if args.week:
-        return sessions_in_week(sessions, parse_week(args.week))
+        week = parse_week(args.week)
+        return week.monday, week.sunday
     if args.date_from or args.date_to:
         first = parse_date(args.date_from, "--from") if args.date_from else dt.date.min
         last = parse_date(args.date_to, "--to") if args.date_to else dt.date.max
         if first > last:
             raise usage(f"--from {first} is after --to {last}")
-        return sessions_between(sessions, first, last)
-    return oldest_first(sessions)
+        return first, last
+    return None
 
 
 def _session_line(doc: SessionRecord) -> str:
@@ -113,7 +114,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     action = getattr(args, "history_command", None)
     if action:
         return {"summary": cmd_summary, "measures": cmd_measures}[action](args)
-    chosen = _select(args, read_sessions(args.data_dir))
+    days = _days(args)
+    if days is None:
+        chosen = oldest_first(read_sessions(args.data_dir))
+    else:
+        # Only the years of those days are read: a week costs its year, not ten.
+        chosen = sessions_between(read_sessions(args.data_dir, years_of(*days)), *days)
     if args.json:
         print(safe_json(chosen))
     elif args.csv:
@@ -161,7 +167,10 @@ def cmd_summary(args: argparse.Namespace) -> int:
     target = args.target
     if target < 1:
         raise usage("--target is at least 1 session a week")
-    sessions = read_sessions(args.data_dir)
+    # The week's years in full; the others in outline, which is all the streak and the
+    # ladder ask of them.
+    sessions = read_sessions(args.data_dir, years_of(week.monday, week.sunday),
+                             outline_others=True)
     summary = week_summary(sessions, week, target=target)
     upto = [s for s in sessions if started(s).date() <= week.sunday]
     streak = weekly_streak(sessions, target=target, through=week)
@@ -178,7 +187,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 def cmd_measures(args: argparse.Namespace) -> int:
     """The measurements, oldest first."""
-    docs = read_history(args.data_dir)[1]
+    docs = read_history(args.data_dir, years=())[1]
     if args.kind:
         docs = [d for d in docs if d["kind"] == args.kind]
     if args.measures_json:

@@ -1,10 +1,10 @@
 """`ankledesk measure KIND --left X --right Y`: record a measurement from the shell.
 
 The same measurements the app takes after a workout's summary (knee-to-wall in cm, single-leg
-balance with eyes closed and the longest big-toe hold in seconds), stored in history.json's
-own table with the same durable write. Seconds may be typed as `95` or `1:35`. It takes the
-data folder's lock, so it waits for nobody: with the app open it says so and stores nothing.
-`ankledesk history measures` lists them.
+balance with eyes closed and the longest big-toe hold in seconds), stored in the history
+folder's measurements.json with the same durable write. Seconds may be typed as `95` or `1:35`.
+It takes the data folder's lock, so it waits for nobody: with the app open it says so and
+stores nothing. `ankledesk history measures` lists them.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ Qt timer would, and reps sets are marked *Done* at their target after their esti
 It is how the crash tests kill a workout half-way, and a quick way to fill a history.
 
 Times recorded are those of the virtual clock, anchored at the real start: a 25-minute circuit
-run at `--speed 200` ends 25 minutes after it started in history.json, as it would have at the
+run at `--speed 200` ends 25 minutes after it started in the history, as it would have at the
 gym, even though it took 8 seconds.
 """
 

@@ -6,7 +6,7 @@ Three tests, each taken on the left and the right side:
 - single-leg balance with eyes closed (seconds);
 - the longest big-toe hold (seconds).
 
-A measurement is a plain document (the store keeps them in history.json's own table):
+A measurement is a plain document (the store keeps them in history/measurements.json):
 
     {"id": "3f2c…", "kind": "knee-to-wall", "taken_at": "2026-11-18T07:55:40+01:00",
      "left": 9.5, "right": 11.0, "session_id": "…" | null}

@@ -1,4 +1,4 @@
-"""The session document: the one shape the journal, history.json, the CLI and the reports share.
+"""The session document: the one shape the journal, the history, the CLI and the reports share.
 
 Defined here, in the bottom layer, so the store writes it, `core.progress` and the reports read
 it and the commands print it against one declaration a type checker can hold them to. The

@@ -1,6 +1,6 @@
 """Qt-free workout history on TinyDB: crash-safe storage and the in-progress journal.
 
-- session_store: `SessionStore` (the lock, history.json and the journal together) and
+- session_store: `SessionStore` (the lock, the history and the journal together) and
   `ActiveSession` (the session being recorded): what the app and the CLI use.
 - documents: building and checking session documents (their shape is `core.records`),
   wall-clock mapping, routine snapshots.

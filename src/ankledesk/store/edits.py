@@ -2,8 +2,8 @@
 
 The sets stay as they were recorded; only what the runner said about the session can be
 corrected (a pain that showed the next morning, a note to add for the physio). The change is
-one durable write of history.json through its atomic storage, and reports made afterwards
-print it.
+one durable write of the session's year file through its atomic storage, and reports made
+afterwards print it.
 """
 
 from __future__ import annotations
@@ -11,12 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, cast
 
-from tinydb import Query
-
 from ankledesk.core.records import SessionRecord
 from ankledesk.errors import UserError
+from ankledesk.store.advice import advised
 from ankledesk.store.documents import check_session
-from ankledesk.store.migrations import SESSIONS_TABLE
 from ankledesk.store.session_store import SessionStore
 
 
@@ -31,12 +29,13 @@ def edit_session(store: SessionStore, session_id: str, *, rpe: int | None, pain:
     if store.lock is None:
         raise RuntimeError("this store was opened read-only")
     history = store.history
-    if history.read_only:
-        raise UserError(f"{history.path} is read-only (written by a newer AnkleDesk); update "
-                        "AnkleDesk to edit sessions")
-    found = history.opened.db.table(SESSIONS_TABLE).get(Query().id == session_id)
-    if found is None:
+    located = history.find(session_id)
+    if located is None:
         raise UserError(f"no session {session_id} in {history.path}")
+    year, found = located
+    if year.read_only:
+        raise UserError(f"{year.path} is read-only (written by a newer AnkleDesk); update "
+                        "AnkleDesk to edit sessions")
     changed: dict[str, Any] = {**dict(found), "rpe": rpe, "pain": bool(pain), "notes": notes}
     kept = {d: text for d, text in (drill_notes or {}).items() if text.strip()}
     changed.pop("drill_notes", None)
@@ -44,5 +43,6 @@ def edit_session(store: SessionStore, session_id: str, *, rpe: int | None, pain:
         changed["drill_notes"] = kept
     check_session(changed)
     document = cast(SessionRecord, changed)  # checked just above
-    history.add(document)
+    with advised(data_dir=store.data_dir):
+        history.add(document)
     return document

@@ -1,4 +1,5 @@
-"""Opening history.json or the journal as TinyDB, whatever state a crash or a person left it in.
+"""Opening a data file (a year of history, history.json, the journal, the measurements) as
+TinyDB, whatever state a crash or a person left it in.
 
 Rules (DESIGN.md "History"): a file is never overwritten unless it was read and understood.
 - Missing: a fresh file is created (if asked to).
@@ -40,6 +41,7 @@ from ankledesk.store.storage import (
     FrozenStorage,
     atomic_write_bytes,
     dumps,
+    file_stamp,
     fsync_dir,
     leftover_temp_files,
     replace_with_retry,
@@ -84,8 +86,9 @@ class DanglingLink(UserError):
 
 
 def empty_tables(kind: FileKind) -> dict[str, dict[str, Any]]:
-    return {META_TABLE: {"1": {"schema_version": SCHEMA_VERSION, "kind": kind}},
-            SESSIONS_TABLE: {}}
+    """A new file of `kind`: its meta record and its empty table."""
+    table = "measurements" if kind == "measurements" else SESSIONS_TABLE
+    return {META_TABLE: {"1": {"schema_version": SCHEMA_VERSION, "kind": kind}}, table: {}}
 
 
 def read_regular(path: Path) -> bytes | None:
@@ -160,9 +163,21 @@ def _frozen(path: Path, tables: dict[str, Any] | None) -> TinyDB:
     return TinyDB(tables, str(path), storage=FrozenStorage)
 
 
+def missing_file(path: Path, kind: FileKind) -> OpenedFile:
+    """A file that is not there yet, read as empty (and refusing writes: open it with
+    `create=True` to write)."""
+    return OpenedFile(path, _frozen(path, empty_tables(kind)), True, [], existed=False)
+
+
 def _fresh(path: Path, kind: FileKind) -> TinyDB:
     atomic_write_bytes(path, dumps(empty_tables(kind)))
     return TinyDB(path, storage=AtomicJSONStorage)
+
+
+def _writable(path: Path, tables: dict[str, Any], stamp: tuple[int, int, int]) -> TinyDB:
+    """The file as TinyDB, starting from the tables just read from it (version `stamp`), so
+    they are not parsed twice."""
+    return TinyDB(path, storage=AtomicJSONStorage, known=(stamp, tables))
 
 
 @overload
@@ -187,6 +202,10 @@ def open_file(path: Path, kind: FileKind, *, writable: bool, create: bool) -> Op
             temp.unlink(missing_ok=True)
     reading: Reading | None = None
     problem: ShapeError | None = None
+    try:
+        stamp: tuple[int, int, int] | None = file_stamp(path)
+    except OSError:
+        stamp = None
     try:
         raw = read_regular(path)
     except DanglingLink as exc:
@@ -263,12 +282,16 @@ def open_file(path: Path, kind: FileKind, *, writable: bool, create: bool) -> Op
                        f"the original is kept as {backup}")
     if version < SCHEMA_VERSION or reading.set_aside or reading.rekeyed:
         atomic_write_bytes(path, dumps(reading.tables))
-    return OpenedFile(path, TinyDB(path, storage=AtomicJSONStorage), notices=notices,
-                      unreadable=unreadable)
+        stamp = file_stamp(path)
+    elif stamp != file_stamp(path):  # changed while it was read: TinyDB reads it again
+        stamp = None
+    db = (TinyDB(path, storage=AtomicJSONStorage) if stamp is None
+          else _writable(path, reading.tables, stamp))
+    return OpenedFile(path, db, notices=notices, unreadable=unreadable)
 
 
 class SessionsFile:
-    """What history.json and the journal share: the opened file and its sessions table."""
+    """What the history files and the journal share: the opened file and its sessions table."""
 
     def __init__(self, opened: OpenedFile) -> None:
         self.opened = opened

@@ -1,24 +1,58 @@
-"""history.json: every finished or abandoned session, one TinyDB document each.
+"""The history: every finished or abandoned session, in one TinyDB file per year.
 
-Written once per session (when it finishes or is abandoned), never per step: that is the
-journal's job, and it keeps a step's cost independent of years of history.
+    DATA/history/2025.json          the sessions that started in 2025 (local time)
+    DATA/history/2025.digest.json   their outlines (store.digest), rebuilt when stale
+    DATA/history/2026.json …
+    DATA/history/measurements.json  the measurements (store.measurements)
+
+A year file is written once per session (when it finishes or is abandoned, or is edited),
+never per step: that is the journal's job. What a command reads follows what it shows: this
+week's log opens this year's file (and last year's when the week straddles New Year), the
+streak and the ladder read the other years' digests, and only the History screen or a full
+listing opens every year. Each year file is opened by `files.open_file` with every guarantee
+the single file had (a bad session quarantined on its own, hostile JSON set aside byte for
+byte, a symlink followed and kept, the mode kept, a newer schema left read-only).
+
+Before the split every session was in `DATA/history.json`; `store.split` moves it into the year
+files the first time a writer opens the folder. Until then a reader reads that file as well.
 """
 
 from __future__ import annotations
 
+import contextlib
+import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from tinydb import Query
 
 from ankledesk.core.records import SessionRecord
+from ankledesk.store.digest import outline, read_digest, write_digest
 from ankledesk.store.documents import check_session, parse_time
-from ankledesk.store.files import SessionsFile, open_file
+from ankledesk.store.files import OpenedFile, SessionsFile, open_file
 
+HISTORY_DIR = "history"
 HISTORY_FILE = "history.json"
+"""The single history file of AnkleDesk before the split into years (see store.split)."""
+_YEAR_FILE = re.compile(r"^(\d{4})\.json$")
 
 
-def _readable(document: dict[str, Any]) -> bool:
+def history_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / HISTORY_DIR
+
+
+def year_file(data_dir: Path, year: int) -> Path:
+    return history_dir(data_dir) / f"{year:04d}.json"
+
+
+def year_of(document: SessionRecord) -> int:
+    """The year a session is filed under: the year of its start, in the local time it was
+    recorded in (the same day `core.progress.session_day` gives it)."""
+    return parse_time(document["started_at"]).year
+
+
+def _readable(document: dict[str, object]) -> bool:
     try:
         check_session(document)
     except ValueError:
@@ -26,13 +60,17 @@ def _readable(document: dict[str, Any]) -> bool:
     return True
 
 
-class History(SessionsFile):
-    """The folder's history.json (created when opened writable and missing)."""
+def by_start(sessions: Iterable[SessionRecord]) -> list[SessionRecord]:
+    return sorted(sessions, key=lambda d: parse_time(d["started_at"]))
+
+
+class YearFile(SessionsFile):
+    """One file of sessions: a year file, or the single history.json of before the split."""
 
     @classmethod
-    def open(cls, folder: Path, *, writable: bool) -> History:
-        return cls(open_file(Path(folder) / HISTORY_FILE, "history", writable=writable,
-                             create=True))
+    def open(cls, path: Path, *, writable: bool, create: bool) -> YearFile | None:
+        opened = open_file(path, "history", writable=writable, create=create)
+        return None if opened is None else cls(opened)
 
     def sessions(self) -> list[SessionRecord]:
         """Every stored session, oldest first (by start time, then by insertion). From a newer
@@ -41,18 +79,180 @@ class History(SessionsFile):
         if self.opened.newer_schema:
             docs = [d for d in docs if _readable(d)]
         # Checked documents only: open_file checks a file of our schema as it opens it.
-        checked = cast(list[SessionRecord], docs)
-        return sorted(checked, key=lambda d: parse_time(d["started_at"]))
+        return by_start(cast(list[SessionRecord], docs))
 
     def contains(self, session_id: str) -> bool:
         return self._table.contains(Query().id == session_id)
 
+    def get(self, session_id: str) -> SessionRecord | None:
+        found = self._table.get(Query().id == session_id)
+        return None if found is None else cast(SessionRecord, dict(found))
+
     def add(self, document: SessionRecord) -> None:
-        """Store one session for good: one durable write of history.json. A session already
-        stored under the same id is replaced, so moving a session in twice cannot duplicate it."""
+        """Store one session for good: one durable write. A session already stored under the
+        same id is replaced, so moving a session in twice cannot duplicate it."""
         check_session(document)
         match = Query().id == document["id"]
         if self._table.contains(match):
             self._table.update(document, match)
         else:
             self._table.insert(document)
+
+    def insert_all(self, documents: list[SessionRecord]) -> None:
+        """Add many sessions in one durable write (the split)."""
+        for document in documents:
+            check_session(document)
+        self._table.insert_multiple(documents)
+
+
+class History:
+    """The data folder's history (see the module docstring). Year files are opened when first
+    asked for; `notices` and `unreadable` cover the files opened so far."""
+
+    def __init__(self, data_dir: Path, *, writable: bool,
+                 legacy: YearFile | None = None) -> None:
+        self.data_dir = Path(data_dir)
+        self.path = history_dir(self.data_dir)
+        self.writable = writable
+        self.legacy = legacy
+        """history.json when it is still there: for a reader before the first writer split
+        it, or (read-only) when a newer AnkleDesk wrote it."""
+        self.notices: list[str] = list(legacy.notices) if legacy is not None else []
+        self._files: dict[int, YearFile | None] = {}
+        self._opened: list[OpenedFile] = [legacy.opened] if legacy is not None else []
+        self._listed: list[int] | None = None
+
+    # -- which files ---------------------------------------------------------------------
+
+    def years(self) -> list[int]:
+        """The years that have a file (or sessions in history.json), oldest first."""
+        if self._listed is None:
+            found: set[int] = set()
+            with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+                for entry in self.path.iterdir():
+                    match = _YEAR_FILE.match(entry.name)
+                    if match:
+                        found.add(int(match[1]))
+            self._listed = sorted(found | set(self._legacy_years()))
+        return self._listed
+
+    def _legacy_years(self) -> list[int]:
+        if self.legacy is None:
+            return []
+        return sorted({year_of(d) for d in self.legacy.sessions()})
+
+    def year(self, year: int, *, create: bool = False) -> YearFile | None:
+        """The year's file, opened once (None if it has none and `create` is False)."""
+        cached = self._files.get(year)
+        if year not in self._files or (create and (cached is None or not cached.opened.existed)):
+            if create:
+                self.path.mkdir(parents=True, exist_ok=True)
+            found = YearFile.open(year_file(self.data_dir, year), writable=self.writable,
+                                  create=create and self.writable)
+            self._files[year] = found
+            if found is not None:
+                self.notices.extend(found.notices)
+                self._opened.append(found.opened)
+                if self._listed is not None and year not in self._listed:
+                    self._listed = sorted([*self._listed, year])
+        return self._files[year]
+
+    # -- reading -------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        """Whether a file opened so far cannot be written (from a newer AnkleDesk)."""
+        return any(opened.read_only for opened in self._opened) if self.writable else True
+
+    @property
+    def newer_schema_file(self) -> Path | None:
+        return next((o.path for o in self._opened if o.newer_schema), None)
+
+    @property
+    def unreadable(self) -> bool:
+        """Whether part of a file opened so far could not be read."""
+        return self.unreadable_file is not None
+
+    @property
+    def unreadable_file(self) -> Path | None:
+        """The first file opened so far that could not be read in part or whole."""
+        return next((o.path for o in self._opened if o.unreadable != 0), None)
+
+    def _of_year(self, year: int) -> list[SessionRecord]:
+        found = self.year(year)
+        docs = found.sessions() if found is not None else []
+        if self.legacy is not None:  # not split yet: a reader sees both, each session once
+            ids = {d["id"] for d in docs}
+            docs = by_start([*docs, *(d for d in self.legacy.sessions()
+                                      if year_of(d) == year and d["id"] not in ids)])
+        return docs
+
+    def sessions(self, years: Iterable[int] | None = None) -> list[SessionRecord]:
+        """The full documents of `years` (default every year), oldest first."""
+        wanted = self.years() if years is None else sorted(set(years) & set(self.years()))
+        return [doc for year in wanted for doc in self._of_year(year)]
+
+    def outlines(self, year: int) -> list[SessionRecord]:
+        """The year's sessions in outline (store.digest): from its digest while that is
+        current, else from the year file (and a writer records the digest again)."""
+        path = year_file(self.data_dir, year)
+        if self.legacy is None and year not in self._files:
+            found = read_digest(path)
+            if found is not None:
+                return found
+        made = [outline(doc) for doc in self._of_year(year)]
+        if self.writable and self.legacy is None and self._files.get(year) is not None:
+            self._record_digest(year)
+        return made
+
+    def view(self, full_years: Iterable[int], latest: int = 0) -> list[SessionRecord]:
+        """Every session, oldest first: full documents for `full_years` and for the years of
+        the `latest` most recent sessions, outlines for the other years. Only what
+        `core.progress` asks of all the years (streak, ladder, hold chart, the last day a
+        routine was done) may be asked of the outlines."""
+        full = set(full_years)
+        parts: list[list[SessionRecord]] = []
+        count = 0
+        for year in reversed(self.years()):
+            if count < latest:
+                full.add(year)
+            part = self._of_year(year) if year in full else self.outlines(year)
+            parts.append(part)
+            count += len(part)
+        return [doc for part in reversed(parts) for doc in part]
+
+    def contains(self, document: SessionRecord) -> bool:
+        """Whether the session is stored (in the file of its year)."""
+        found = self.year(year_of(document))
+        return found is not None and found.contains(document["id"])
+
+    def find(self, session_id: str) -> tuple[YearFile, SessionRecord] | None:
+        """The file holding `session_id` and its document; the digests say which year."""
+        years = self.years()
+        likely = [y for y in years if self.legacy is None and any(
+            d["id"] == session_id for d in self.outlines(y))]
+        for year in [*likely, *(y for y in years if y not in likely)]:
+            found = self.year(year)
+            doc = found.get(session_id) if found is not None else None
+            if found is not None and doc is not None:
+                return found, doc
+        return None
+
+    # -- writing -------------------------------------------------------------------------
+
+    def add(self, document: SessionRecord) -> None:
+        """Store one session in its year's file (one durable write), then its digest."""
+        year = year_of(document)
+        found = self.year(year, create=True)
+        assert found is not None  # created if missing
+        found.add(document)
+        self._record_digest(year)
+
+    def _record_digest(self, year: int) -> None:
+        """Write the year's digest. A failure here loses nothing (the session is stored; a
+        stale digest is rebuilt from the year file), so it is not the user's problem."""
+        found = self._files.get(year)
+        if found is None or found.read_only:
+            return
+        with contextlib.suppress(OSError):
+            write_digest(found.path, (outline(d) for d in found.sessions()))

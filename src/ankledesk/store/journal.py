@@ -2,7 +2,7 @@
 
 Every finished step is written here at once (one durable write of a file that never grows past
 one session), so a crash loses nothing and the cost of a step does not depend on how many years
-of history.json sit next to it. On finish or abandon the session moves into history.json in one
+of history sit next to it. On finish or abandon the session moves into its year's file in one
 write and the journal is removed; a journal found at start therefore always means a session was
 cut short.
 
@@ -74,10 +74,10 @@ class Journal(SessionsFile):
         self._table.update(apply)
 
     def remove(self) -> None:
-        """Delete the journal for good (its session is safely in history.json by now)."""
+        """Delete the journal for good (its session is safely in its year's file by now)."""
         remove_durably(self.path)
 
 
 def without_journal_fields(document: SessionRecord) -> SessionRecord:
-    """The session document as history.json stores it."""
+    """The session document as the history stores it."""
     return cast(SessionRecord, {k: v for k, v in document.items() if k != RESUME_KEY})

@@ -1,9 +1,9 @@
 """Schema migrations: one function per step from version N to N+1, applied in order.
 
-Both files (history.json and the journal) keep their schema version in a `meta` table. A file
-older than the app is migrated on open (after a copy of the original is kept next to it); a
-file newer than the app is never touched. Each migration takes and returns the file's raw table
-dict, must not drop anything, and has its own test.
+Every data file (a year of history, the journal, the measurements) keeps its schema version in
+a `meta` table. A file older than the app is migrated on open (after a copy of the original is
+kept next to it); a file newer than the app is never touched. Each migration takes and returns
+the file's raw table dict, must not drop anything, and has its own test.
 
 Versions:
 1. The first document shape: steps carried round, drill, side, mode, targets, actuals, outcome

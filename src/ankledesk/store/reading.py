@@ -28,7 +28,7 @@ from ankledesk.store.documents import (
 )
 from ankledesk.store.migrations import META_TABLE, SESSIONS_TABLE, migrate
 
-FileKind = Literal["history", "journal"]
+FileKind = Literal["history", "journal", "measurements"]
 Tables = dict[str, dict[str, Any]]
 RESUME_KEY: Final = "resume_index"
 # Anything a bad record can make the checks or a migration raise: it costs that record only.

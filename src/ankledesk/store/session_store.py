@@ -1,18 +1,24 @@
-"""The store as the app and the CLI use it: the lock, history.json and the journal together.
+"""The store as the app and the CLI use it: the lock, the history (one file per year) and the
+journal together.
 
     with SessionStore.open(data_dir) as store:      # takes the lock or raises AlreadyRunning
-        for line in store.notices: show(line)         # files moved aside, read-only, upgraded
         if store.leftover:                            # a session was cut short
             active = store.resume(clock)              # …or store.abandon_leftover()
         else:
             active = store.begin(routine, clock)
         active.record(event)                          # every step_finished event: journal
-        active.finish(rpe=7)                          # into history.json, journal removed
+        active.finish(rpe=7)                          # into its year's file, journal removed
+        for line in store.notices: show(line)         # files moved aside, read-only, split
 
 `SessionStore.open(data_dir, read_only=True)` is for viewers (the `history` command, a report):
 no lock, nothing on disk changes, and the cut-short session, if any, is listed as in progress.
-A viewer reads the journal before history.json and reconciles by session id, so a session that
+A viewer reads the journal before the history and reconciles by session id, so a session that
 moves from one to the other between the two reads is seen once, never missed.
+
+Year files are opened when asked for (`sessions(years=…)`, `view(full_years)`), so a command
+reads the years it shows and the digests of the others; `notices` grows as files are opened,
+so print it after reading. The first writer to open a folder that still has the single
+history.json splits it into year files (store.split).
 
 Every OSError of the store's comes out as `StorageError` (a UserError) whose message says what
 happened, to which file, what to do, and where the finished sets are safe. Sessions that could
@@ -22,7 +28,7 @@ that what it shows is not the whole history.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -40,10 +46,14 @@ from ankledesk.store.documents import (
     parse_time,
     step_record,
 )
-from ankledesk.store.history import History
+from ankledesk.store.files import OpenedFile, missing_file, open_file
+from ankledesk.store.history import History, history_dir, year_of
 from ankledesk.store.journal import JOURNAL_FILE, Journal, JournalRecord, without_journal_fields
 from ankledesk.store.lock import DataLock
 from ankledesk.store.reading import RESUME_KEY
+from ankledesk.store.split import MEASUREMENTS_TABLE, open_legacy, split
+
+MEASUREMENTS_FILE = "measurements.json"
 
 if TYPE_CHECKING:
     from ankledesk.core.engine import Event
@@ -86,7 +96,7 @@ class ActiveSession:
     def finish(self, *, at: float | None = None, rpe: int | None = None, pain: bool = False,
                notes: str = "", drill_notes: Mapping[str, str] | None = None
                ) -> SessionRecord:
-        """The workout is done: store it in history.json and remove the journal."""
+        """The workout is done: store it in its year's file and remove the journal."""
         return self._close("finished", at, rpe, pain, notes, drill_notes)
 
     def abandon(self, *, at: float | None = None, rpe: int | None = None, pain: bool = False,
@@ -120,10 +130,11 @@ class SessionStore:
         self.data_dir = Path(data_dir)
         self.requested_read_only = read_only
         self.lock = None if read_only else DataLock(self.data_dir)
-        self.notices: list[str] = []
+        self._notices: list[str] = []
         self.history: History
         self.journal: Journal | None = None
         self.leftover: JournalRecord | None = None
+        self._measurements: OpenedFile | None = None
 
     @classmethod
     def open(cls, data_dir: Path, *, read_only: bool = False) -> SessionStore:
@@ -144,17 +155,25 @@ class SessionStore:
             lock.acquire()
         try:
             # The journal first: a session that finishes between the two reads is then found
-            # in history.json, where a reader going the other way would find it in neither.
+            # in the history, where a reader going the other way would find it in neither.
+            # history.json (before the split) before the year files, for the same reason.
             self.journal = Journal.open(self.data_dir, writable=writable)
-            self.history = History.open(self.data_dir, writable=writable)
-            self.notices.extend(self.history.notices)
+            legacy = open_legacy(self.data_dir, writable=writable)
+            self.history = History(self.data_dir, writable=writable, legacy=legacy)
+            if writable and legacy is not None:
+                self._notices.extend(split(self.history, lambda: self.measurements_file(
+                    create=True).db.table(MEASUREMENTS_TABLE)))
             if self.journal is not None:
-                self.notices.extend(self.journal.notices)
+                self._notices.extend(self.journal.notices)
                 self.leftover = self.journal.session()
                 if self.leftover is None and writable and not self.journal.read_only:
                     self.journal.remove()  # an empty journal: a crash before the first write
                     self.journal = None
-            if self.leftover is not None and self.history.contains(self.leftover["id"]):
+            if writable:
+                # This year's file, which a workout started now goes to: opened now, so what
+                # had to be set aside in it is in `notices` before the workout starts.
+                self.history.year(now_local().year)
+            if self.leftover is not None and self.history.contains(self.leftover):
                 # A crash after the session went into history but before the journal was
                 # removed: history already holds everything, the journal is a stale copy.
                 self.leftover = None
@@ -165,7 +184,29 @@ class SessionStore:
             self.close()
             raise
 
+    def measurements_file(self, *, create: bool = False) -> OpenedFile:
+        """history/measurements.json, opened on first use; while there is none it reads as
+        empty, and `create` (a writer about to add one) creates it."""
+        current = self._measurements
+        if current is None or (create and not current.existed):
+            writable = self.lock is not None
+            folder = history_dir(self.data_dir)
+            create = create and writable
+            if create:
+                folder.mkdir(parents=True, exist_ok=True)
+            path = folder / MEASUREMENTS_FILE
+            opened = open_file(path, "measurements", writable=writable, create=create)
+            current = self._measurements = opened or missing_file(path, "measurements")
+            self._notices.extend(current.notices)
+        return current
+
     # -- reading -------------------------------------------------------------------------
+
+    @property
+    def notices(self) -> list[str]:
+        """What the user must be told about the files opened so far (moved aside, kept in
+        quarantine, read-only, split)."""
+        return [*self.history.notices, *self._notices]
 
     @property
     def read_only(self) -> bool:
@@ -176,7 +217,7 @@ class SessionStore:
     @property
     def unreadable(self) -> bool:
         """Whether part of the history could not be read (kept aside: see `notices`)."""
-        return self.history.opened.unreadable != 0
+        return self.history.unreadable
 
     def safe_in_journal(self) -> str:
         """Where the sets of the session being recorded are, for an error message."""
@@ -192,9 +233,22 @@ class SessionStore:
                     "AnkleDesk; update AnkleDesk to resume it (the file is left as it is)")
         return "there is no cut-short workout to resume"
 
-    def sessions(self, *, include_in_progress: bool = True) -> list[SessionRecord]:
-        """Every session, oldest first; the cut-short one (status in_progress) included."""
-        docs = self.history.sessions()
+    def sessions(self, *, include_in_progress: bool = True,
+                 years: Iterable[int] | None = None) -> list[SessionRecord]:
+        """The sessions of `years` (default every year), oldest first, full documents; the
+        cut-short one (status in_progress) last."""
+        docs = self.history.sessions(years)
+        return self._with_leftover(docs, include_in_progress)
+
+    def view(self, full_years: Iterable[int], *, latest: int = 0,
+             include_in_progress: bool = True) -> list[SessionRecord]:
+        """Every session, oldest first: full documents for `full_years` and the years of the
+        `latest` most recent sessions, outlines (see store.digest) for the others; the
+        cut-short one last, in full."""
+        return self._with_leftover(self.history.view(full_years, latest), include_in_progress)
+
+    def _with_leftover(self, docs: list[SessionRecord],
+                       include_in_progress: bool) -> list[SessionRecord]:
         if include_in_progress and self.leftover is not None:
             docs.append(without_journal_fields(self.leftover))
         return docs
@@ -204,10 +258,11 @@ class SessionStore:
     def _check_writable(self) -> None:
         if self.lock is None:
             raise RuntimeError("this store was opened read-only")
-        for part in (self.history, self.journal):
-            if part is not None and part.read_only:
-                raise UserError(f"{part.path} is read-only (written by a newer AnkleDesk); "
-                                "update AnkleDesk to record workouts")
+        newer = self.history.newer_schema_file or (
+            self.journal.path if self.journal is not None and self.journal.read_only else None)
+        if newer is not None:
+            raise UserError(f"{newer} is read-only (written by a newer AnkleDesk); "
+                            "update AnkleDesk to record workouts")
 
     def begin(self, routine: Routine, clock: WallClock) -> ActiveSession:
         """Start recording a new session of `routine`; the engine starts at `clock.engine_at`."""
@@ -216,6 +271,8 @@ class SessionStore:
             raise UserError("a cut-short session is waiting: resume it or keep it as abandoned")
         document = new_session(routine, clock.wall_at)
         with advised(data_dir=self.data_dir):
+            self.history.year(year_of(document))  # a newer app's year file: refused here
+            self._check_writable()
             journal = Journal.create(self.data_dir)
             journal.start(document)
         self.journal = journal

@@ -27,10 +27,28 @@ from tinydb.storages import Storage
 REPLACE_RETRY_SECONDS = 1.0
 REPLACE_RETRY_PAUSE = 0.05
 TEMP_SUFFIX = ".tmp"
+PAUSE_ENV = "ANKLEDESK_PAUSE_AFTER_WRITE"
+"""For the crash tests only: when set to K, each durable step of the store says so on stderr
+(`checkpoint: …`), and the K-th one (counting from 1; 0: none) then waits a minute, so a test
+can kill the process with a real SIGKILL right after any chosen write. Unset, it costs one
+dictionary lookup."""
+_checkpoints_passed = 0
 
 
 class ReadOnlyError(OSError):
     """A write was attempted on a file opened read-only (for instance a newer schema)."""
+
+
+def checkpoint(what: str) -> None:
+    """Mark a durable step (see PAUSE_ENV)."""
+    pause_at = os.environ.get(PAUSE_ENV)
+    if not pause_at:
+        return
+    global _checkpoints_passed
+    _checkpoints_passed += 1
+    print(f"checkpoint: {what}", file=sys.stderr, flush=True)
+    if _checkpoints_passed == int(pause_at):
+        time.sleep(60)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -108,6 +126,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
         raise
     fsync_dir(folder)
+    checkpoint(f"wrote {path.name}")
 
 
 def remove_durably(path: Path) -> None:
@@ -128,33 +147,59 @@ def dumps(data: Any) -> bytes:
                       separators=(",", ":")).encode("utf-8")
 
 
+def file_stamp(path: Path) -> tuple[int, int, int]:
+    """Which version of a file this is: every atomic write makes a new inode, and a hand
+    edit changes the size or the modification time."""
+    found = os.stat(path)
+    return found.st_ino, found.st_size, found.st_mtime_ns
+
+
+Tables = dict[str, dict[str, Any]]
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage over one JSON file, replaced atomically on every write.
 
-    Reads always come from disk: this process holds the data folder's lock, so nobody else
-    changes the file, and a cache would only be one more thing that could disagree with it.
-    With `read_only=True` every write raises ReadOnlyError instead of touching the file.
+    What was last read or written is kept with the file's stamp (`file_stamp`) and handed out
+    again while the file on disk is still that version: a finish asks a year's file whether
+    it holds the session, stores it and makes the digest, and parsing a year of sets for each
+    of those cost more than the rest of the command. Any other version on disk (a hand edit)
+    is read afresh. A write drops what was kept before it starts (TinyDB changes the tables
+    in place before writing them), so a failed write leaves nothing in memory that is not on
+    disk. With `read_only=True` every write raises ReadOnlyError instead of touching the file.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False,
+                 known: tuple[tuple[int, int, int], Tables] | None = None) -> None:
         super().__init__()
         self.path = Path(path)
         self.read_only = read_only
+        self._kept = known
 
-    def read(self) -> dict[str, dict[str, Any]] | None:
+    def read(self) -> Tables | None:
+        try:
+            current = file_stamp(self.path)
+        except FileNotFoundError:
+            self._kept = None
+            return None
+        if self._kept is not None and self._kept[0] == current:
+            return self._kept[1]
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return None
         if not raw.strip():
             return None
-        tables: dict[str, dict[str, Any]] = json.loads(raw.decode("utf-8"))
+        tables: Tables = json.loads(raw.decode("utf-8"))
+        self._kept = (current, tables)
         return tables
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
+    def write(self, data: Tables) -> None:
         if self.read_only:
             raise ReadOnlyError(f"{self.path} is open read-only")
+        self._kept = None
         atomic_write_bytes(self.path, dumps(data))
+        self._kept = (file_stamp(self.path), data)
 
     def close(self) -> None:
         """Nothing stays open between operations."""

@@ -7,6 +7,7 @@ the window paints before any of it is parsed.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,10 @@ class AppContext(QObject):
         self._library: Library | None = None
         self._parsed: ParsedToml | None = None
         self._sessions: list[SessionRecord] | None = None
+        self._overview: tuple[tuple[dt.date, str], list[SessionRecord]] | None = None
+        self.generation = 0
+        """Counts the changes to the history: a cache of anything read from it is current
+        while this is what it was when read."""
 
     @property
     def library(self) -> Library:
@@ -60,8 +65,26 @@ class AppContext(QObject):
             self._sessions = self.store.sessions(include_in_progress=False)
         return self._sessions
 
+    def overview(self, today: dt.date, week: tuple[dt.date, dt.date],
+                 latest: int) -> list[SessionRecord]:
+        """Every finished and abandoned session, oldest first, read in proportion to what
+        Today shows: the years of `week` and of the `latest` sessions in full, the other
+        years in outline (store.digest: enough for the streak, the ladder and the
+        suggestion). Cached until the history changes; the History screen's `sessions()`
+        reads every year in full."""
+        if self._sessions is not None:
+            return self._sessions
+        key = (today, f"{week}{latest}")
+        if self._overview is None or self._overview[0] != key:
+            years = {week[0].year, week[1].year}
+            self._overview = (key, self.store.view(years, latest=latest,
+                                                   include_in_progress=False))
+        return self._overview[1]
+
     def sessions_changed(self) -> None:
         self._sessions = None
+        self._overview = None
+        self.generation += 1
         self.history_changed.emit()
 
     def drill(self, drill_id: str, routine: Routine | None = None) -> Drill | None:

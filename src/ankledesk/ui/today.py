@@ -32,7 +32,11 @@ def week_bounds(today: dt.date, start: str) -> tuple[dt.date, dt.date]:
     return first, first + dt.timedelta(days=6)
 
 
-def recent_text(sessions: list[SessionRecord], today: dt.date, count: int = 3) -> str:
+RECENT = 3
+"""Sessions listed under "Recent sessions"."""
+
+
+def recent_text(sessions: list[SessionRecord], today: dt.date, count: int = RECENT) -> str:
     """The last few sessions, one line each, newest first."""
     lines = []
     for session in reversed(sessions[-count:]):
@@ -131,9 +135,11 @@ class TodayScreen(QWidget):
 
     def refresh(self) -> None:
         context, today = self.context, self.today
-        sessions = context.sessions()
         target = context.prefs.weekly_target
         first, last = week_bounds(today, context.prefs.week_start)
+        # This week's year (and the recent sessions') in full, the rest in outline: Today
+        # costs a year of history, not all of it.
+        sessions = context.overview(today, (first, last), RECENT)
         week = sessions_between(sessions, first, last)
         finished = sum(1 for s in week if s.get("status") == "finished")
         minutes = sum(active_seconds(s) for s in week) / 60

@@ -1,9 +1,9 @@
 """What History (and Today) read besides the sessions: measurements and the self-check, cached.
 
-The AppContext caches the sessions; measurements live in the same history.json, so they are
-read once and read again whenever the history changes (a workout saved, an edit, a measurement
-added: `sessions_changed()`), exactly as the sessions are. The self-check is routine data,
-read once per context.
+The AppContext caches the sessions; measurements live in the history folder beside them, so
+they are read once and read again whenever the history changes (a workout saved, an edit, a
+measurement added: `sessions_changed()`), exactly as the sessions are. The self-check is
+routine data, read once per context.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from ankledesk.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
-# Per context: (the sessions list it was read with, the measurements). The context makes a new
-# sessions list whenever the history changes, so a different list means "read again", whatever
+# Per context: (the context's generation they were read in, the measurements). The generation
+# moves on whenever the history changes, so a different one means "read again", whatever
 # order the history_changed slots run in.
-_measurements: WeakKeyDictionary[AppContext, tuple[object, list[dict[str, Any]]]] = \
+_measurements: WeakKeyDictionary[AppContext, tuple[int, list[dict[str, Any]]]] = \
     WeakKeyDictionary()
 _signs: WeakKeyDictionary[AppContext, list[Sign]] = WeakKeyDictionary()
 
@@ -33,15 +33,15 @@ def measurement_log(context: AppContext) -> MeasurementLog:
 
 def measurements(context: AppContext) -> list[dict[str, Any]]:
     """Every readable measurement, oldest first (cached until the history changes)."""
-    sessions = context.sessions()
+    generation = context.generation
     cached = _measurements.get(context)
-    if cached is not None and cached[0] is sessions:
+    if cached is not None and cached[0] == generation:
         return cached[1]
     journal = measurement_log(context)
     found = journal.all()
     for line in journal.skipped:
         log.warning("skipped %s", line)
-    _measurements[context] = (sessions, found)
+    _measurements[context] = (generation, found)
     return found
 
 
