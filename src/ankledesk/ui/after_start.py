@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 
-from ankledesk.store.session_store import SessionStore
 from ankledesk.ui.main_window import MainWindow
 
+NOTICE_TITLE = "AnkleDesk: about your data"
 
-def show_notices(store: SessionStore, parent: QWidget) -> None:
-    """What the store had to do to open the data (files set aside, read-only): said once."""
-    if store.notices:
-        QMessageBox.warning(parent, "AnkleDesk: about your data", "\n\n".join(store.notices))
+
+def show_notices(window: MainWindow) -> None:
+    """What the store had to do to open the data (files set aside, read-only): said once,
+    before anything else; what later reads find is said by the window as it comes."""
+    notices = window.context.unsaid_notices()
+    if notices:
+        QMessageBox.warning(window, NOTICE_TITLE, "\n\n".join(notices))
+    window.say_later_notices = True
 
 
 def offer_resume(window: MainWindow) -> None:
@@ -46,5 +50,5 @@ def offer_resume(window: MainWindow) -> None:
 
 
 def after_shown(window: MainWindow) -> None:
-    show_notices(window.context.store, window)
+    show_notices(window)
     offer_resume(window)

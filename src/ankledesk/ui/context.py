@@ -37,6 +37,7 @@ class AppContext(QObject):
         self.clips = UserClips(self.data_dir)
         self._library: Library | None = None
         self._parsed: ParsedToml | None = None
+        self._notices_said = 0
         self._sessions: list[SessionRecord] | None = None
         self._overview: tuple[tuple[dt.date, str], list[SessionRecord]] | None = None
         self.generation = 0
@@ -58,6 +59,14 @@ class AppContext(QObject):
 
     def reload_library(self) -> None:
         self._library = None
+
+    def unsaid_notices(self) -> list[str]:
+        """The store's notices not said yet (marked said now). Older years are read only when
+        shown, so a session set aside there is noticed after the start: it is said then."""
+        notices = self.store.notices
+        new = notices[self._notices_said:]
+        self._notices_said = len(notices)
+        return new
 
     def sessions(self) -> list[SessionRecord]:
         """Finished and abandoned sessions, oldest first (cached until the history changes)."""

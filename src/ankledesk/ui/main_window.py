@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.clock = clock or MonotonicClock()
         self._inhibitor = inhibitor
+        self.say_later_notices = False  # once the start's notices are said (after_start.py)
         self.flow: WorkoutFlow | None = None
 
         self.sidebar = QListWidget()
@@ -77,6 +78,9 @@ class MainWindow(QMainWindow):
         for page in (self.today, self._routines, self._build, self._history):
             self.pages.addWidget(page)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        # A page may read more of the history (older years) as it is first shown.
+        self.sidebar.currentRowChanged.connect(lambda *_: QTimer.singleShot(
+            0, self, self.say_new_notices))
         self.today.start_requested.connect(self.start_routine)
 
         home = QWidget()
@@ -245,6 +249,24 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(flow)
             flow.deleteLater()
         self.workout_closed.emit(document)
+        QTimer.singleShot(0, self, self.say_new_notices)
+
+    def say_new_notices(self) -> None:
+        """Files set aside since the start (an older year read for History, say): told in a
+        box that does not stop anything, never during a workout."""
+        if not self.say_later_notices or self.flow is not None:
+            return
+        notices = self.context.unsaid_notices()
+        if not notices:
+            return
+        from PySide6.QtWidgets import QMessageBox  # only when there is something to say
+
+        box = QMessageBox(QMessageBox.Icon.Warning, "AnkleDesk: about your data",
+                          "\n\n".join(notices), parent=self)
+        box.setObjectName("laterNotices")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setModal(False)
+        box.show()
 
     # -- full screen -----------------------------------------------------------------------
 
