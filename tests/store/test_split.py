@@ -168,3 +168,19 @@ def test_a_reader_never_splits_and_sees_each_session_once(tmp_path: Path) -> Non
     assert "could not be read" in seen.stderr  # the rpe 11 session, named
     assert (folder / HISTORY_FILE).read_bytes() == before
     assert not year_file(folder, 2026).exists()
+
+
+def test_the_year_files_keep_the_permissions_given_to_history_json(data_dir: Path) -> None:
+    """A history made readable to a group (a sync tool, a coach's account) stays so."""
+    _legacy(data_dir)
+    os.chmod(data_dir / HISTORY_FILE, 0o640)
+    with SessionStore.open(data_dir) as store:
+        [notice] = [n for n in store.notices if "was split" in n]
+    assert "(13 sessions of 2024–2026)" in notice  # 12, and the twin; the bad one is kept aside
+    for year in YEARS:
+        assert os.stat(year_file(data_dir, year)).st_mode & 0o777 == 0o640
+    # A new year later takes them too (from the latest year's file).
+    os.chmod(year_file(data_dir, 2026), 0o644)
+    with SessionStore.open(data_dir) as store:
+        assert store.history.year(2031, create=True) is not None
+    assert os.stat(year_file(data_dir, 2031)).st_mode & 0o777 == 0o644

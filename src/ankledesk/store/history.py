@@ -20,6 +20,7 @@ files the first time a writer opens the folder. Until then a reader reads that f
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -44,6 +45,18 @@ def history_dir(data_dir: Path) -> Path:
 
 def year_file(data_dir: Path, year: int) -> Path:
     return history_dir(data_dir) / f"{year:04d}.json"
+
+
+def model_mode(data_dir: Path) -> int | None:
+    """The permission bits a new year file takes: those of the history the user already has
+    (history.json before the split, else the latest year's file), so a history made readable
+    to a group, or to a sync tool, stays so in the new year. None when there is none."""
+    folder = history_dir(data_dir)
+    years = sorted((p for p in folder.glob("*.json") if _YEAR_FILE.match(p.name)), reverse=True)
+    for model in (Path(data_dir) / HISTORY_FILE, *years):
+        with contextlib.suppress(OSError):
+            return os.stat(model).st_mode & 0o7777
+    return None
 
 
 def year_of(document: SessionRecord) -> int:
@@ -145,10 +158,16 @@ class History:
         """The year's file, opened once (None if it has none and `create` is False)."""
         cached = self._files.get(year)
         if year not in self._files or (create and (cached is None or not cached.opened.existed)):
+            path = year_file(self.data_dir, year)
+            mode = None
             if create:
                 self.path.mkdir(parents=True, exist_ok=True)
-            found = YearFile.open(year_file(self.data_dir, year), writable=self.writable,
-                                  create=create and self.writable)
+                if self.writable and not os.path.lexists(path):
+                    mode = model_mode(self.data_dir)
+            found = YearFile.open(path, writable=self.writable, create=create and self.writable)
+            if mode is not None and os.path.exists(path):
+                with contextlib.suppress(OSError):  # a file system without modes: as made
+                    os.chmod(path, mode)
             self._files[year] = found
             if found is not None:
                 self.notices.extend(found.notices)

@@ -101,7 +101,12 @@ def split(history: History, measurements: Callable[[], Table]) -> list[str]:
     fsync_dir(path.parent)
     checkpoint("renamed")
     count = sum(len(docs) for docs in by_year.values())
-    years = f"{min(by_year)}–{max(by_year)}" if by_year else "none"
-    return [f"{path} was split into one file per year in {history.path} ({count} sessions, "
-            f"years {years}) so that a week reads only its own year; the original is kept as "
-            f"{aside}"]
+    sessions = f"{count} session{'' if count == 1 else 's'}"
+    if not by_year:
+        years = "no sessions"
+    elif len(by_year) == 1:
+        years = f"{sessions} of {min(by_year)}"
+    else:
+        years = f"{sessions} of {min(by_year)}–{max(by_year)}"
+    return [f"{path} was split into one file per year in {history.path} ({years}) so that a "
+            f"week reads only its own year; the original is kept as {aside}"]
