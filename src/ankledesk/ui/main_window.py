@@ -20,7 +20,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QListWidget,
     QMainWindow,
     QStackedWidget,
     QWidget,
@@ -31,6 +30,7 @@ from ankledesk.ui.context import AppContext
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.today import TodayScreen
 from ankledesk.ui.widgets.lazy_page import LazyPage
+from ankledesk.ui.widgets.sidebar import Sidebar
 from ankledesk.ui.workout.clock import Clock, MonotonicClock
 
 # Everything below is imported where it is first needed: none of it is on the way to the
@@ -64,12 +64,10 @@ class MainWindow(QMainWindow):
         self.say_later_notices = False  # once the start's notices are said (after_start.py)
         self.flow: WorkoutFlow | None = None
 
-        self.sidebar = QListWidget()
+        self.sidebar = Sidebar(PAGES)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFont(text_font(19, bold=True))
         self.sidebar.setFixedWidth(190)
-        self.sidebar.setSpacing(6)
-        self.sidebar.addItems(PAGES)
         self.pages = QStackedWidget()
         self.today = TodayScreen(context)
         self._routines = LazyPage(self._make_routines)

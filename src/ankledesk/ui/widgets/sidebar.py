@@ -1,0 +1,107 @@
+"""The main window's list of pages, painted here: four words a runner can hit from a step
+away, the current one on the highlight colour. A QListWidget (an item view in a scroll area)
+did the same with more machinery than four rows need, on the way to the first paint.
+
+Keys: ↑/↓ (and Home/End) move between pages while the sidebar has the focus; a click picks a
+page. `currentRowChanged` is emitted as QListWidget's was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QWidget
+
+from ankledesk.ui.style import FOCUS_RING
+
+PAD = 6  # around each row's words
+
+
+class Sidebar(QWidget):
+    currentRowChanged = Signal(int)
+
+    def __init__(self, names: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.names = list(names)
+        self._row = -1
+        self._hover = -1
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+
+    # -- the list ------------------------------------------------------------------------
+
+    def currentRow(self) -> int:
+        return self._row
+
+    def setCurrentRow(self, row: int) -> None:
+        if not 0 <= row < len(self.names) or row == self._row:
+            return
+        self._row = row
+        self.update()
+        self.currentRowChanged.emit(row)
+
+    def count(self) -> int:
+        return len(self.names)
+
+    def row_rect(self, row: int) -> QRect:
+        height = self.fontMetrics().height() + 2 * PAD
+        return QRect(PAD, PAD + row * (height + PAD), self.width() - 2 * PAD, height)
+
+    def _row_at(self, y: int) -> int:
+        return next((n for n in range(len(self.names))
+                     if self.row_rect(n).top() <= y <= self.row_rect(n).bottom()), -1)
+
+    # -- size and paint --------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        widest = max((self.fontMetrics().horizontalAdvance(n) for n in self.names), default=0)
+        return QSize(widest + 4 * PAD, self.row_rect(len(self.names)).top())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        painter.setFont(self.font())
+        for row, name in enumerate(self.names):
+            box = self.row_rect(row)
+            if row == self._row:
+                painter.fillRect(box, palette.color(QPalette.ColorRole.Highlight))
+                painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+            else:
+                if row == self._hover:
+                    painter.fillRect(box, palette.color(QPalette.ColorRole.AlternateBase))
+                painter.setPen(palette.color(QPalette.ColorRole.Text))
+            painter.drawText(box.adjusted(PAD, 0, -PAD, 0),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
+            if row == self._row and self.hasFocus():
+                painter.setPen(QPen(QColor(FOCUS_RING), 3))
+                painter.drawRect(box.adjusted(1, 1, -2, -2))
+
+    # -- mouse and keys --------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        row = self._row_at(int(event.position().y()))
+        if row >= 0:
+            self.setCurrentRow(row)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        row = self._row_at(int(event.position().y()))
+        if row != self._hover:
+            self._hover = row
+            self.update()
+
+    def leaveEvent(self, event: object) -> None:
+        self._hover = -1
+        self.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        moves = {Qt.Key.Key_Up: self._row - 1, Qt.Key.Key_Down: self._row + 1,
+                 Qt.Key.Key_Home: 0, Qt.Key.Key_End: len(self.names) - 1}
+        target = moves.get(Qt.Key(event.key()))
+        if target is None:
+            super().keyPressEvent(event)
+            return
+        self.setCurrentRow(max(0, min(len(self.names) - 1, target)))
