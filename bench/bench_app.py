@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-START_RUNS = 9
+START_RUNS = 21
 KEY_PRESSES = 100
 NEXT_PRESSES = 50
 CPU_SECONDS = 60.0
@@ -27,7 +27,7 @@ NOTES = """
 
 - **Start → main window painted**: wall time from starting the process to the end of the
   window's first paint (the first UpdateRequest handled, which paints the whole window), median
-  of 9 runs each, alternating, after one warm-up start of each (bytecode cached, as on a
+  of 21 runs each, alternating, after one warm-up start of each (bytecode cached, as on a
   user's machine). Ours is `python -m ankledesk --exit-after-paint`
   on an empty data folder (store opened, routines loaded, Today computed; libvlc, the clip view
   and the History page are created only when first shown). The baseline is a bare
