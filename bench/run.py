@@ -108,8 +108,9 @@ def main() -> int:
         REPORT.parent.mkdir(exist_ok=True)
         REPORT.write_text(
             "# Benchmarks\n\n"
-            "Measured by `make bench` (bench/run.py); every baseline ran in the same run as the\n"
-            "figure it is compared with. Timings are never asserted in tests.\n\n"
+            "Measured by `make bench` (bench/run.py), each area in a fresh interpreter of its\n"
+            "own; every baseline ran in the same run as the figure it is compared with.\n"
+            "Timings are never asserted in tests.\n\n"
             f"- Ran: {stamp}, {time.monotonic() - started:.0f} s in all\n"
             f"- Machine: {machine()}\n\n" + "\n".join(lines) + "\n"
             + "".join(getattr(importlib.import_module(f"bench_{a}"), "NOTES", "") for a in chosen),
