@@ -149,6 +149,12 @@ class History:
             self._listed = sorted(found | set(self._legacy_years()))
         return self._listed
 
+    def forget_legacy(self) -> None:
+        """From now on the year files are the history (history.json was split, or moved
+        aside as unreadable)."""
+        self.legacy = None
+        self._listed = None
+
     def _legacy_years(self) -> list[int]:
         if self.legacy is None:
             return []
@@ -221,7 +227,7 @@ class History:
                 return found
         made = [outline(doc) for doc in self._of_year(year)]
         if self.writable and self.legacy is None and self._files.get(year) is not None:
-            self._record_digest(year)
+            self.record_digest(year)
         return made
 
     def view(self, full_years: Iterable[int], latest: int = 0) -> list[SessionRecord]:
@@ -265,9 +271,9 @@ class History:
         found = self.year(year, create=True)
         assert found is not None  # created if missing
         found.add(document)
-        self._record_digest(year)
+        self.record_digest(year)
 
-    def _record_digest(self, year: int) -> None:
+    def record_digest(self, year: int) -> None:
         """Write the year's digest. A failure here loses nothing (the session is stored; a
         stale digest is rebuilt from the year file), so it is not the user's problem."""
         found = self._files.get(year)

@@ -73,21 +73,19 @@ def split(history: History, measurements: Callable[[], Table]) -> list[str]:
     if legacy is None or legacy.read_only:
         return []
     if not legacy.opened.existed:  # unreadable as a whole: open_file moved it aside already
-        history.legacy = None
-        history._listed = None
+        history.forget_legacy()
         return []
     by_year: dict[int, list[SessionRecord]] = defaultdict(list)
     for doc in legacy.sessions():
         by_year[year_of(doc)].append(doc)
-    history.legacy = None  # from here on the year files are the history
-    history._listed = None
+    history.forget_legacy()
     for year in sorted(by_year):
         target = history.year(year, create=True)
         assert target is not None  # created if missing
         new = _missing(by_year[year], target.sessions())
         if new:
             target.insert_all(new)
-        history._record_digest(year)
+        history.record_digest(year)
     moving = [dict(m) for m in legacy.opened.db.table(MEASUREMENTS_TABLE).all()]
     if moving:
         table = measurements()
