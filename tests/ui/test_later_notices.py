@@ -12,7 +12,6 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ankledesk.store.digest import outline, write_digest
-from ankledesk.ui import after_start
 from tests.store.helpers import year_path
 from tests.store.hostile import good_sessions, history_text
 
@@ -43,7 +42,7 @@ def later_boxes() -> list[QMessageBox]:
 def test_a_session_set_aside_in_an_older_year_is_said_when_history_reads_it(
         qtbot, planted, window):
     assert window.context.store.notices == []  # the start did not open 2019
-    after_start.show_notices(window)
+    window.say_new_notices(at_start=True)
     window.show_page(3)  # History: every year, in full
     qtbot.waitUntil(lambda: len(later_boxes()) == 1)
     (box,) = later_boxes()

@@ -1,6 +1,6 @@
-"""What the app says once its window is on screen: what the store had to do to open the data,
-and the question about a workout that was cut short. Loaded after the first paint (message
-boxes are not needed to show the window).
+"""What the app says once its window is on screen: the store's notices (through the window,
+which also tells later ones) and the question about a workout that was cut short. Loaded after
+the first paint (message boxes are not needed to show the window).
 """
 
 from __future__ import annotations
@@ -10,17 +10,6 @@ import datetime as dt
 from PySide6.QtWidgets import QMessageBox
 
 from ankledesk.ui.main_window import MainWindow
-
-NOTICE_TITLE = "AnkleDesk: about your data"
-
-
-def show_notices(window: MainWindow) -> None:
-    """What the store had to do to open the data (files set aside, read-only): said once,
-    before anything else; what later reads find is said by the window as it comes."""
-    notices = window.context.unsaid_notices()
-    if notices:
-        QMessageBox.warning(window, NOTICE_TITLE, "\n\n".join(notices))
-    window.say_later_notices = True
 
 
 def offer_resume(window: MainWindow) -> None:
@@ -50,5 +39,5 @@ def offer_resume(window: MainWindow) -> None:
 
 
 def after_shown(window: MainWindow) -> None:
-    show_notices(window)
+    window.say_new_notices(at_start=True)
     offer_resume(window)

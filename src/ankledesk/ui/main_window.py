@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.clock = clock or MonotonicClock()
         self._inhibitor = inhibitor
-        self.say_later_notices = False  # once the start's notices are said (after_start.py)
+        self.say_later_notices = False  # once the start's notices are said
         self.flow: WorkoutFlow | None = None
 
         self.sidebar = Sidebar(PAGES)
@@ -249,10 +249,14 @@ class MainWindow(QMainWindow):
         self.workout_closed.emit(document)
         QTimer.singleShot(0, self, self.say_new_notices)
 
-    def say_new_notices(self) -> None:
-        """Files set aside since the start (an older year read for History, say): told in a
-        box that does not stop anything, never during a workout."""
-        if not self.say_later_notices or self.flow is not None:
+    def say_new_notices(self, *, at_start: bool = False) -> None:
+        """What the store had to do with the data (files set aside, read-only) and has not
+        said yet. At the start (`at_start`, after_start.py) it waits for an answer, before
+        anything else; later finds (an older year read for History, say) are told in a box
+        that stops nothing, never during a workout."""
+        if at_start:
+            self.say_later_notices = True
+        elif not self.say_later_notices or self.flow is not None:
             return
         notices = self.context.unsaid_notices()
         if not notices:
@@ -261,6 +265,9 @@ class MainWindow(QMainWindow):
 
         box = QMessageBox(QMessageBox.Icon.Warning, "AnkleDesk: about your data",
                           "\n\n".join(notices), parent=self)
+        if at_start:
+            box.exec()
+            return
         box.setObjectName("laterNotices")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setModal(False)
