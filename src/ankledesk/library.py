@@ -1,104 +1,16 @@
 """The routine library the app uses: the shipped routines, then the user's own folder.
 
-The app keeps what it parsed last time in `<data>/cache/parsed-toml.json`: Python's TOML
-parser is pure Python, and parsing the library's files and the self-check with it was the
-largest single step between starting the app and its first paint (about 9 ms), while reading
-the same data back as JSON takes a fraction of a millisecond. An entry is used only when the
-file's text is exactly the text it was parsed from, so an edited routine can never be served
-stale; a missing, damaged or unwritable cache only means parsing again. The commands don't
-keep it: a command that only reads (`history`, `routines list`) writes nothing in the data
-folder.
+`read` is how the TOML files are read: `read_toml` for the commands, the data folder's cache of
+parsed files for the app (store/parsed_toml.py).
 """
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from pathlib import Path
-from typing import Any
 
 from ankledesk import paths
-from ankledesk.core.loader import Library, load_library, parse_toml, read_text
-from ankledesk.core.problems import Problem
-
-CACHE_FILE = Path("cache") / "parsed-toml.json"
-CACHE_FORMAT = 1
+from ankledesk.core.loader import Library, TomlReader, load_library, read_toml
 
 
-class ParsedToml:
-    """TOML files as parsed before, by exact text (see the module docstring)."""
-
-    def __init__(self, file: Path) -> None:
-        self.file = file
-        self._known: dict[str, Any] = {}
-        self._used: dict[str, dict[str, Any]] = {}
-        self._changed = False
-        try:
-            document = json.loads(file.read_bytes())
-        except (OSError, ValueError, RecursionError):
-            return
-        if isinstance(document, dict) and document.get("format") == CACHE_FORMAT \
-                and isinstance(document.get("files"), dict):
-            self._known = document["files"]
-
-    def read(self, path: Path) -> dict[str, Any] | Problem:
-        """What `read_toml(path)` gives, from the cache when the text is unchanged."""
-        text = read_text(path)
-        if isinstance(text, Problem):
-            return text
-        key = str(path)
-        entry = self._known.get(key)
-        if isinstance(entry, dict) and entry.get("text") == text \
-                and isinstance(entry.get("data"), dict):
-            self._used[key] = entry
-            return entry["data"]
-        data = parse_toml(path, text)
-        if isinstance(data, dict) and _same_as_json(data):
-            self._used[key] = {"text": text, "data": data}
-            self._changed = True
-        return data
-
-    def save(self) -> None:
-        """Write what changed (a file gone or renamed drops out); best effort."""
-        kept = {key: entry for key, entry in self._known.items() if Path(key).is_file()}
-        if not self._changed and kept.keys() == self._known.keys():
-            return
-        self._known = {**kept, **self._used}
-        self._changed = False
-        body = json.dumps({"format": CACHE_FORMAT, "files": self._known}).encode("utf-8")
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=self.file.parent, prefix=".parsed-toml.")
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    out.write(body)
-                os.replace(temp, self.file)
-            except BaseException:
-                Path(temp).unlink(missing_ok=True)
-                raise
-        except OSError:
-            return  # a read-only data folder: parsed again next time, nothing else changes
-
-
-def _same_as_json(data: dict[str, Any]) -> bool:
-    """Whether the parsed TOML survives a trip through JSON unchanged (dates and NaN don't)."""
-    try:
-        return bool(json.loads(json.dumps(data)) == data)
-    except (TypeError, ValueError):
-        return False
-
-
-def parsed_toml(data_dir: Path) -> ParsedToml:
-    """The data folder's cache of parsed TOML (the app's; see the module docstring)."""
-    return ParsedToml(data_dir / CACHE_FILE)
-
-
-def open_library(data_dir: Path, parsed: ParsedToml | None = None) -> Library:
-    """The library; through `parsed` (the app's cache) when given, which is then saved."""
-    builtin, user = paths.builtin_routines_dir(), paths.user_routines_dir(data_dir)
-    if parsed is None:
-        return load_library(builtin, user)
-    library = load_library(builtin, user, parsed.read)
-    parsed.save()
-    return library
+def open_library(data_dir: Path, read: TomlReader = read_toml) -> Library:
+    return load_library(paths.builtin_routines_dir(), paths.user_routines_dir(data_dir), read)

@@ -16,6 +16,7 @@ QT_FREE_FIRST = (
     "ankledesk.library",
     "ankledesk.store.session_store",
     "ankledesk.store.measurements",
+    "ankledesk.store.parsed_toml",
     "ankledesk.store.user_clips",
     "ankledesk.core.plan",
     "ankledesk.core.progress",

@@ -17,8 +17,9 @@ from PySide6.QtCore import QObject, Signal
 from ankledesk.core.loader import Library
 from ankledesk.core.model import Drill, Routine
 from ankledesk.core.records import SessionRecord
-from ankledesk.library import ParsedToml, open_library, parsed_toml
+from ankledesk.library import open_library
 from ankledesk.store.documents import routine_from_snapshot
+from ankledesk.store.parsed_toml import ParsedToml
 from ankledesk.store.session_store import SessionStore
 from ankledesk.store.user_clips import UserClips
 from ankledesk.ui.preferences import Preferences
@@ -47,14 +48,15 @@ class AppContext(QObject):
     @property
     def library(self) -> Library:
         if self._library is None:
-            self._library = open_library(self.data_dir, self.parsed_toml)
+            self._library = open_library(self.data_dir, self.parsed_toml.read)
+            self.parsed_toml.save()
         return self._library
 
     @property
     def parsed_toml(self) -> ParsedToml:
         """The data folder's cache of parsed TOML files (the library, the self-check)."""
         if self._parsed is None:
-            self._parsed = parsed_toml(self.data_dir)
+            self._parsed = ParsedToml.of(self.data_dir)
         return self._parsed
 
     def reload_library(self) -> None:
