@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.ui.windows import leave_workout, show_main_window
+
 # prepare 3 s, a 5 s hold, a 4 s rest, a 5 s hold: every kind of tone but the halfway tick
 # (holds under 10 s have none), in 17 s.
 AUDIBLE_ROUTINE = """\
@@ -83,22 +85,14 @@ def make_window(qapp, qtbot, data_dir: Path, routines: Path) -> Iterator[Callabl
     made = []
 
     def make(clock):
-        from ankledesk.ui.app import build_window
-
-        window = build_window(data_dir, clock=clock)
-        assert window is not None
-        window.move(0, 0)
-        window.resize(1280, 720)
-        window.show()
-        qtbot.waitExposed(window)
+        window = show_main_window(qtbot, data_dir, clock, activate=False)
         made.append(window)
         return window
 
     yield make
     # Closed here rather than by qtbot: a window still in a workout asks before closing.
     for window in made:
-        if window.flow is not None and not window.flow.saved:
-            window.flow.leave_now()
+        leave_workout(window)
         if window.flow is not None:
             window.flow.cues.shutdown()
         window.close()

@@ -12,28 +12,19 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from ankledesk.ui.workout.clock import ManualClock
+from tests.ui.windows import leave_workout, show_main_window
 
 
 @contextmanager
 def open_window(qtbot, data_dir: Path, clock: ManualClock | None = None) -> Iterator:
     """The real main window on `data_dir`, shown at 1280×720, on the Build page."""
-    from ankledesk.ui.app import build_window
-
-    win = build_window(data_dir, clock=clock or ManualClock(1000.0))
-    assert win is not None
+    win = show_main_window(qtbot, data_dir, clock or ManualClock(1000.0))
     qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.move(0, 0)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
     win.show_page(2)
     try:
         yield win
     finally:
-        if win.flow is not None and not win.flow.saved:
-            win.flow.leave_now()
+        leave_workout(win)
         win.build.undo.setClean()
         win.build.shutdown()
         win.routines.shutdown()

@@ -14,6 +14,7 @@ import av
 import pytest
 
 from ankledesk.core.model import Drill
+from tests.ui.windows import leave_workout, show_main_window
 
 W, H, FPS = 640, 360, 25
 RED, BLUE, GREEN, YELLOW, MAGENTA, CYAN = (
@@ -133,20 +134,10 @@ def clock():
 @pytest.fixture
 def window(qtbot, data_dir: Path, clock, quick_routine) -> Iterator:
     """The real main window on the test's data folder, on a clock the test moves."""
-    from ankledesk.ui.app import build_window
-
-    win = build_window(data_dir, clock=clock)
-    assert win is not None
-    win.move(0, 0)
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)  # keys and shortcuts go to the active window
+    win = show_main_window(qtbot, data_dir, clock)
     yield win
     # Closed here, not by qtbot: a window closed mid-workout asks first (as it should).
-    if win.flow is not None and not win.flow.saved:
-        win.flow.leave_now()
+    leave_workout(win)
     win.close()
     win.deleteLater()
     win.context.store.close()
