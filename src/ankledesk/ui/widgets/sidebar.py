@@ -47,13 +47,18 @@ class Sidebar(QWidget):
     def count(self) -> int:
         return len(self.names)
 
+    def _row_height(self) -> int:
+        return self.fontMetrics().height() + 2 * PAD
+
     def row_rect(self, row: int) -> QRect:
-        height = self.fontMetrics().height() + 2 * PAD
+        height = self._row_height()
         return QRect(PAD, PAD + row * (height + PAD), self.width() - 2 * PAD, height)
 
     def _row_at(self, y: int) -> int:
-        return next((n for n in range(len(self.names))
-                     if self.row_rect(n).top() <= y <= self.row_rect(n).bottom()), -1)
+        """The row under `y`, or -1 (in a gap, or below the last row)."""
+        height = self._row_height()
+        row, into = divmod(y - PAD, height + PAD)
+        return row if y >= PAD and into < height and row < len(self.names) else -1
 
     # -- size and paint --------------------------------------------------------------------
 
