@@ -53,10 +53,11 @@ class ParsedToml:
             return text
         key = str(path)
         entry = self._known.get(key)
-        if isinstance(entry, dict) and entry.get("text") == text \
-                and isinstance(entry.get("data"), dict):
-            self._used[key] = entry
-            return entry["data"]
+        if isinstance(entry, dict) and entry.get("text") == text:
+            cached = entry.get("data")
+            if isinstance(cached, dict):
+                self._used[key] = entry
+                return cached
         data = parse_toml(path, text)
         if isinstance(data, dict) and _same_as_json(data):
             self._used[key] = {"text": text, "data": data}
