@@ -32,7 +32,9 @@ def test_demo_records_a_session_in_its_own_folder_and_saves_every_picture(cli, t
     out = tmp_path / "pictures"
     env_display = os.environ.get("DISPLAY")
     assert env_display, "the suite runs under pytest-xvfb"
-    result = cli("demo", "--out", str(out), "--speed", "120", "--size", "1024x640",
+    # The whole screen: where the clip's native window once stayed where the menu bar had
+    # left it (over the phase bar, old pixels below it), which a smaller window never showed.
+    result = cli("demo", "--out", str(out), "--speed", "120", "--size", "1920x1080",
                  timeout=240)
     assert result.returncode == 0, result.stderr
     names = {p.stem for p in out.glob("*.png")}
@@ -40,8 +42,10 @@ def test_demo_records_a_session_in_its_own_folder_and_saves_every_picture(cli, t
                      "rest-next-clip", "summary", "today-after", "build", "history"}
     for picture in out.glob("*.png"):
         image = QImage(str(picture))
-        assert (image.width(), image.height()) == (1024, 640)
+        assert (image.width(), image.height()) == (1920, 1080)
         assert str(picture) in result.stdout
+    for phase in ("prepare", "work-hold", "work-reps", "switch-sides", "rest-next-clip"):
+        assert _window_between_bar_and_clip(QImage(str(out / f"{phase}.png"))), phase
     match = re.search(r"ankledesk --data-dir (\S+) history", result.stdout)
     assert match, result.stdout
     demo_data = Path(match.group(1))
@@ -49,6 +53,15 @@ def test_demo_records_a_session_in_its_own_folder_and_saves_every_picture(cli, t
     history = cli("--data-dir", str(demo_data), "history", "--json", check=True)
     assert '"status": "finished"' in history.stdout
     assert list(data_dir.iterdir()) == [], "the demo never writes to the user's data"
+
+
+def _window_between_bar_and_clip(image: QImage) -> bool:
+    """Down the left margin of a workout picture: the phase bar, then a band of the window's
+    own colour, then the clip (dark) — not the clip straight over the bar."""
+    column = [image.pixelColor(20, y) for y in range(image.height() // 3)]
+    below_bar = next(y for y, colour in enumerate(column) if colour != column[0])
+    band = [c.lightness() for c in column[below_bar:below_bar + 6]]
+    return all(value > 200 for value in band)
 
 
 def test_demo_says_what_is_wrong_with_a_bad_size(cli):

@@ -184,11 +184,14 @@ class _VideoArea(QWidget):
 
     def realign(self) -> None:
         """Put every surface back over the whole area. A native child whose ancestors are not
-        native can keep a stale X position after an ancestor moves (its geometry then reads
-        (0, 9) instead of (0, 0)), leaving a strip of old screen content above the clip."""
+        native can keep a stale X position after an ancestor moves (the menu bar hidden for a
+        workout moves everything up), leaving a strip of old screen content beside the clip,
+        and Qt's own record may read right all the same; so the X window is always placed
+        again (a geometry Qt thinks unchanged would not reach X)."""
+        whole = self.rect()
         for surface in self.surfaces:
-            if surface.geometry() != self.rect():
-                surface.setGeometry(self.rect())
+            surface.setGeometry(whole.adjusted(0, 0, 0, -1))
+            surface.setGeometry(whole)
 
 
 class VideoView(QWidget):
