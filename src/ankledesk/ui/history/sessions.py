@@ -9,7 +9,6 @@ import logging
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -35,6 +34,7 @@ from ankledesk.store.edits import edit_session
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.style import body, heading
+from ankledesk.ui.widgets.check_box import CheckBox
 
 log = logging.getLogger(__name__)
 
@@ -202,7 +202,7 @@ class SessionDialog(QDialog):
         for value in range(1, 11):
             self.rpe.addItem(str(value), value)
         self.rpe.setCurrentIndex(session.get("rpe") or 0)
-        self.pain = QCheckBox("Something hurt")
+        self.pain = CheckBox("Something hurt", 22)  # the physio's flag: plain to see
         self.pain.setObjectName("editPain")
         self.pain.setChecked(bool(session.get("pain")))
         self.notes = QPlainTextEdit(session.get("notes", ""))

@@ -33,7 +33,7 @@ from ankledesk.core.timefmt import clock
 from ankledesk.store.measurements import MeasurementLog
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.history.measures import ask_measurements
-from ankledesk.ui.style import ACCENT
+from ankledesk.ui.style import ACCENT, StartButton
 from ankledesk.ui.widgets.check_box import CheckBox
 
 # A hold counts as achieved when it ran to its target, give or take a poll's rounding.
@@ -167,7 +167,7 @@ class SummaryScreen(QWidget):
         scroll.setWidget(per_drill)
         scroll.setMinimumHeight(80)
 
-        self.save_button = QPushButton("Save to history ✓")
+        self.save_button = StartButton("Save to history ✓")  # the screen's one action: green
         self.save_button.setObjectName("save")
         self.save_button.setDefault(True)
         self.save_button.setAutoDefault(True)
