@@ -153,7 +153,8 @@ def run() -> list[Row]:
     p95 = percentile(ours, 95) if ours else float("inf")
     return [
         Row("cue tone: engine event → onset on the sink",
-            f"p50 / p95 over {len(ours)} of {CUES} cues",
+            f"p50 / p95 over {len(ours)} of {CUES} cues"
+            + (f", {skipped} skipped by the player" if skipped else ""),
             f"{ms(percentile(ours, 50))} / {ms(p95)}" if ours else "none heard",
             f"bare QSoundEffect.play() → onset: {ms(percentile(baseline, 50))} / "
             f"{ms(percentile(baseline, 95))} ({len(baseline)} plays)" if baseline else "none",
