@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from ankledesk.ui.main_window import PAGES
+from ankledesk.ui.widgets.sidebar import BAR, PAD
 
 
 def test_keys_and_clicks_move_between_the_pages(qtbot, window):
@@ -32,5 +33,5 @@ def test_keys_and_clicks_move_between_the_pages(qtbot, window):
 def test_every_page_name_fits_its_row(window):
     sidebar = window.sidebar
     for row, name in enumerate(PAGES):
-        room = sidebar.row_rect(row).width()
+        room = sidebar.row_rect(row).width() - BAR - 2 * PAD  # the words start after the bar
         assert sidebar.fontMetrics().horizontalAdvance(name) < room

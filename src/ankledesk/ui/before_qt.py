@@ -1,16 +1,20 @@
-"""The Qt-free modules the window needs, imported before PySide6 is.
+"""The Qt-free modules the window needs, imported before PySide6 is, and then made known to it.
 
-Once PySide6 is loaded it watches every import that follows: its `__feature__` hook reads the
-whole source of each newly imported module to see whether it mentions PySide6. For the store,
-the core and the standard library modules under them that is pure overhead (about 15 ms of a
-0.2 s start on a laptop), so the GUI's entry point imports them first, while nothing watches.
-The app works the same without this; a test checks that the list still covers what the window
-loads (tests/ui/test_start_order.py).
+Once PySide6 is loaded it watches every import statement that follows: the first time it sees
+a module's name, its `__feature__` hook reads the module's whole source to see whether it
+mentions PySide6 (so that `from __feature__ import snake_case` can apply to some modules only).
+For the store, the core and the standard library under them that is pure overhead, about 15 ms
+of a 0.2 s start on a laptop. So the GUI's entry point imports them while nothing watches, and
+then records for each module already loaded the answer the hook would find, "not a PySide6
+module", in the hook's own table; the modules imported after that are still read. The app works
+the same without either step (a PySide6 without that table is left alone), and a test checks
+that the list still covers what the window loads (tests/ui/test_start_order.py).
 """
 
 from __future__ import annotations
 
 import importlib
+import sys
 
 QT_FREE_FIRST = (
     "ankledesk.library",
@@ -29,6 +33,16 @@ QT_FREE_FIRST = (
 )
 
 
+NOT_A_PYSIDE6_MODULE = -1  # the hook's own mark (PySide6's shibokensupport/feature.py)
+
+
 def import_qt_free_first() -> None:
     for name in QT_FREE_FIRST:
         importlib.import_module(name)
+    loaded_before = list(sys.modules)  # the standard library and the Qt-free layers only
+    importlib.import_module("PySide6.QtCore")  # starts the hook, and creates its table
+    feature = sys.modules.get("PySide6.support.feature")
+    table = getattr(feature, "pyside_feature_dict", None)
+    if isinstance(table, dict):
+        for name in loaded_before:
+            table.setdefault(name, NOT_A_PYSIDE6_MODULE)

@@ -7,9 +7,10 @@ window-level keys (full screen, preferences, quit) and asks before a running wor
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -156,22 +157,28 @@ class MainWindow(QMainWindow):
 
     def _actions(self) -> None:
         menu = self.menuBar().addMenu("&AnkleDesk")
-        prefs = QAction("&Preferences…", self)
-        prefs.setShortcut(QKeySequence.StandardKey.Preferences)
-        prefs.setShortcuts([QKeySequence("Ctrl+,")])
-        prefs.triggered.connect(self.open_preferences)
+        preferences = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+        prefs = self._action("&Preferences…", [*preferences, QKeySequence("Ctrl+,")],
+                             self.open_preferences)
+        quit_action = self._action("&Quit", [QKeySequence("Ctrl+Q")], self.close)
         menu.addAction(prefs)
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
         # The menu bar hides during a workout; the window keeps the shortcuts working.
         self.addActions([prefs, quit_action])
         for number, name in enumerate(PAGES, start=1):
-            action = QAction(name, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda *_, n=number - 1: self.show_page(n))
-            self.addAction(action)
+            self.addAction(self._action(name, [QKeySequence(f"Ctrl+{number}")],
+                                        lambda *_, n=number - 1: self.show_page(n)))
+
+    def _action(self, text: str, keys: list[QKeySequence],
+                slot: Callable[..., object]) -> QAction:
+        # Built step by step: QAction(text, parent) and setShortcut(key) have overloads that
+        # take an icon or Qt's key enums, and PySide6 builds those types (Qt's whole namespace,
+        # ~13 ms) just to weigh them, on the way to the first paint (see ui/painting.py).
+        action = QAction(self)
+        action.setText(text)
+        action.setShortcuts(keys)
+        action.triggered.connect(slot)
+        return action
 
     # -- navigation ------------------------------------------------------------------------
 
@@ -268,6 +275,8 @@ class MainWindow(QMainWindow):
         if at_start:
             box.exec()
             return
+        from PySide6.QtCore import Qt  # not before the first paint: see ui/painting.py
+
         box.setObjectName("laterNotices")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setModal(False)
@@ -323,6 +332,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def keyPressEvent(self, event) -> None:
+        from PySide6.QtCore import Qt  # not before the first paint: see ui/painting.py
+
         if self.flow is None and event.key() in (Qt.Key.Key_F11,):
             self.toggle_full_screen()
             return

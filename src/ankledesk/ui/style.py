@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QEvent, QRectF, QSize
+from PySide6.QtGui import QColor, QEnterEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ankledesk.ui.fonts import text_font
+from ankledesk.ui.painting import fill, outline, rounded, text_centred
 
 ACCENT = "#137333"  # the WORK green: the colour of "go"
 ACCENT_HOVER = "#188a3e"
@@ -51,6 +52,15 @@ class StartButton(QPushButton):
     RADIUS = 8.0
     RING = 3.0
 
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)  # then the text: (text, None) has PySide6 weigh (icon, text)
+        self.setText(text)
+        # White words on the green, except when disabled: the painter starts with this pen.
+        palette = self.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.ButtonText, QColor("white"))
+        self.setPalette(palette)
+
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
         return QSize(metrics.horizontalAdvance(self.text()) + 2 * self.PADDING.width(),
@@ -60,37 +70,36 @@ class StartButton(QPushButton):
         return self.sizeHint()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
+        painter = QPainter(self)  # its pen: the words' colour (see __init__)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         enabled = self.isEnabled()
-        if not enabled:
-            fill = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Button)
-            ink = self.palette().color(QPalette.ColorGroup.Disabled,
-                                       QPalette.ColorRole.ButtonText)
-        else:
-            fill = QColor(ACCENT_DOWN if self.isDown() else
-                          ACCENT_HOVER if self.underMouse() else ACCENT)
-            ink = QColor("white")
         box = QRectF(self.rect())
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(box, self.RADIUS, self.RADIUS)
+        if enabled:
+            colour = QColor(ACCENT_DOWN if self.isDown() else
+                            ACCENT_HOVER if self.underMouse() else ACCENT)
+        else:
+            colour = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Button)
+        fill(painter, rounded(box, self.RADIUS), colour)
         if enabled and self.hasFocus():
             half = self.RING / 2
-            painter.setPen(QPen(QColor(FOCUS_RING), self.RING))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(box.adjusted(half, half, -half, -half),
-                                    self.RADIUS - half, self.RADIUS - half)
-        painter.setPen(ink)
+            outline(painter, rounded(box.adjusted(half, half, -half, -half), self.RADIUS - half),
+                    QColor(FOCUS_RING), self.RING)
         painter.setFont(self.font())
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.text())
+        text_centred(painter, box, self.text())
+
+    # Repainted on entering and leaving for the hover shade (not every style sets WA_Hover).
+    def enterEvent(self, event: QEnterEvent) -> None:
+        self.update()
+        super().enterEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self.update()
+        super().leaveEvent(event)
 
 
-def start_button(text: str = "Start ▶", parent: QWidget | None = None,
-                 size: int = 24) -> QPushButton:
-    button = StartButton(text, parent)
+def start_button(text: str = "Start ▶", size: int = 24) -> QPushButton:
+    button = StartButton(text)
     button.setObjectName("startButton")
     button.setFont(text_font(size, bold=True))
     button.setMinimumHeight(int(size * 2.6))
-    button.setAttribute(Qt.WidgetAttribute.WA_Hover)  # repaint on entering and leaving
     return button

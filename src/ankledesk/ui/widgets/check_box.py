@@ -8,10 +8,11 @@ the WORK green with a white tick when checked, and the orange focus ring of the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from ankledesk.ui.painting import fill, outline, rounded, text_left
 from ankledesk.ui.style import ACCENT, FOCUS_RING
 
 GAP = 10  # between the box and the text
@@ -34,7 +35,7 @@ class CheckBox(QCheckBox):
         return self.rect().contains(pos)  # the words toggle it too, as a click on a label would
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
+        painter = QPainter(self)  # its pen: the palette's WindowText, the words' colour
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         group = (QPalette.ColorGroup.Active if self.isEnabled()
@@ -43,26 +44,27 @@ class CheckBox(QCheckBox):
         top = (self.height() - self.box) / 2
         square = QRectF(2, top, self.box, self.box)
         checked = self.isChecked()
-        painter.setPen(QPen(QColor(ACCENT) if checked else ink, 2))
-        painter.setBrush(QColor(ACCENT) if checked and self.isEnabled()
-                         else palette.color(group, QPalette.ColorRole.Base))
-        painter.drawRoundedRect(square.adjusted(1, 1, -1, -1), 3, 3)
+        inside = square.adjusted(1, 1, -1, -1)
+        fill(painter, rounded(inside, 3), QColor(ACCENT) if checked and self.isEnabled()
+             else palette.color(group, QPalette.ColorRole.Base))
+        outline(painter, rounded(inside, 3), QColor(ACCENT) if checked else ink, 2)
         if checked:
-            tick = QPainterPath(QPointF(square.left() + 0.22 * self.box, top + 0.52 * self.box))
-            tick.lineTo(square.left() + 0.42 * self.box, top + 0.72 * self.box)
-            tick.lineTo(square.left() + 0.78 * self.box, top + 0.30 * self.box)
-            painter.setPen(QPen(QColor("white"), max(2.0, self.box / 9),
-                                Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                                Qt.PenJoinStyle.RoundJoin))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(tick)
+            self._paint_tick(painter, square)
         if self.hasFocus():
-            painter.setPen(QPen(QColor(FOCUS_RING), 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(square.adjusted(-1, -1, 1, 1), 4, 4)
-        painter.setPen(ink)
+            outline(painter, rounded(square.adjusted(-1, -1, 1, 1), 4), QColor(FOCUS_RING), 2)
         painter.setFont(self.font())
         text = QRectF(square.right() + GAP, 0, self.width() - square.right() - GAP,
                       self.height())
-        painter.drawText(text, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                         self.text())
+        text_left(painter, text, self.text())
+
+    def _paint_tick(self, painter: QPainter, square: QRectF) -> None:
+        # Only a ticked box needs Qt's namespace, for the tick's round ends (ui/painting.py
+        # says why the first paint goes without it).
+        from PySide6.QtCore import Qt
+
+        left, top, size = square.left(), square.top(), self.box
+        tick = QPainterPath(QPointF(left + 0.22 * size, top + 0.52 * size))
+        tick.lineTo(left + 0.42 * size, top + 0.72 * size)
+        tick.lineTo(left + 0.78 * size, top + 0.30 * size)
+        painter.strokePath(tick, QPen(QColor("white"), max(2.0, size / 9), Qt.PenStyle.SolidLine,
+                                      Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
