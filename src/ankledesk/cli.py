@@ -69,21 +69,31 @@ def gui_main() -> int:
 
 
 def _window_args(argv: list[str]) -> argparse.Namespace | None:
-    """The arguments when they ask for the window alone (`ankledesk`, `--data-dir DIR`), else
-    None. Reading them without the commands' parsers keeps every command module, and what
-    they import, off the way to the window's first paint; anything else (a command, --help,
-    a typo) goes to the full parser."""
-    probe = argparse.ArgumentParser(add_help=False, exit_on_error=False)
-    probe.add_argument("--data-dir")
-    probe.add_argument("--exit-after-paint", action="store_true")
-    try:
-        args, rest = probe.parse_known_args(argv)
-    except argparse.ArgumentError:  # `--data-dir` without its value: the full parser says so
-        return None
-    if rest:
-        return None
-    args.func = launch.run_gui
-    return args
+    """The arguments when they ask for the window alone, else None: `ankledesk`, with
+    `--data-dir DIR` (or `--data-dir=DIR`) and the hidden `--exit-after-paint`, exactly.
+
+    Reading these few forms without argparse keeps every command module, and what they import,
+    off the way to the window's first paint, and argparse's own start too (its message
+    catalogue lookup alone imports `locale`). Anything else (a command, --help, an abbreviated
+    option, a value that starts with a dash, a typo) goes to the full parser, which decides
+    exactly as it always does; tests/test_cli_window_args.py checks the two agree."""
+    data_dir: str | None = None
+    exit_after_paint = False
+    words = iter(argv)
+    for word in words:
+        if word == "--exit-after-paint":
+            exit_after_paint = True
+        elif word == "--data-dir":
+            value = next(words, None)
+            if value is None or value.startswith("-"):
+                return None
+            data_dir = value
+        elif word.startswith("--data-dir="):
+            data_dir = word.partition("=")[2]
+        else:
+            return None
+    return argparse.Namespace(data_dir=data_dir, exit_after_paint=exit_after_paint,
+                              func=launch.run_gui)
 
 
 def load_commands_for(argv: Sequence[str] | None = None) -> bool:

@@ -22,6 +22,9 @@ TIMES = {1: "once", 2: "twice"}
 
 @dataclass(frozen=True)
 class Hint:
+    """A line of advice from the history (a hold reached twice, a side lagging), with the
+    routine that acts on it, if there is one."""
+
     kind: str  # "progression" or "imbalance"
     text: str
     routine_id: str | None

@@ -39,6 +39,9 @@ def dosage_text(mode: Mode, seconds: int | None, reps: int | None, sides: Sides,
 
 @dataclass(frozen=True)
 class Drill:
+    """One exercise as the library describes it, with its default dosage; routines say how
+    much of it they prescribe (RoutineItem)."""
+
     id: str
     name: str
     category: str
@@ -61,6 +64,9 @@ class Drill:
 
 @dataclass(frozen=True)
 class RoutineItem:
+    """A drill's place in a routine: the dosage this routine prescribes, which may differ
+    from the drill's default."""
+
     drill_id: str
     mode: Mode
     seconds: int | None
@@ -76,6 +82,9 @@ class RoutineItem:
 
 @dataclass(frozen=True)
 class Routine:
+    """A circuit: its items, done for `rounds` rounds with the rests and switches between
+    them. `drills` is looked up, not part of what the routine is (left out of ==)."""
+
     id: str
     name: str
     items: tuple[RoutineItem, ...]

@@ -74,6 +74,8 @@ class Step:
 
 @dataclass(frozen=True)
 class Plan:
+    """A routine laid out as the steps the engine runs, in order."""
+
     routine: Routine
     steps: tuple[Step, ...]
 

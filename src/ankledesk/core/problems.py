@@ -41,6 +41,9 @@ def display_path(path: Path) -> str:
 
 @dataclass(frozen=True)
 class Problem:
+    """Something wrong in a file, said as one line: the file, the field, what was wrong and
+    what was found there."""
+
     path: Path
     field: str | None
     message: str

@@ -34,6 +34,8 @@ DAILY = ("pre-run-ankle-primer", "big-toe-strength")
 
 @dataclass(frozen=True)
 class Suggestion:
+    """A routine to do next, with the reason given for it on Today."""
+
     routine_id: str
     name: str
     reason: str
