@@ -5,7 +5,8 @@ JSON) are written to one data folder as the single history.json of before the sp
 years, nothing to another. Before timing, one finish runs untimed in each folder: the first
 writer splits history.json into one file per year (store.split), which happens once in a data
 folder's life and is not counted. In the same run, each command runs as the user's shell runs
-it (`python -m ankledesk …`, a fresh process) against both folders, five times; the figures
+it (`python -m ankledesk …`, a fresh process) against both folders, nine times, the two
+folders taking turns (so a busy moment of a shared machine falls on both); the figures
 are the median wall time and the largest peak RSS (from wait4's rusage). Finishing a session
 is `simulate --resume` of a journal whose every set is done, which opens the store, moves the
 session into its year's file and removes the journal. A separate figure: `export pdf` of a
@@ -40,7 +41,7 @@ from common import Row
 
 SESSIONS = 1500
 YEARS = 10
-RUNS = 5
+RUNS = 9
 NOTE_BYTES = 1_000_000
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,12 +51,12 @@ NOTES = """
 Each command runs as a whole process (`python -m ankledesk …`) against ten years of history
 (1,500 sessions of the 40-set chassis circuit, one file per year after the split of the
 single history.json, which runs once before timing) and, in the same run, against an empty
-data folder; median wall time of five runs, largest peak RSS. The budget is at most twice the
-empty figure: what a command reads should grow with what it shows, not with the years behind
-it. A week reads its own year in full and the other years' digests (for the streak and the
-ladder); a finish rewrites its own year's file and digest. Finishing is `simulate --resume` of
-a journal whose sets are all done. The last row exports the week of one session whose note is
-1 MB long.
+data folder, the two taking turns; median wall time of nine runs, largest peak RSS. The
+budget is at most twice the empty figure: what a command reads should grow with what it
+shows, not with the years behind it. A week reads its own year in full and the other years'
+digests (for the streak and the ladder); a finish rewrites its own year's file and digest.
+Finishing is `simulate --resume` of a journal whose sets are all done. The last row exports
+the week of one session whose note is 1 MB long.
 """
 
 
@@ -97,8 +98,19 @@ def _measure(folder: Path, args: list[str], before: Callable[[], None] | None = 
 
 def _series(folder: Path, args: list[str], before: Callable[[], None] | None = None
             ) -> tuple[float, int]:
-    runs = [_measure(folder, args, before) for _ in range(RUNS)]
-    return statistics.median(t for t, _ in runs), max(r for _, r in runs)
+    return _turns([folder], args, before and (lambda _: before()))[0]
+
+
+def _turns(folders: list[Path], args: list[str],
+           before: Callable[[Path], None] | None = None) -> list[tuple[float, int]]:
+    """(median seconds, largest peak RSS) of RUNS runs in each folder, the folders taking turns:
+    a busy moment on a shared machine then falls on both sides of a comparison, not on one."""
+    runs: dict[Path, list[tuple[float, int]]] = {folder: [] for folder in folders}
+    for _ in range(RUNS):
+        for folder in folders:
+            runs[folder].append(_measure(folder, args, before and (lambda f=folder: before(f))))
+    return [(statistics.median(t for t, _ in runs[f]), max(r for _, r in runs[f]))
+            for f in folders]
 
 
 def _note_history(folder: Path, plan: Plan) -> IsoWeek:
@@ -142,9 +154,8 @@ def run() -> list[Row]:
                         f"{years / 1e6:.1f} MB / {digests / 1e6:.2f} MB"))
         for name, args in commands.items():
             finish = name == "finish a session"
-            results = [_series(folder, args, (lambda f=folder: _journal(f, plan)) if finish
-                               else None) for folder in (full, empty)]
-            (t_full, rss_full), (t_empty, rss_empty) = results
+            (t_full, rss_full), (t_empty, rss_empty) = _turns(
+                [full, empty], args, (lambda f: _journal(f, plan)) if finish else None)
             label = f"history: {name}, whole process"
             rows.append(Row(label, f"median time of {RUNS}", f"{t_full:.2f} s",
                             baseline=f"{t_empty:.2f} s empty", budget="≤ 2× empty",
