@@ -111,6 +111,11 @@ class SessionTable(QTableWidget):
                 if c == 6 and session.get("pain"):
                     item.setForeground(Qt.GlobalColor.red)
                 self.setItem(r, c, item)
+        # No taller than its rows (a week holds a few sessions): the room below goes to the
+        # week per drill, which has a row for every drill done.
+        rows = self.verticalHeader().defaultSectionSize() * max(len(sessions), 1)
+        self.setMaximumHeight(self.horizontalHeader().sizeHint().height() + rows
+                              + 2 * self.frameWidth() + 2)
 
     def select_day(self, day: dt.date) -> None:
         for r in range(self.rowCount()):

@@ -73,7 +73,7 @@ class Outcome:
             parts.append(f"{self.partial} cut short")
         if self.skipped:
             parts.append(f"{self.skipped} skipped")
-        return f"{' · '.join(parts)}  (of {self.sets_planned} sets)"
+        return f"{' · '.join(parts)} (of {self.sets_planned} sets)"
 
     def holds_line(self) -> str:
         if not self.holds_planned:
