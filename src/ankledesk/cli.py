@@ -107,6 +107,16 @@ def load_commands_for(argv: Sequence[str] | None = None) -> bool:
     return True
 
 
+def said_stopped(exc: KeyboardInterrupt | Terminated) -> int:
+    """The one line for a Ctrl-C or a SIGTERM, and the exit code that goes with it."""
+    if isinstance(exc, KeyboardInterrupt):
+        print("ankledesk: interrupted; anything already recorded is kept", file=sys.stderr)
+        return INTERRUPTED_EXIT
+    print("ankledesk: stopped (SIGTERM); anything already recorded is kept, and a workout "
+          "cut short can be resumed", file=sys.stderr)
+    return TERMINATED_EXIT
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     data_dir: Path | None = None
@@ -120,13 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"ankledesk: {exc}", file=sys.stderr)  # UserError made it printable
         return exc.exit_code
-    except KeyboardInterrupt:
-        print("ankledesk: interrupted; anything already recorded is kept", file=sys.stderr)
-        return INTERRUPTED_EXIT
-    except Terminated:
-        print("ankledesk: stopped (SIGTERM); anything already recorded is kept, and a workout "
-              "cut short can be resumed", file=sys.stderr)
-        return TERMINATED_EXIT
+    except (KeyboardInterrupt, Terminated) as exc:
+        return said_stopped(exc)
     except BrokenPipeError:
         return 0
     except OSError as exc:  # one the store did not explain already: an export's, say

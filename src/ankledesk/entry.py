@@ -24,7 +24,8 @@ signal = sys.modules.get("_signal") or __import__("signal")
 
 
 def _quit_while_starting(signum: int, frame: object) -> None:
-    """Nothing is open yet, so nothing needs tidying: one line and out."""
+    """Nothing is open (not yet, or not any more), so nothing needs tidying: one line and
+    out. Installed while the modules load, and again once the command has returned."""
     interrupted = signum == signal.SIGINT
     os.write(2, b"ankledesk: interrupted\n" if interrupted else b"ankledesk: stopped (SIGTERM)\n")
     os._exit(130 if interrupted else 143)  # errors.INTERRUPTED_EXIT / TERMINATED_EXIT
@@ -49,13 +50,21 @@ def _raise_on_signal(signum: int, frame: object) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _install(_quit_while_starting)
-    from ankledesk.cli import load_commands_for
+    from ankledesk.cli import load_commands_for, said_stopped
     from ankledesk.cli import main as run_cli
+    from ankledesk.errors import Terminated
 
     if not load_commands_for(argv):
         gc.enable()
-    _install(_raise_on_signal)
-    return run_cli(argv)
+    try:
+        # Inside the try: a signal that came during the imports is run by the handler
+        # installed here, as `signal.signal` returns, before the CLI's own try has begun.
+        _install(_raise_on_signal)
+        return run_cli(argv)
+    except (KeyboardInterrupt, Terminated) as exc:
+        return said_stopped(exc)
+    finally:
+        _install(_quit_while_starting)  # from here to the exit, too: one line, never a stack
 
 
 if __name__ == "__main__":
