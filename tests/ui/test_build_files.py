@@ -64,37 +64,37 @@ def set_item_value(build, row: int, widget_name: str, value: int) -> None:
     getattr(build.editor, widget_name).setValue(value)
 
 
-# (what to do, the error label, the loader's words)
+# (what to do, the error label, the words beside the field: ui/build/wording.py)
 INVALID = {
     "empty name": (lambda b: (b.settings.name.setText(""),
                               b.settings.changed.emit("name", "")),
-                   lambda b: b.settings.errors["name"], 'expected non-empty text (got "")'),
+                   lambda b: b.settings.errors["name"], "Can't be left empty"),
     "no rounds": (lambda b: b.settings.numbers["rounds"].setValue(0),
-                  lambda b: b.settings.errors["rounds"], "expected whole rounds 1–50 (got 0)"),
+                  lambda b: b.settings.errors["rounds"], "From 1 to 50 rounds"),
     "prepare too long": (lambda b: b.settings.numbers["prepare"].setValue(3601),
                          lambda b: b.settings.errors["prepare"],
-                         "expected whole seconds 0–3600 (got 3601)"),
+                         "From 0 to 3600 seconds"),
     "zero-second hold": (lambda b: set_item_value(b, 0, "amount", 0),
                          lambda b: b.editor.errors["amount"],
-                         "expected whole seconds 1–3600 (got 0)"),
+                         "From 1 to 3600 seconds"),
     "too many reps": (lambda b: set_item_value(b, 1, "amount", 501),
-                      lambda b: b.editor.errors["amount"], "expected whole reps 1–500 (got 501)"),
+                      lambda b: b.editor.errors["amount"], "From 1 to 500 reps"),
     "rep too long": (lambda b: set_item_value(b, 1, "rep_seconds", 601),
                      lambda b: b.editor.errors["rep_seconds"],
-                     "expected whole seconds 1–600 (got 601)"),
+                     "From 1 to 600 seconds"),
     "cap too long": (lambda b: set_item_value(b, 1, "cap", 3601),
-                     lambda b: b.editor.errors["cap"], "expected whole seconds 1–3600 (got 3601)"),
+                     lambda b: b.editor.errors["cap"], "From 1 to 3600 seconds"),
     "cap and pace": (lambda b: (set_item_value(b, 1, "cap", 90),
                                 set_item_value(b, 1, "rep_seconds", 10)),
                      lambda b: b.editor.errors["cap"],
-                     "give a cap or rep_seconds, not both (got 90)"),
+                     "A set paced by its rep length has no cap: clear one of the two"),
     "no items": (lambda b: (b.remove_item(1), b.remove_item(0)),
-                 lambda b: b.items_error, "a routine needs at least one [[items]] table (got [])"),
+                 lambda b: b.items_error, "Add at least one drill to the circuit"),
 }
 
 
 @pytest.mark.parametrize("kind", list(INVALID))
-def test_each_invalid_value_shows_the_loaders_words_next_to_its_field_and_blocks_saving(
+def test_each_invalid_value_says_what_to_do_next_to_its_field_and_blocks_saving(
         qtbot, data_dir, kind):
     change, label_of, words = INVALID[kind]
     with open_window(qtbot, data_dir) as window:

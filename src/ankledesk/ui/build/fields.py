@@ -1,8 +1,9 @@
-"""The editable fields of the Build screen, each with the loader's message right under it.
+"""The editable fields of the Build screen, each with its problem right under it.
 
 Number fields accept more than the file format allows (a spin box that stopped at 50 rounds
 would hide the rule instead of explaining it): an out-of-range value stays on screen, marked
-with the same words `ankledesk routines check` prints, and saving is blocked until it is fixed.
+with what the format allows (the problem `ankledesk routines check` prints, in the form's
+words: wording.py), and saving is blocked until it is fixed.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from ankledesk.core.draft import DraftItem, DraftState
 from ankledesk.core.model import MODES, Drill
 from ankledesk.core.problems import Problem
+from ankledesk.ui.build.wording import in_form_words
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.style import body
 
@@ -74,7 +76,7 @@ def error_label(name: str) -> QLabel:
 
 
 def show_errors(label: QLabel, problems: list[Problem]) -> None:
-    text = "\n".join(p.detail for p in problems)
+    text = "\n".join(in_form_words(p) for p in problems)
     label.setText(text)
     label.setVisible(bool(text))
 

@@ -1,0 +1,18 @@
+"""Problems the Build screen has no words of its own for keep the loader's one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ankledesk.core.problems import Problem
+from ankledesk.ui.build.wording import in_form_words
+
+
+def test_a_problem_without_form_words_keeps_the_loaders_line():
+    problem = Problem(Path("x.toml"), "items[0].drill", "no such drill", "toe-yoga")
+    assert in_form_words(problem) == problem.detail == 'no such drill (got "toe-yoga")'
+
+
+def test_a_range_is_said_as_what_is_allowed():
+    problem = Problem(Path("x.toml"), "rounds", "expected whole rounds 1–50", 60)
+    assert in_form_words(problem) == "From 1 to 50 rounds"
