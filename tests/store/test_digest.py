@@ -132,6 +132,20 @@ def test_a_finish_writes_its_own_year_and_nothing_of_the_others(tmp_path: Path) 
     assert len(History(tmp_path, writable=False).sessions([2026])) == 4
 
 
+def test_with_every_year_open_changes_leave_the_other_years_digests_alone(
+        tmp_path: Path) -> None:
+    """The History screen opens every year; Today's refresh after each change must then take
+    the outlines from memory, not write every year's digest again."""
+    docs = _three_years(tmp_path)
+    others = [p for p in (tmp_path / "history").iterdir() if not p.name.startswith("2026")]
+    before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in others}
+    with SessionStore.open(tmp_path) as store:
+        store.sessions(include_in_progress=False)  # every year open, as History shows them
+        assert store.view({2026}) == [*(outline(d) for d in docs[:-3]), *docs[-3:]]
+        assert store.history.find(docs[0]["id"]) is not None
+    assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in others} == before
+
+
 def test_history_summary_and_export_agree_with_the_whole_history(cli, data_dir: Path,
                                                                  tmp_path: Path) -> None:
     """The streak of ten weeks across New Year, from outlines of last year and this year's

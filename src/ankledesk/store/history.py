@@ -218,16 +218,18 @@ class History:
         return [doc for year in wanted for doc in self._of_year(year)]
 
     def outlines(self, year: int) -> list[SessionRecord]:
-        """The year's sessions in outline (store.digest): from its digest while that is
-        current, else from the year file (and a writer records the digest again)."""
-        path = year_file(self.data_dir, year)
-        if self.legacy is None and year not in self._files:
-            found = read_digest(path)
+        """The year's sessions in outline (store.digest): from memory when the year's file is
+        open already, else from its digest while that is current, else from the year file,
+        and then a writer records the digest again (it was missing or out of date)."""
+        if year in self._files:
+            return [outline(doc) for doc in self._of_year(year)]
+        if self.legacy is None:
+            found = read_digest(year_file(self.data_dir, year))
             if found is not None:
                 return found
         made = [outline(doc) for doc in self._of_year(year)]
-        if self.writable and self.legacy is None and self._files.get(year) is not None:
-            self.record_digest(year)
+        if self.writable and self.legacy is None:
+            self.record_digest(year, made)
         return made
 
     def view(self, full_years: Iterable[int], latest: int = 0) -> list[SessionRecord]:
@@ -252,10 +254,12 @@ class History:
         return found is not None and found.contains(document["id"])
 
     def find(self, session_id: str) -> tuple[YearFile, SessionRecord] | None:
-        """The file holding `session_id` and its document; the digests say which year."""
+        """The file holding `session_id` and its document: the years open already first, then
+        the one the digests say, then the rest."""
         years = self.years()
-        likely = [y for y in years if self.legacy is None and any(
-            d["id"] == session_id for d in self.outlines(y))]
+        likely = [y for y in years if y in self._files] + [
+            y for y in years if y not in self._files and self.legacy is None and any(
+                d["id"] == session_id for d in self.outlines(y))]
         for year in [*likely, *(y for y in years if y not in likely)]:
             found = self.year(year)
             doc = found.get(session_id) if found is not None else None
@@ -273,11 +277,13 @@ class History:
         found.add(document)
         self.record_digest(year)
 
-    def record_digest(self, year: int) -> None:
-        """Write the year's digest. A failure here loses nothing (the session is stored; a
-        stale digest is rebuilt from the year file), so it is not the user's problem."""
+    def record_digest(self, year: int, outlines: list[SessionRecord] | None = None) -> None:
+        """Write the year's digest (from `outlines` when the caller has them already). A
+        failure here loses nothing (the session is stored; a stale digest is rebuilt from the
+        year file), so it is not the user's problem."""
         found = self._files.get(year)
         if found is None or found.read_only:
             return
         with contextlib.suppress(OSError):
-            write_digest(found.path, (outline(d) for d in found.sessions()))
+            write_digest(found.path, outlines if outlines is not None
+                         else (outline(d) for d in found.sessions()))
