@@ -3,6 +3,7 @@ abandon; and Hypothesis round-trips of session documents through both files."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import tempfile
@@ -21,6 +22,8 @@ from ankledesk.store.journal import JOURNAL_FILE, RESUME_KEY, Journal, without_j
 from ankledesk.store.session_store import ActiveSession, SessionStore
 from tests.core.factories import simple
 from tests.store import strategies
+from tests.store.helpers import measurements_path, year_path
+from tests.store.hostile import good_sessions, history_text
 
 ROUTINE = simple()
 PLAN = expand(ROUTINE)
@@ -230,3 +233,23 @@ def test_any_session_in_progress_round_trips_through_the_journal(doc: dict) -> N
             assert without_journal_fields(store.leftover) == doc
             expected = doc["steps"][0]["index"] + 1 if doc["steps"] else 0
             assert store.leftover[RESUME_KEY] == expected
+
+
+def test_notices_only_grow_at_the_end_whoever_found_them(data_dir: Path) -> None:
+    """The app says the notices after those it has said (by count): one the store found
+    (measurements) and a later one from a year opened afterwards stay in the order found."""
+    old = [{**doc, "id": f"old-{n}"} for n, doc in
+           enumerate(good_sessions(2, start=dt.date(2019, 3, 4)))]
+    year_path(data_dir, 2019).write_text(
+        history_text(old, {1: json.dumps({**old[1], "rpe": 11})}), encoding="utf-8")
+    measurements = measurements_path(data_dir)
+    measurements.parent.mkdir(parents=True, exist_ok=True)
+    measurements.write_bytes(b"\x00 not json")
+    with SessionStore.open(data_dir) as store:
+        store.measurements_file()
+        said = store.notices
+        assert len(said) == 1 and "measurements" in said[0]
+        store.sessions(include_in_progress=False)  # 2019 opened now
+        later = store.notices
+        assert later[:1] == said and len(later) == 2
+        assert str(year_path(data_dir, 2019)) in later[1]

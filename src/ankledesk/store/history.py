@@ -131,6 +131,8 @@ class History:
         """history.json when it is still there: for a reader before the first writer split
         it, or (read-only) when a newer AnkleDesk wrote it."""
         self.notices: list[str] = list(legacy.notices) if legacy is not None else []
+        """What the user must be told, in the order it was found, only ever added to at the
+        end (the app says the ones after those it has said). The store adds its own here."""
         self._files: dict[int, YearFile | None] = {}
         self._opened: list[OpenedFile] = [legacy.opened] if legacy is not None else []
         self._listed: list[int] | None = None

@@ -130,7 +130,6 @@ class SessionStore:
         self.data_dir = Path(data_dir)
         self.requested_read_only = read_only
         self.lock = None if read_only else DataLock(self.data_dir)
-        self._notices: list[str] = []
         self.history: History
         self.journal: Journal | None = None
         self.leftover: JournalRecord | None = None
@@ -161,10 +160,10 @@ class SessionStore:
             legacy = open_legacy(self.data_dir, writable=writable)
             self.history = History(self.data_dir, writable=writable, legacy=legacy)
             if writable and legacy is not None:
-                self._notices.extend(split(self.history, lambda: self.measurements_file(
+                self.history.notices.extend(split(self.history, lambda: self.measurements_file(
                     create=True).db.table(MEASUREMENTS_TABLE)))
             if self.journal is not None:
-                self._notices.extend(self.journal.notices)
+                self.history.notices.extend(self.journal.notices)
                 self.leftover = self.journal.session()
                 if self.leftover is None and writable and not self.journal.read_only:
                     self.journal.remove()  # an empty journal: a crash before the first write
@@ -197,7 +196,7 @@ class SessionStore:
             path = folder / MEASUREMENTS_FILE
             opened = open_file(path, "measurements", writable=writable, create=create)
             current = self._measurements = opened or missing_file(path, "measurements")
-            self._notices.extend(current.notices)
+            self.history.notices.extend(current.notices)
         return current
 
     # -- reading -------------------------------------------------------------------------
@@ -206,7 +205,7 @@ class SessionStore:
     def notices(self) -> list[str]:
         """What the user must be told about the files opened so far (moved aside, kept in
         quarantine, read-only, split)."""
-        return [*self.history.notices, *self._notices]
+        return list(self.history.notices)  # one list, in the order found: callers count on it
 
     @property
     def read_only(self) -> bool:
