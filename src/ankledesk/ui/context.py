@@ -24,6 +24,8 @@ from ankledesk.store.session_store import SessionStore
 from ankledesk.store.user_clips import UserClips
 from ankledesk.ui.preferences import Preferences
 
+Week = tuple[dt.date, dt.date]  # its first and last day
+
 
 class AppContext(QObject):
     history_changed = Signal()
@@ -40,7 +42,8 @@ class AppContext(QObject):
         self._parsed: ParsedToml | None = None
         self._notices_said = 0
         self._sessions: list[SessionRecord] | None = None
-        self._overview: tuple[tuple[dt.date, str], list[SessionRecord]] | None = None
+        # (the week and the count of latest sessions it was read for, what was read)
+        self._overview: tuple[tuple[Week, int], list[SessionRecord]] | None = None
         self.generation = 0
         """Counts the changes to the history: a cache of anything read from it is current
         while this is what it was when read."""
@@ -76,8 +79,7 @@ class AppContext(QObject):
             self._sessions = self.store.sessions(include_in_progress=False)
         return self._sessions
 
-    def overview(self, today: dt.date, week: tuple[dt.date, dt.date],
-                 latest: int) -> list[SessionRecord]:
+    def overview(self, week: Week, latest: int) -> list[SessionRecord]:
         """Every finished and abandoned session, oldest first, read in proportion to what
         Today shows: the years of `week` and of the `latest` sessions in full, the other
         years in outline (store.digest: enough for the streak, the ladder and the
@@ -85,7 +87,7 @@ class AppContext(QObject):
         reads every year in full."""
         if self._sessions is not None:
             return self._sessions
-        key = (today, f"{week}{latest}")
+        key = (week, latest)
         if self._overview is None or self._overview[0] != key:
             years = {week[0].year, week[1].year}
             self._overview = (key, self.store.view(years, latest=latest,

@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.clock = clock or MonotonicClock()
         self._inhibitor = inhibitor
-        self.say_later_notices = False  # once the start's notices are said
+        self._say_later_notices = False  # once the start's notices are said
         self.flow: WorkoutFlow | None = None
 
         self.sidebar = Sidebar(PAGES)
@@ -262,8 +262,8 @@ class MainWindow(QMainWindow):
         anything else; later finds (an older year read for History, say) are told in a box
         that stops nothing, never during a workout."""
         if at_start:
-            self.say_later_notices = True
-        elif not self.say_later_notices or self.flow is not None:
+            self._say_later_notices = True
+        elif not self._say_later_notices or self.flow is not None:
             return
         notices = self.context.unsaid_notices()
         if not notices:

@@ -139,7 +139,7 @@ class TodayScreen(QWidget):
         first, last = week_bounds(today, context.prefs.week_start)
         # This week's year (and the recent sessions') in full, the rest in outline: Today
         # costs a year of history, not all of it.
-        sessions = context.overview(today, (first, last), RECENT)
+        sessions = context.overview((first, last), RECENT)
         week = sessions_between(sessions, first, last)
         finished = sum(1 for s in week if s.get("status") == "finished")
         minutes = sum(active_seconds(s) for s in week) / 60
