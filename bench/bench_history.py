@@ -96,9 +96,8 @@ def _measure(folder: Path, args: list[str], before: Callable[[], None] | None = 
     return float(elapsed), int(peak)
 
 
-def _series(folder: Path, args: list[str], before: Callable[[], None] | None = None
-            ) -> tuple[float, int]:
-    return _turns([folder], args, before and (lambda _: before()))[0]
+def _series(folder: Path, args: list[str]) -> tuple[float, int]:
+    return _turns([folder], args)[0]
 
 
 def _turns(folders: list[Path], args: list[str],

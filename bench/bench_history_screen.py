@@ -2,11 +2,11 @@
 
 The 5-year history of the store benchmark (800 sessions of the 40-set chassis circuit, split
 into year files when the store opens) plus 60 measurements. The first show reads every year
-(sessions and measurements), draws the calendar, the hints, the week and the chart: timed cold
-(a fresh AppContext each time), next to reading the sessions alone in the same run. Then a week
-back (the navigator) and a drill switch in the chart picker. QtCharts is only imported by the
-History screen: its import is timed in a fresh interpreter next to importing QtWidgets alone,
-as the share it adds to start-up.
+(sessions and measurements), draws the calendar, the hints, the week and the chart: timed with
+a fresh AppContext each time (the store keeps its parsed files: see NOTES), next to reading the
+sessions alone in the same run. Then a week back (the navigator) and a drill switch in the
+chart picker. QtCharts is only imported by the History screen: its import is timed in a fresh
+interpreter next to importing QtWidgets alone, as the share it adds to start-up.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ NOTES = """
 ## History screen
 
 The store benchmark's 5-year history (800 sessions, 32,000 sets, one file per year) with 60
-measurements. *First show* is `HistoryScreen.refresh()` with a fresh AppContext (nothing
-cached): read every year's file and the measurements, the calendar's six months, the hints, the
+measurements. *First show* is `HistoryScreen.refresh()` with a fresh AppContext (its caches
+empty): read every year's file and the measurements, the calendar's six months, the hints, the
 week's table and the first drill's chart; the baseline is `SessionStore.sessions()` alone, the
 part every screen pays. The app's store (it holds the lock) keeps each year's parsed tables
 while the file on disk is unchanged (a finish parses its year once), so every run but the very

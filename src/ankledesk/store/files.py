@@ -220,8 +220,7 @@ def open_file(path: Path, kind: FileKind, *, writable: bool, create: bool) -> Op
             if not create:
                 return None
             if not writable:
-                return OpenedFile(path, _frozen(path, empty_tables(kind)), True, [],
-                                  existed=False)
+                return missing_file(path, kind)
             return OpenedFile(path, _fresh(path, kind), existed=False)
         try:
             reading = read_tables(raw, kind)
