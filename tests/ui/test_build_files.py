@@ -68,7 +68,7 @@ def set_item_value(build, row: int, widget_name: str, value: int) -> None:
 INVALID = {
     "empty name": (lambda b: (b.settings.name.setText(""),
                               b.settings.changed.emit("name", "")),
-                   lambda b: b.settings.errors["name"], "Can't be left empty"),
+                   lambda b: b.settings.errors["name"], "Give the circuit a name"),
     "no rounds": (lambda b: b.settings.numbers["rounds"].setValue(0),
                   lambda b: b.settings.errors["rounds"], "From 1 to 50 rounds"),
     "prepare too long": (lambda b: b.settings.numbers["prepare"].setValue(3601),
@@ -87,7 +87,7 @@ INVALID = {
     "cap and pace": (lambda b: (set_item_value(b, 1, "cap", 90),
                                 set_item_value(b, 1, "rep_seconds", 10)),
                      lambda b: b.editor.errors["cap"],
-                     "A set paced by its rep length has no cap: clear one of the two"),
+                     "Clear the cap or the rep length: a paced set has no cap"),
     "no items": (lambda b: (b.remove_item(1), b.remove_item(0)),
                  lambda b: b.items_error, "Add at least one drill to the circuit"),
 }

@@ -17,15 +17,17 @@ from ankledesk.core.problems import Problem
 _RANGE = re.compile(r"expected whole (?P<unit>\w+) (?P<low>\d+)–(?P<high>\d+)")
 
 _SAID_AS = {
-    "expected non-empty text": "Can't be left empty",
-    "give a cap or rep_seconds, not both":
-        "A set paced by its rep length has no cap: clear one of the two",
-    "a routine needs at least one [[items]] table": "Add at least one drill to the circuit",
+    ("name", "expected non-empty text"): "Give the circuit a name",
+    (None, "expected non-empty text"): "Can't be left empty",
+    (None, "give a cap or rep_seconds, not both"):
+        "Clear the cap or the rep length: a paced set has no cap",
+    (None, "a routine needs at least one [[items]] table"): "Add at least one drill to the circuit",
 }
 
 
 def in_form_words(problem: Problem) -> str:
-    said = _SAID_AS.get(problem.message)
+    said = _SAID_AS.get((problem.field, problem.message)) or _SAID_AS.get(
+        (None, problem.message))
     if said is not None:
         return said
     found = _RANGE.fullmatch(problem.message)
