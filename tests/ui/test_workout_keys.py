@@ -61,7 +61,7 @@ def test_a_whole_routine_by_keys_alone_ends_in_history(qtbot, window, clock, dat
     clock.advance(40.0)
     flow.driver.poll()
     assert current(flow).step.mode == "reps"
-    assert screen.countdown.text() == "0:40"
+    assert screen.countdown.text() == "+0:40"  # time into the set, not time left
     press(qtbot, window, Qt.Key.Key_Return)
     assert current(flow).phase == "rest"
     # → skips the rest between rounds.

@@ -327,8 +327,10 @@ class WorkoutScreen(QWidget):
         elif step is not None:
             self.phase_bar.show_phase(view.phase, self._title(view), self._where(view), paused)
         if step is not None and step.counts_up and view.state != "finished":
-            self.countdown.set_fit(_fit_template(max(599.0, view.elapsed)))
-            self.countdown.set_text(clock(view.elapsed), None)
+            # Time into the set, marked "+" so that from across the room it never reads as
+            # time left (the holds' countdowns show the same digits without it).
+            self.countdown.set_fit("+" + _fit_template(max(599.0, view.elapsed)))
+            self.countdown.set_text("+" + clock(view.elapsed), None)
             self.middle.setCurrentIndex(1)
             self.reps_target.setText(reps_target_text(step))
             self.done_button.show()
