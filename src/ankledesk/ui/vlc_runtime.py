@@ -107,12 +107,12 @@ def env_hint(environ: Mapping[str, str] | None = None) -> str | None:
     env = os.environ if environ is None else environ
     lib = env.get("PYTHON_VLC_LIB_PATH")
     if lib is not None:
-        return (f"Video is off: PYTHON_VLC_LIB_PATH is {lib!r}, which is not a libvlc that "
-                "loads. Unset it to use the system's VLC, or point it at libvlc.so.5.")
+        return (f"Video is off: PYTHON_VLC_LIB_PATH={lib!r} is not a libvlc that loads; "
+                "unset it to use the system's VLC.")
     plugins = env.get("PYTHON_VLC_MODULE_PATH")
     if plugins is not None and not os.path.isdir(plugins):
-        return (f"Video is off: PYTHON_VLC_MODULE_PATH is {plugins!r}, which is not a folder. "
-                "Unset it, or point it at VLC's plugins folder.")
+        return (f"Video is off: PYTHON_VLC_MODULE_PATH={plugins!r} is not a folder; unset it "
+                "to use VLC's own plugins.")
     return None
 
 
