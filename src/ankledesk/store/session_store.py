@@ -59,6 +59,7 @@ from ankledesk.store.journal import (
 from ankledesk.store.lock import DataLock
 from ankledesk.store.reading import RESUME_KEY
 from ankledesk.store.split import MEASUREMENTS_TABLE, open_legacy, split
+from ankledesk.store.sweep import sweep_data_folder
 
 MEASUREMENTS_FILE = "measurements.json"
 
@@ -197,6 +198,8 @@ class SessionStore:
             self.data_dir.mkdir(parents=True, exist_ok=True)
             lock.acquire()
         try:
+            if lock is not None:
+                sweep_data_folder(self.data_dir)  # what a killed writer left behind
             # The journal first: a session that finishes between the two reads is then found
             # in the history, where a reader going the other way would find it in neither.
             # history.json (before the split) before the year files, for the same reason.
