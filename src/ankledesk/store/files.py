@@ -43,6 +43,7 @@ from ankledesk.store.storage import (
     dumps,
     file_stamp,
     fsync_dir,
+    is_stale_temp,
     leftover_temp_files,
     replace_with_retry,
 )
@@ -199,7 +200,8 @@ def open_file(path: Path, kind: FileKind, *, writable: bool, create: bool) -> Op
     name = path.name
     if writable:
         for temp in leftover_temp_files(path):
-            temp.unlink(missing_ok=True)
+            if is_stale_temp(temp):  # not one another AnkleDesk is writing (a shared history)
+                temp.unlink(missing_ok=True)
     reading: Reading | None = None
     problem: ShapeError | None = None
     try:
