@@ -184,7 +184,7 @@ def _salvaged(path: Path, raw: bytes, reading: Reading, writable: bool) -> Opene
         kept = f"{damage.kept} session{'s' if damage.kept != 1 else ''}"
     head = f"{path} was damaged near byte {damage.at_byte} ({damage.what}): "
     if not writable:
-        notice = (f"{head}{kept} shown, {aside}; the file is left as it is and will be "
+        notice = (f"{head}showing {kept}, {aside}; the file is left as it is and will be "
                   "repaired the next time a workout starts")
         return OpenedFile(path, _frozen(path, reading.tables), True, [notice],
                           unreadable=bad)
