@@ -81,16 +81,21 @@ def skip_space(text: str, at: int) -> int:
     return match.end()
 
 
+_CLOSER = {"[": "]", "{": "}"}
+
+
 def _scan_end(text: str, at: int) -> int:
-    """End of the array or object starting at `at`, without recursion (any depth)."""
-    depth = 0
+    """End of the array or object starting at `at`, without recursion (any depth); a bracket
+    closed by the other kind (text lost in between) has no end."""
+    open_: list[str] = []
     for match in _TOKEN.finditer(text, at):
         token = match.group()
-        if token in "[{":
-            depth += 1
+        if token in _CLOSER:
+            open_.append(_CLOSER[token])
         elif token in "]}":
-            depth -= 1
-            if depth == 0:
+            if not open_ or open_.pop() != token:
+                raise ShapeError("not valid JSON (a bracket closed by the other kind)")
+            if not open_:
                 return match.end()
     raise ShapeError("not valid JSON (the text ends inside an object)")
 
@@ -247,12 +252,15 @@ def mended_loads(text: str) -> tuple[Any, list[tuple[int, str]]]:
 class Part:
     """A member of an object or an element of an array as `lenient_walk` found it:
     `text[start:end]` is its value exactly as written. `key` is the member's name (None for
-    an array element); `stray` marks text that is neither (garbage between members)."""
+    an array element); `stray` marks text that is neither (garbage between members); `whole`
+    is False when the text ends inside it, or right after a number or a word (`12` cut to
+    `1` still reads as JSON: it cannot be trusted)."""
 
     key: str | None
     start: int
     end: int
     stray: bool = False
+    whole: bool = True
 
 
 @dataclass
@@ -288,18 +296,20 @@ def _stray(text: str, at: int, anchor: re.Pattern[str], walk: Walk, what: str) -
 
 
 def lenient_walk(text: str, at: int, anchor: re.Pattern[str],
-                 nested: Mapping[str, re.Pattern[str]] | None = None) -> Walk:
+                 nested: Mapping[str, re.Pattern[str]] | None = None,
+                 resync: re.Pattern[str] | None = None) -> Walk:
     """The members (or elements) of the object (or array) starting at `at`, read past what a
     hand edit or a crash leaves: comments, commas too many, garbage, a cut.
 
     A value that is not JSON runs to its matching bracket when that comes before the next
     `anchor` (where a sibling starts: `,"12":{` in a table of sessions), else to that anchor
     or the end of the text; text where no member can start is a stray part up to the next
-    anchor. A member named in `nested` whose value is an array or object that is not JSON
-    ends where a walk of it with that anchor ends (the steps of a session: its sets' names
-    would read as anchors of the session's own fields). Nothing is decoded here: each part's
-    text is judged on its own by the caller."""
+    anchor (or `resync`, when given). A member named in `nested` whose value is an array or
+    object that is not JSON ends where a walk of it with that anchor ends (the steps of a
+    session: its sets' names would read as anchors of the session's own fields). Nothing is
+    decoded here: each part's text is judged on its own by the caller."""
     close = "}" if text[at] == "{" else "]"
+    resync = resync or anchor
     walk = Walk([], len(text), False, [])
     at += 1
     want = True  # a member may start here: after the bracket or a comma
@@ -325,26 +335,29 @@ def lenient_walk(text: str, at: int, anchor: re.Pattern[str],
             want, comma, at = True, at, at + 1
             continue
         if not want:
-            at = _stray(text, at, anchor, walk, "text that is not JSON")
+            at = _stray(text, at, resync, walk, "text that is not JSON")
             continue
         key = None
         if close == "}":
             key_end = string_end(text, at)
             colon = skip_gap(text, key_end) if key_end is not None else at
             if key_end is None or text[colon:colon + 1] != ":":
-                at = _stray(text, at, anchor, walk, "text that is not JSON")
+                at = _stray(text, at, resync, walk, "text that is not JSON")
                 continue
             try:
                 key = json.loads(text[at:key_end])
             except ValueError:
-                at = _stray(text, at, anchor, walk, "a name that is not JSON")
+                at = _stray(text, at, resync, walk, "a name that is not JSON")
                 continue
             at = skip_gap(text, colon + 1)
         end, fault = _try_end(text, at)
         if end is not None:
             after = skip_gap(text, end)
             if after >= len(text) or text[after] in (",", close):
-                walk.parts.append(Part(key, at, end))
+                whole = after < len(text) or text[at] in ('"', "{", "[")
+                if not whole:
+                    walk.damage.append((at, "the text ends inside it"))
+                walk.parts.append(Part(key, at, end, whole=whole))
                 at, want = end, False
                 continue
             fault = after
@@ -353,7 +366,7 @@ def lenient_walk(text: str, at: int, anchor: re.Pattern[str],
             inner = lenient_walk(text, at, nested[key])
             walk.damage.append((fault, "text that is not JSON" if inner.closed
                                 else "the text ends inside it"))
-            walk.parts.append(Part(key, at, inner.end))
+            walk.parts.append(Part(key, at, inner.end, whole=inner.closed))
             at, want = inner.end, False
             continue
         guess = balanced_end(text, at) if bracket else None
@@ -363,5 +376,5 @@ def lenient_walk(text: str, at: int, anchor: re.Pattern[str],
         if guess is None or (found is not None and found.start() < guess):
             guess = found.start() if found else len(text)
             guess = at + len(text[at:guess].rstrip())
-        walk.parts.append(Part(key, at, guess))
+        walk.parts.append(Part(key, at, guess, whole=not cut))
         at, want = guess, False

@@ -10,6 +10,12 @@ Rules (DESIGN.md "History"): a file is never overwritten unless it was read and 
 - Some sessions unreadable (see `reading`): those are copied, exactly as written, to
   `<name>.quarantine-<timestamp>.json`, the user is told both paths and why, and the others
   load; a writer then rewrites the file with the readable sessions only.
+- Not JSON as a whole, but with intact sessions in it (a non-UTF-8 byte, a comment, a comma
+  too many, a cut, garbage in one session: see `salvage`): the intact sessions load (a
+  journal's intact sets), the rest goes to the quarantine file byte for byte, and the user is
+  told where it was damaged and how many were kept; a writer copies the file as it was to
+  `<name>.corrupt-<timestamp>.json` and writes the intact part back. A byte-order mark and
+  trailing NUL bytes are read as if absent: such a file is fine.
 - Two sessions under one key: both load; a writer keeps the file as it was in
   `<name>.duplicate-keys-<timestamp>.json` and gives the second a key of its own.
 - A symlink whose target is missing (a synced folder not mounted): reported, never replaced.

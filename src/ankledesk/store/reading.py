@@ -39,6 +39,11 @@ RECORD_FAULTS = (ValueError, TypeError, KeyError, AttributeError, IndexError, Re
                  OverflowError)
 
 
+class Unparsed(ShapeError):
+    """The file's text is not JSON as a whole (not UTF-8, a cut, a comment, garbage), or a
+    journal's session is not whole: what is intact in it may still be found (store.salvage)."""
+
+
 @dataclass(frozen=True)
 class SetAside:
     """A session (or a journal's set) that could not be read: its key, its text exactly as in
@@ -146,7 +151,7 @@ def judge(members: list[tuple[int, str, Any]], version: int, meta: dict[str, Any
         rekeyed.append((key, str(next_key)))
         next_key += 1
     if kind == "journal" and (refused or len(kept) > 1):
-        raise ShapeError(refused[0][1] if refused else "a journal holds one session")
+        raise Unparsed(refused[0][1] if refused else "a journal holds one session")
     return kept, refused, rekeyed
 
 
@@ -234,11 +239,6 @@ def check_tables(tables: Any, kind: FileKind) -> None:
     _, refused, rekeyed = judge(rows, SCHEMA_VERSION, tables[META_TABLE], kind)
     if refused or rekeyed:
         raise ShapeError(refused[0][1] if refused else "a session key repeats or is no number")
-
-
-class Unparsed(ShapeError):
-    """The file's text is not JSON as a whole (not UTF-8, a cut, a comment, garbage): what
-    is intact in it may still be found (store.salvage)."""
 
 
 def read_tables(raw: bytes, kind: FileKind) -> Reading:

@@ -58,6 +58,7 @@ from ankledesk.store.reading import (
 
 # Where a sibling starts, to find the end of a value that never closes.
 _TABLE: Final = re.compile(r',\s*"(?:meta|sessions)"\s*:\s*\{')
+_TABLE_OR_SESSION: Final = re.compile(r',\s*"(?:meta|sessions|\d+)"\s*:\s*\{')
 _SESSION: Final = re.compile(r',(?:\s|//[^\n]*|/\*.*?\*/)*"\d+"\s*:\s*\{', re.DOTALL)
 _FIELD: Final = re.compile(r',\s*"[a-z_]+"\s*:')
 _SET: Final = re.compile(r",\s*\{")
@@ -81,16 +82,21 @@ class _Salvage:
         return self.offset + len(self.text[:at].encode("utf-8", "surrogateescape"))
 
     def walk(self, part_or_at: Part | int, anchor: re.Pattern[str],
-             nested: dict[str, re.Pattern[str]] | None = None) -> Walk:
+             nested: dict[str, re.Pattern[str]] | None = None,
+             resync: re.Pattern[str] | None = None) -> Walk:
         if isinstance(part_or_at, Part):
-            found = lenient_walk(self.text[:part_or_at.end], part_or_at.start, anchor, nested)
+            found = lenient_walk(self.text[:part_or_at.end], part_or_at.start, anchor, nested,
+                                 resync)
         else:
-            found = lenient_walk(self.text, part_or_at, anchor, nested)
+            found = lenient_walk(self.text, part_or_at, anchor, nested, resync)
         self.faults += found.damage
         return found
 
     def value(self, part: Part) -> Any:
-        """The part's value, strictly or once mended (see the module docstring)."""
+        """The part's value, strictly or once mended (see the module docstring); ShapeError
+        for a part the text ends inside."""
+        if not part.whole:
+            raise ShapeError("the file ends inside it")
         piece = self.text[part.start:part.end]
         if not stray_bytes(piece) and not has_comment(piece, 0, len(piece)):
             try:
@@ -120,7 +126,12 @@ def salvage(raw: bytes, kind: FileKind, problem: ShapeError) -> Reading:
     start = skip_gap(text, 0)
     if text[start:start + 1] != "{":
         raise problem
-    tables, sessions, meta_text = _tables(found, found.walk(start, _TABLE), problem)
+    top = found.walk(start, _TABLE, resync=_TABLE_OR_SESSION)
+    tail = skip_gap(text, top.end)
+    if top.closed and tail < len(text):
+        found.faults.append((tail, "text after the end"))
+        found.set_aside(None, Part(None, tail, len(text), stray=True), "text after the end")
+    tables, sessions, meta_text, escaped = _tables(found, top, problem)
     try:
         version = file_schema(tables, kind)
     except ShapeError:
@@ -133,6 +144,7 @@ def salvage(raw: bytes, kind: FileKind, problem: ShapeError) -> Reading:
         if text[sessions.start:sessions.start + 1] != "{":
             raise problem
         rows = found.walk(sessions, _SESSION).parts
+    rows += escaped
     rekeyed: list[tuple[str, str]] = []
     if kind == "journal":
         kept = _journal(found, rows, version, meta, problem)
@@ -150,14 +162,19 @@ def salvage(raw: bytes, kind: FileKind, problem: ShapeError) -> Reading:
 
 
 def _tables(found: _Salvage, top: Walk, problem: ShapeError
-            ) -> tuple[dict[str, Any], Part | None, str]:
-    """The tables but the sessions (decoded), where the sessions are, the meta's text."""
+            ) -> tuple[dict[str, Any], Part | None, str, list[Part]]:
+    """The tables but the sessions (decoded), where the sessions are, the meta's text, and
+    sessions found outside their table (a lost `"1":{` closes it early: the sessions after
+    it read as tables)."""
     tables: dict[str, Any] = {}
     sessions: Part | None = None
     meta_text = ""
+    escaped: list[Part] = []
     for part in top.parts:
         if part.stray or part.key is None:
             found.set_aside(None, part, "text that is no table")
+        elif part.key.isascii() and part.key.isdigit():
+            escaped.append(part)
         elif part.key == SESSIONS_TABLE and sessions is None:
             sessions = part
         elif part.key in tables or part.key == SESSIONS_TABLE:
@@ -175,7 +192,7 @@ def _tables(found: _Salvage, top: Walk, problem: ShapeError
             tables[part.key] = value
             if part.key == META_TABLE:
                 meta_text = found.text[part.start:part.end]
-    return tables, sessions, meta_text
+    return tables, sessions, meta_text, escaped
 
 
 def _sessions(found: _Salvage, rows: list[Part], version: int, meta: dict[str, Any]
@@ -262,9 +279,10 @@ def _sets(found: _Salvage, member: Part, key: str, version: int) -> list[Any]:
 
 
 def _after_last(steps: list[Any]) -> int:
-    """The plan step after the set that ended last: where the workout was."""
+    """The plan step after the set that ended last (the later in the file of two that ended
+    at once): where the workout was."""
     try:
-        last = max(steps, key=lambda s: parse_time(s["ended_at"]))
+        _, last = max(enumerate(steps), key=lambda n_s: (parse_time(n_s[1]["ended_at"]), n_s[0]))
         return int(last["index"]) + 1
     except (ValueError, TypeError, KeyError):
         return 0
