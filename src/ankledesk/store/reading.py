@@ -16,6 +16,7 @@ A journal holds one session, which a resume must be able to run again: any fault
 its routine snapshot or `resume_index`, is a fault of the whole journal (which store.salvage
 then reads set by set).
 """
+
 from __future__ import annotations
 
 import json
