@@ -30,6 +30,8 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from ankledesk.store.decoding import unpadded
+
 # On Windows a virus scanner, the search indexer or a backup tool may hold the target open for a
 # moment; os.replace then fails with PermissionError. Retrying briefly rides that out.
 REPLACE_RETRY_SECONDS = 1.0
@@ -295,7 +297,7 @@ class AtomicJSONStorage(Storage):
             return None
         if not raw.strip():
             return None
-        tables: Tables = json.loads(raw.decode("utf-8"))
+        tables: Tables = json.loads(unpadded(raw)[0].decode("utf-8"))  # as files.open_file
         self._kept = (current, tables)
         return tables
 
