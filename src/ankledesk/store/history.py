@@ -351,9 +351,10 @@ class History:
                 kept = by_id.get(doc["id"])
                 added += kept is None
                 by_id[doc["id"]] = doc if kept is None else preferred(kept, doc)
-            self._say(f"{copy.path} is a sync tool's conflicted copy of {name}: the "
-                      f"{added} session{'s' if added != 1 else ''} it holds that {name} lacks "
-                      "are shown too; the next workout recorded merges it into "
+            held = (f"the session it holds that {name} lacks is" if added == 1 else
+                    f"the {added} sessions it holds that {name} lacks are")
+            self._say(f"{copy.path} is a sync tool's conflicted copy of {name}: {held} "
+                      "shown too; the next workout recorded merges it into "
                       f"{name} and keeps it as {copy.path.stem}.{conflicts.MERGED_TAG}-<time>"
                       ".json")
         return by_start(by_id.values())
