@@ -303,3 +303,28 @@ def test_a_session_shown_from_a_conflicted_copy_can_be_edited(data_dir: Path) ->
     assert stored[theirs[3]["id"]] == {**theirs[3], "rpe": 3, "pain": True,
                                        "notes": "sore next morning"}
     assert len(stored) == 4 and not copy.exists()
+
+
+def test_a_damaged_conflicted_copy_costs_only_its_damage_and_keeps_its_bytes(
+        data_dir: Path) -> None:
+    mine, theirs = _versions()
+    year = year_file(data_dir, YEAR)
+    year.parent.mkdir()
+    year.write_text(history_text(mine), encoding="utf-8")
+    half = year.parent / COPIES["Nextcloud"]
+    half.write_text(history_text(theirs)[:-40], encoding="utf-8")  # cut short mid-sync
+    bad = year.parent / COPIES["Dropbox"]
+    bad.write_text(history_text(theirs, planted={0: json.dumps({**theirs[0], "rpe": 11})}),
+                   encoding="utf-8")
+    texts = {half: half.read_bytes(), bad: bad.read_bytes()}
+    with SessionStore.open(data_dir) as store:
+        store.begin(ROUTINE, WallClock.now(0.0)).finish()
+        notices = "\n".join(store.notices)
+        ids = {d["id"] for d in store.sessions()}
+    assert {d["id"] for d in theirs} <= ids  # the bad copy's good sessions merged
+    [corrupt] = year.parent.glob(f"{half.stem}.corrupt-*.json")
+    [merged] = year.parent.glob(f"{bad.stem}.merged-*.json")
+    assert corrupt.read_bytes() == texts[half] and merged.read_bytes() == texts[bad]
+    assert f"could not be read at all, so nothing in it was merged; it was moved to " \
+           f"{corrupt}" in notices
+    assert "1 session could not be read (session 1.rpe" in notices

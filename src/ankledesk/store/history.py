@@ -42,7 +42,14 @@ from ankledesk.core.records import SessionRecord
 from ankledesk.store import conflicts
 from ankledesk.store.digest import outline, read_digest, write_digest
 from ankledesk.store.documents import check_session, parse_time
-from ankledesk.store.files import OpenedFile, SessionsFile, aside_path, open_file, read_regular
+from ankledesk.store.files import (
+    CORRUPT_TAG,
+    OpenedFile,
+    SessionsFile,
+    aside_path,
+    open_file,
+    read_regular,
+)
 from ankledesk.store.lock import FolderLock
 from ankledesk.store.merging import distinct, each_once, ids_given_text, preferred
 from ankledesk.store.storage import (
@@ -370,12 +377,22 @@ class History:
                 self._merge_copy(copy, found)
 
     def _merge_copy(self, copy: Path, found: YearFile) -> None:
-        opened = YearFile.open(copy, writable=True, create=False)
+        # Read-only: the copy is never rewritten, so what is set aside is its bytes exactly.
+        opened = YearFile.open(copy, writable=False, create=False)
         if opened is None:
             return
-        self._say(*opened.notices)  # moved aside as corrupt, bad sessions kept, …
-        if not opened.opened.existed or opened.read_only:
-            return  # nothing to merge (moved aside), or from a newer app (said, left alone)
+        whose = f"{copy} (a sync tool's conflicted copy of {found.path.name})"
+        if opened.opened.newer_schema:
+            self._say(*opened.notices)  # from a newer app: left alone, and said so
+            return
+        if opened.opened.unreadable == -1:
+            aside = aside_path(copy, CORRUPT_TAG)
+            replace_with_retry(copy, aside)
+            fsync_dir(aside.parent)
+            self._say(f"{whose} could not be read at all, so nothing in it was merged; it "
+                      f"was moved to {aside}")
+            return
+        self._say(*opened.notices)  # sessions that could not be read: kept byte for byte
         have = {d["id"]: d for d in found.sessions()}
         new: list[SessionRecord] = []
         better: list[SessionRecord] = []
@@ -395,8 +412,8 @@ class History:
         fsync_dir(aside.parent)
         s = "" if len(new) == 1 else "s"
         more = (f", {len(better)} more complete than the version there" if better else "")
-        self._say(f"{copy} (a sync tool's conflicted copy of {found.path.name}) was merged "
-                  f"into it: {len(new)} session{s} added{more}; the copy is kept as {aside}")
+        self._say(f"{whose} was merged into it: {len(new)} session{s} added{more}; the copy "
+                  f"is kept as {aside}")
 
     # -- reading, each session once ------------------------------------------------------
 
