@@ -95,6 +95,8 @@ def test_two_data_folders_finishing_at_once_into_one_history_lose_nothing(
             ids = [doc["id"] for doc in store.sessions()]
             assert store.notices == []
         assert sorted(ids) == sorted(saved)
+        with SessionStore.open(folder, read_only=True) as store:  # the digest agrees
+            assert sorted(doc["id"] for doc in store.view([])) == sorted(saved)
     assert sorted(p.name for p in synced.iterdir()) == [
         FOLDER_LOCK_FILE, f"{YEAR}.digest.json", f"{YEAR}.json"]  # no temp file left
 
