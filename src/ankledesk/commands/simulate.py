@@ -158,7 +158,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                       f"({len(kept['steps'])} sets)")
             assert routine is not None  # found above, before the lock was taken
             active = store.begin(routine, wall)
-        return _run(routine, active, args)
+        said = len(store.notices)
+        status = _run(routine, active, args)
+        for notice in store.notices[said:]:  # what the finish did (a conflicted copy merged)
+            print(f"warning: {shown(notice)}", file=sys.stderr)
+        return status
 
 
 def _run(routine: Routine, active: ActiveSession, args: argparse.Namespace) -> int:

@@ -241,7 +241,9 @@ class SessionStore:
             if create:
                 folder.mkdir(parents=True, exist_ok=True)
             path = folder / MEASUREMENTS_FILE
-            opened = open_file(path, "measurements", writable=writable, create=create)
+            with (self.history.writing(path) if writable and folder.is_dir()
+                  else contextlib.nullcontext()):  # a repair on opening: see History.year
+                opened = open_file(path, "measurements", writable=writable, create=create)
             current = self._measurements = opened or missing_file(path, "measurements")
             self.history.notices.extend(current.notices)
         return current

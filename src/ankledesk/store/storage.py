@@ -301,6 +301,14 @@ class AtomicJSONStorage(Storage):
         self._kept = (current, tables)
         return tables
 
+    def current(self) -> bool:
+        """Whether the file on disk is still the version last read or written here (False:
+        another process, or a sync tool, has replaced it since)."""
+        try:
+            return self._kept is not None and self._kept[0] == file_stamp(self.path)
+        except OSError:
+            return False
+
     def write(self, data: Tables) -> None:
         if self.read_only:
             raise ReadOnlyError(f"{self.path} is open read-only")
