@@ -324,9 +324,13 @@ def test_a_damaged_conflicted_copy_costs_only_its_damage_and_keeps_its_bytes(
         notices = "\n".join(store.notices)
         ids = {d["id"] for d in store.sessions()}
     assert {d["id"] for d in theirs} <= ids  # the bad copy's good sessions merged
-    [corrupt] = year.parent.glob(f"{half.stem}.corrupt-*.json")
+    # The copy cut mid-sync is salvaged like any half-bad file: its intact sessions are read
+    # and merged, the cut one is kept byte for byte, and the copy itself is kept as it was.
+    [cut_merged] = year.parent.glob(f"{half.stem}.merged-*.json")
+    [cut_part] = year.parent.glob(f"{half.stem}.quarantine-*.json")
     [merged] = year.parent.glob(f"{bad.stem}.merged-*.json")
-    assert corrupt.read_bytes() == texts[half] and merged.read_bytes() == texts[bad]
-    assert f"could not be read at all, so nothing in it was merged; it was moved to " \
-           f"{corrupt}" in notices
+    assert cut_merged.read_bytes() == texts[half] and merged.read_bytes() == texts[bad]
+    assert "the file ends inside it" in cut_part.read_text("utf-8")
+    assert f"{half} was damaged near byte" in notices
+    assert f"{half} (a sync tool's conflicted copy of 2026.json) was merged into it" in notices
     assert "1 session could not be read (session 1.rpe" in notices

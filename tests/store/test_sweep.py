@@ -241,9 +241,10 @@ def test_the_next_writer_sweeps_only_what_no_process_is_writing(data_dir: Path,
 
 def test_a_shared_history_keeps_the_temp_file_another_data_folder_is_writing(
         one_set: Path, tmp_path: Path) -> None:
-    """Two data folders, one history/ through a symlink: opening the second while the first
-    is between its temp file and its rename leaves that temp file, and the first then
-    stores its session."""
+    """Two data folders, one history/ through a symlink: the second, opened while the first
+    is between its temp file and its rename, leaves that temp file, and the first then
+    stores its session. (A writer opening the second waits for the history folder's lock,
+    which the first holds through its write: that wait is test_shared_history's.)"""
     first = one_set
     second = tmp_path / "second"
     second.mkdir()
@@ -254,7 +255,7 @@ def test_a_shared_history_keeps_the_temp_file_another_data_folder_is_writing(
     proc = _paused_at(first, ["simulate", "one-set", "--speed", "5000"], k)
     try:
         (temp,) = [p for p in _temps(first) if p.name.startswith(f".{YEAR}.json.")]
-        with SessionStore.open(second) as store:
+        with SessionStore.open(second, read_only=True) as store:
             assert len(store.sessions()) == 1  # the first run's
         assert temp.exists()
         out, err = proc.communicate("\n", timeout=60)  # let it rename
