@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
-import stat
 from pathlib import Path
 
 from ankledesk import report  # its functions load on first use: reportlab only for exports
@@ -25,7 +23,7 @@ from ankledesk.errors import UserError
 from ankledesk.library import open_library
 from ankledesk.report.paper import PAPER_NAMES
 from ankledesk.store.advice import explain
-from ankledesk.store.owned import owned_by_store
+from ankledesk.store.export_target import check_target
 
 WEEK_STARTS = {"mon": 0, "sun": 6}
 
@@ -86,29 +84,8 @@ def _date(text: str | None, option: str, default: dt.date) -> dt.date:
 
 
 def _output(args: argparse.Namespace) -> Path:
-    """The file to write, checked before any work so a typo costs no waiting. (Messages are
-    made safe to print by UserError itself.)"""
-    text: str = args.output
-    path = Path(text).expanduser()
-    if text.endswith(("/", os.sep)) and not path.is_dir():
-        raise UserError(f"cannot write {text}: the folder {text} does not exist")
-    if path.is_dir():
-        raise UserError(f"{text} is a folder; give a file name, e.g. {path / 'log.pdf'}")
-    if owned_by_store(args.data_dir, path):
-        raise UserError(f"{text} is one of AnkleDesk's own files in the data folder "
-                        f"{args.data_dir}; an export never writes over them: choose another "
-                        "name")
-    target = Path(os.path.realpath(path))
-    if not target.parent.is_dir():
-        raise UserError(f"cannot write {text}: the folder {target.parent} does not exist")
-    if target.exists() and not args.force and not _writable(target):
-        raise UserError(f"{text} is read-only; use --force to replace it anyway")
-    return path
-
-
-def _writable(path: Path) -> bool:
-    """Write permission as the user set it (root's os.access says yes to everything)."""
-    return bool(path.stat().st_mode & stat.S_IWUSR) and os.access(path, os.W_OK)
+    """The file to write, by the rules History's Export follows too (store/export_target.py)."""
+    return check_target(args.data_dir, args.output, replace_read_only=args.force)
 
 
 def _save(path: Path, data: bytes) -> None:
