@@ -238,3 +238,13 @@ def test_a_trailing_slash_means_a_folder(cli, recorded: Path, tmp_path: Path) ->
     run = cli("export", "csv", "-o", f"{missing}/")
     assert run.returncode == 1 and "is a folder; give a file name" in run.stderr
     assert list(missing.iterdir()) == []
+
+
+def test_a_name_too_long_for_the_file_system_is_one_line(cli, recorded: Path,
+                                                          tmp_path: Path) -> None:
+    target = tmp_path / f"{'a' * 300}.csv"
+    run = cli("export", "csv", "-o", str(target))
+    assert (run.returncode, run.stderr) == (
+        1, f"ankledesk: cannot write {target}: the name is too long for the file system; "
+        "nothing was written\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]

@@ -88,7 +88,9 @@ def _output(args: argparse.Namespace) -> Path:
     return check_target(args.data_dir, args.output, replace_read_only=args.force)
 
 
-def _save(path: Path, data: bytes) -> None:
+def _save(args: argparse.Namespace, data: bytes) -> None:
+    """Write the file, checked once more: a long PDF gives time for the target to change."""
+    path = _output(args)
     try:
         report.save_atomic(path, data)
     except OSError as exc:
@@ -117,7 +119,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     else:
         data = report.range_log(history, first.monday, last.monday, **options)
         what = f"{first} to {last}"
-    _save(output, data)
+    _save(args, data)
     print(f"wrote {shown(output)} ({what}, {args.paper})")
     return 0
 
@@ -128,7 +130,7 @@ def cmd_blank(args: argparse.Namespace) -> int:
     week = _week(args.week, dt.date.today() + dt.timedelta(days=7))
     data = report.blank_sheet(routine, week.monday, paper=args.paper, name=args.name,
                        week_start=WEEK_STARTS[args.week_start])
-    _save(output, data)
+    _save(args, data)
     print(f"wrote {shown(output)} ({shown(routine.name)}, {week}, {args.paper})")
     return 0
 
@@ -143,11 +145,11 @@ def cmd_csv(args: argparse.Namespace) -> int:
                                      else years_of(first, last))
     if args.measurements:
         taken = measures.between(measured, first, last)
-        _save(output, report.measurements_csv_bytes(taken))
+        _save(args, report.measurements_csv_bytes(taken))
         print(f"wrote {shown(output)} ({len(taken)} measurements)")
         return 0
     chosen = sessions_between(history, first, last)
-    _save(output, report.csv_bytes(chosen))
+    _save(args, report.csv_bytes(chosen))
     sets = sum(len(s.get("steps", [])) for s in chosen)
     print(f"wrote {shown(output)} ({len(chosen)} sessions, {sets} sets)")
     return 0

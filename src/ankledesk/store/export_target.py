@@ -16,6 +16,7 @@ import stat
 from pathlib import Path
 
 from ankledesk.errors import UserError
+from ankledesk.store.advice import explain
 from ankledesk.store.owned import ANOTHER_NAME, owner
 
 
@@ -32,6 +33,16 @@ def check_target(data_dir: Path, text: str, *, replace_read_only: bool) -> Path:
     """The file `text` names, if an export may write it; else TargetRefused. (Checked before
     any work, so a typo costs no waiting, and again just before writing.)"""
     path = Path(text).expanduser()
+    try:
+        return _checked(data_dir, text, path, replace_read_only)
+    except OSError as exc:  # a name too long, a folder that cannot be searched, …
+        advice = explain(exc, safe="nothing was written")
+        named = advice.startswith(f"{exc.filename}:")  # the path first, as the line would
+        raise TargetRefused(f"cannot write {advice if named else f'{text}: {advice}'}",
+                            f"That file cannot be written: {advice}.") from None
+
+
+def _checked(data_dir: Path, text: str, path: Path, replace_read_only: bool) -> Path:
     if text.endswith(("/", os.sep)) and not path.is_dir():
         raise TargetRefused(f"cannot write {text}: the folder {text} does not exist",
                             f"The folder {text} does not exist; {ANOTHER_NAME}.")
