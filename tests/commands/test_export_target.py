@@ -248,3 +248,24 @@ def test_a_name_too_long_for_the_file_system_is_one_line(cli, recorded: Path,
         1, f"ankledesk: cannot write {target}: the name is too long for the file system; "
         "nothing was written\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_a_routine_export_never_writes_over_the_data_folders_files(cli, recorded: Path,
+                                                                   tmp_path: Path) -> None:
+    """`routines export` is an export too: the same rules (it wrote the preferences over)."""
+    elsewhere = tmp_path / "mail"
+    elsewhere.mkdir()
+    for n, (target, what) in enumerate(_own_files(recorded).items()):
+        linked, hard = elsewhere / f"linked-{n}.toml", elsewhere / f"hard-{n}.toml"
+        linked.symlink_to(target)
+        os.link(target, hard)
+        before = _snapshot(recorded)
+        for named, reason in ((target, f"that file is {what}, in the data folder {recorded}"),
+                              (linked, f"that file is a link to {what} ({target})"),
+                              (hard, f"that file is a hard link to {what} ({target})")):
+            run = cli("routines", "export", BIG_TOE, "-o", str(named))
+            assert (run.returncode, run.stderr) == (
+                1, f"ankledesk: {named}: {reason}; {REFUSED}: choose another name\n"), named
+            assert _snapshot(recorded) == before, named
+    run = cli("routines", "export", BIG_TOE, "-o", str(elsewhere / "for-sam.toml"))
+    assert run.returncode == 0 and (elsewhere / "for-sam.toml").read_text().strip()

@@ -24,6 +24,7 @@ from ankledesk.ui.history.exports import RangeDialog
 from ankledesk.ui.history.page import HistoryScreen
 from tests.commands.test_export_target import OWN_FILES, _own_files, _snapshot
 from tests.conftest import run_cli
+from tests.ui.build_helpers import open_window
 from tests.ui.dialogs import answer_next_dialog
 
 WAIT_MS = 60_000
@@ -223,3 +224,22 @@ def test_an_export_started_without_the_dialog_is_refused_too(page: HistoryScreen
     assert done.args == [[]] and year.read_bytes() == before
     assert page.exports.status.text() == (
         "Export failed: That file is part of AnkleDesk's workout history; choose another name.")
+
+
+def test_builds_export_of_a_routine_follows_the_same_rules(qtbot, data_dir: Path,
+                                                           tmp_path: Path) -> None:
+    prefs = data_dir / SETTINGS_FILE
+    prefs.write_bytes(b"[workout]\nmuted=true\n")
+    link = tmp_path / "for-sam.toml"
+    link.symlink_to(prefs)
+    with open_window(qtbot, data_dir) as window:
+        build = window.build
+        build.open_routine(window.context.library.routine("big-toe-strength"))
+        for target, article in ((prefs, ""), (link, "a link to ")):
+            said = answer_next_dialog(press(QMessageBox.StandardButton.Ok))
+            assert not build.export_to(target)
+            assert said == [f"That file is {article}AnkleDesk's own preferences; "
+                            "choose another name."]
+        assert build.export_to(tmp_path / "mine.toml")
+    assert prefs.read_bytes() == b"[workout]\nmuted=true\n" and link.is_symlink()
+    assert (tmp_path / "mine.toml").read_text("utf-8").strip()
