@@ -87,4 +87,4 @@ def test_a_symlinked_history_folder_keeps_receiving_sessions(cli, data_dir: Path
     assert len(json.loads(year.read_text())["sessions"]) == 2
     assert len(json.loads(cli("history", "--json").stdout)) == 2
     run = cli("export", "csv", "-o", str(year))  # the synced files are the store's own
-    assert run.returncode == 1 and "AnkleDesk's own files" in run.stderr
+    assert run.returncode == 1 and "never writes over AnkleDesk's files" in run.stderr
