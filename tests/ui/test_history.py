@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from ankledesk.core.series import week_first
 from ankledesk.core.timefmt import clock
+from ankledesk.core.weeks import Week
 from ankledesk.store.measurements import MeasurementLog
 from ankledesk.store.session_store import SessionStore
 from ankledesk.ui.context import AppContext
@@ -27,7 +27,7 @@ from tests.report.pdfcheck import page_texts
 from tests.simulated_history import PAIN_WEEK, WEEKS_BACK, WEEKS_OFF, build, hold_for, run
 
 TODAY = dt.date.today()
-THIS_WEEK = week_first(TODAY)
+THIS_WEEK = Week.of(TODAY).first
 WAIT_MS = 60_000
 
 
@@ -98,7 +98,7 @@ def test_the_navigator_shows_each_weeks_sessions(page: HistoryScreen, qtbot):
     by_week: dict[dt.date, set[str]] = {}
     for s in page.context.store.sessions():
         day = dt.datetime.fromisoformat(s["started_at"]).date()
-        by_week.setdefault(week_first(day), set()).add(s["id"])
+        by_week.setdefault(Week.of(day).first, set()).add(s["id"])
     assert page.week_label.text().startswith("This week")
     assert not page.next_button.isEnabled() and not page.this_button.isEnabled()
     for back in range(WEEKS_BACK + 1):

@@ -7,7 +7,6 @@ the window paints before any of it is parsed.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,14 +16,13 @@ from PySide6.QtCore import QObject, Signal
 from ankledesk.core.loader import Library
 from ankledesk.core.model import Drill, Routine
 from ankledesk.core.records import SessionRecord
+from ankledesk.core.weeks import Week
 from ankledesk.library import open_library
 from ankledesk.store.documents import routine_from_snapshot
 from ankledesk.store.parsed_toml import ParsedToml
 from ankledesk.store.session_store import SessionStore
 from ankledesk.store.user_clips import UserClips
 from ankledesk.ui.preferences import Preferences
-
-Week = tuple[dt.date, dt.date]  # its first and last day
 
 
 class AppContext(QObject):
@@ -89,7 +87,7 @@ class AppContext(QObject):
             return self._sessions
         key = (week, latest)
         if self._overview is None or self._overview[0] != key:
-            years = {week[0].year, week[1].year}
+            years = {week.first.year, week.last.year}
             self._overview = (key, self.store.view(years, latest=latest,
                                                    include_in_progress=False))
         return self._overview[1]

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from ankledesk.core import weeks
 from ankledesk.core.progress import WEEKLY_TARGET
 
 FILE_NAME = "settings.ini"
-WEEK_STARTS = ("monday", "sunday")
 PAPERS = ("a4", "letter")
 
 
@@ -104,12 +104,12 @@ class Preferences:
         self._set("sound/voice_name", value.strip())
 
     @property
-    def week_start(self) -> str:
-        return self._choice("week/start", "monday", WEEK_STARTS)
+    def week_start(self) -> weeks.WeekStart:
+        return weeks.week_start_or_default(self._get("week/start", weeks.DEFAULT_START))
 
     @week_start.setter
     def week_start(self, value: str) -> None:
-        self._set("week/start", value if value in WEEK_STARTS else "monday")
+        self._set("week/start", weeks.week_start_or_default(value))
 
     @property
     def weekly_target(self) -> int:

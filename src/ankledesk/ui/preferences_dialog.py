@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ankledesk.ui.preferences import PAPERS, WEEK_STARTS, Preferences
+from ankledesk.core.weeks import WEEK_STARTS
+from ankledesk.ui.preferences import PAPERS, Preferences
 from ankledesk.ui.workout.voice import VoiceList
 
 _WINDOW_SCREEN = "The screen the window is on"
@@ -32,7 +33,7 @@ class PreferencesDialog(QDialog):
         self.mirror.setChecked(prefs.mirror_left)
         self.week_start = QComboBox()
         self.week_start.addItems([w.capitalize() for w in WEEK_STARTS])
-        self.week_start.setCurrentIndex(WEEK_STARTS.index(prefs.week_start))
+        self.week_start.setCurrentIndex(list(WEEK_STARTS).index(prefs.week_start))
         self.target = QSpinBox()
         self.target.setRange(1, 14)
         self.target.setSuffix(" sessions a week")
@@ -98,7 +99,7 @@ class PreferencesDialog(QDialog):
         self.prefs.halfway_tick = self.halfway.isChecked()
         self.prefs.voice = str(self.voice.currentData() or "")
         self.prefs.mirror_left = self.mirror.isChecked()
-        self.prefs.week_start = WEEK_STARTS[self.week_start.currentIndex()]
+        self.prefs.week_start = list(WEEK_STARTS)[self.week_start.currentIndex()]
         self.prefs.weekly_target = self.target.value()
         self.prefs.paper = PAPERS[self.paper.currentIndex()]
         self.prefs.full_screen_display = str(self.display.currentData() or "")

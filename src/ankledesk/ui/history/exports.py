@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 from ankledesk import report  # its functions load reportlab on first use, not at start-up
 from ankledesk.core import measures
 from ankledesk.core.progress import sessions_between
-from ankledesk.core.series import week_first
 from ankledesk.core.suggest import suggest
+from ankledesk.core.weeks import Week
 from ankledesk.report.inputs import Progress
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.history.data import measurements
@@ -41,7 +41,6 @@ from ankledesk.ui.history.data import measurements
 log = logging.getLogger(__name__)
 
 Build = Callable[[Progress], list[tuple[Path, bytes]]]
-WEEK_START = {"monday": 0, "sunday": 6}
 
 
 class ExportJob(QThread):
@@ -191,7 +190,7 @@ class ExportBar(QWidget):
     def _options(self) -> dict:
         prefs = self.context.prefs
         return {"paper": prefs.paper, "name": prefs.name or None,
-                "target": prefs.weekly_target, "week_start": WEEK_START.get(prefs.week_start, 0),
+                "target": prefs.weekly_target, "week_start": prefs.week_start,
                 "drills": self.context.library.drills,
                 "measurements": list(measurements(self.context))}
 
@@ -200,7 +199,7 @@ class ExportBar(QWidget):
         sessions, options = list(self.context.sessions()), self._options()
 
         start = self.context.prefs.week_start
-        single = week_first(first, start) == week_first(last, start)
+        single = Week.of(first, start) == Week.of(last, start)
 
         def build(progress: Progress) -> list[tuple[Path, bytes]]:
             if single:
@@ -215,7 +214,7 @@ class ExportBar(QWidget):
 
         def build(progress: Progress) -> list[tuple[Path, bytes]]:
             data = report.blank_sheet(routine, week, paper=prefs.paper, name=prefs.name or None,
-                               week_start=WEEK_START.get(prefs.week_start, 0))
+                               week_start=prefs.week_start)
             progress(1, 1)
             return [(path, data)]
 
