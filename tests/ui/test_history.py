@@ -18,7 +18,6 @@ from ankledesk.core.weeks import Week
 from ankledesk.store.measurements import MeasurementLog
 from ankledesk.store.session_store import SessionStore
 from ankledesk.ui.context import AppContext
-from ankledesk.ui.history.data import self_check
 from ankledesk.ui.history.measures import MeasureDialog
 from ankledesk.ui.history.page import HistoryScreen
 from ankledesk.ui.history.selfcheck import SelfCheckPanel
@@ -287,7 +286,7 @@ def test_a_long_range_export_shows_progress_and_leaves_the_window_responsive(pag
 def test_every_sign_suggests_the_programs_the_mapping_names(context: AppContext, qtbot):
     panel = SelfCheckPanel(context)
     panel.show()
-    for sign in self_check(context):
+    for sign in context.self_check():
         panel.set_ticked([sign.id])
         qtbot.wait(10)  # the new rows show, the old ones are gone
         buttons = [b.objectName() for b in panel.findChildren(QPushButton)

@@ -19,6 +19,7 @@ import sys
 QT_FREE_FIRST = (
     "ankledesk.library",
     "ankledesk.store.session_store",
+    "ankledesk.store.edits",
     "ankledesk.store.measurements",
     "ankledesk.store.parsed_toml",
     "ankledesk.store.user_clips",
@@ -28,6 +29,7 @@ QT_FREE_FIRST = (
     "ankledesk.core.hints",
     "ankledesk.core.selfcheck",
     "ankledesk.core.timefmt",
+    "ankledesk.core.weeks",
     "datetime",
     "traceback",
 )

@@ -20,7 +20,6 @@ from ankledesk.core.suggest import daily_due, suggest
 from ankledesk.core.timefmt import clock
 from ankledesk.core.weeks import Week
 from ankledesk.ui.context import AppContext
-from ankledesk.ui.history.data import measurements
 from ankledesk.ui.history.hints import HintsPanel
 from ankledesk.ui.history.selfcheck import SelfCheckPanel
 from ankledesk.ui.style import body, card, heading, start_button
@@ -136,7 +135,7 @@ class TodayScreen(QWidget):
         week = totals(sessions_between(sessions, this_week.first, this_week.last), target)
         finished = week.finished
         streak = weekly_streak(sessions, target=target, today=today)
-        self.hints.refresh(sessions, measurements(context))
+        self.hints.refresh(sessions, context.measurements())
         self.self_check.setVisible(not sessions)
         self.title.setText(f"Today · {today:%A %-d %B}")
         # Never "3 of 2": past the target it reads as met, with the extra ones.

@@ -36,7 +36,6 @@ from ankledesk.core.suggest import suggest
 from ankledesk.core.weeks import Week
 from ankledesk.report.inputs import Progress
 from ankledesk.ui.context import AppContext
-from ankledesk.ui.history.data import measurements
 
 log = logging.getLogger(__name__)
 
@@ -192,7 +191,7 @@ class ExportBar(QWidget):
         return {"paper": prefs.paper, "name": prefs.name or None,
                 "target": prefs.weekly_target, "week_start": prefs.week_start,
                 "drills": self.context.library.drills,
-                "measurements": list(measurements(self.context))}
+                "measurements": list(self.context.measurements())}
 
     def export_range(self, path: Path, first: dt.date, last: dt.date) -> ExportJob:
         """The weekly log of the week holding `first`, or every week up to `last`'s."""
@@ -224,7 +223,7 @@ class ExportBar(QWidget):
                    last: dt.date = dt.date.max) -> ExportJob:
         """The sets as `path`, and the measurements beside it as `<name>-measurements.csv`."""
         chosen = sessions_between(self.context.sessions(), first, last)
-        taken = measures.between(measurements(self.context), first, last)
+        taken = measures.between(self.context.measurements(), first, last)
 
         def build(progress: Progress) -> list[tuple[Path, bytes]]:
             files = [(path, report.csv_bytes(chosen, progress))]

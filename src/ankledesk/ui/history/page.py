@@ -41,7 +41,6 @@ from ankledesk.ui.context import AppContext
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.history.calendar_strip import GREENS_DARK, GREENS_LIGHT, PAIN, CalendarStrip
 from ankledesk.ui.history.charts import DrillChart, is_dark
-from ankledesk.ui.history.data import measurement_log, measurements
 from ankledesk.ui.history.exports import ExportBar
 from ankledesk.ui.history.hints import HintsPanel
 from ankledesk.ui.history.measures import MeasurementsTab, ask_measurements
@@ -266,7 +265,7 @@ class HistoryScreen(QWidget):
         self._stale = False
         context = self.context
         self.sessions = list(context.sessions())
-        self.measured = list(measurements(context))
+        self.measured = list(context.measurements())
         start = context.prefs.week_start
         self.calendar.set_data(day_marks(self.sessions), self.today, start)
         self._legend()
@@ -359,5 +358,4 @@ class HistoryScreen(QWidget):
                                       if gaps else ""))
 
     def add_measurements(self) -> None:
-        ask_measurements(measurement_log(self.context), None, self,
-                         lambda saved: self.context.sessions_changed())
+        ask_measurements(self.context, None, self)

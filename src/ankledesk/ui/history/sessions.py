@@ -30,7 +30,6 @@ from ankledesk.core.progress import active_seconds, drill_weeks, started
 from ankledesk.core.records import SessionRecord, StepRecord
 from ankledesk.core.timefmt import clock
 from ankledesk.errors import UserError
-from ankledesk.store.edits import edit_session
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.style import body, heading
@@ -253,13 +252,12 @@ class SessionDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.session = edit_session(
-                self.context.store, self.session["id"], rpe=self.rpe.currentData(),
+            self.session = self.context.edit_session(
+                self.session["id"], rpe=self.rpe.currentData(),
                 pain=self.pain.isChecked(), notes=self.notes.toPlainText().strip(),
                 drill_notes={d: f.text().strip() for d, f in self.drill_notes.items()})
         except (UserError, OSError) as exc:
             log.warning("could not save the edit of %s: %s", self.session["id"], exc)
             QMessageBox.warning(self, "Not saved", f"The change was not saved: {exc}")
             return
-        self.context.sessions_changed()
         self.accept()

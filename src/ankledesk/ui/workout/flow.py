@@ -16,7 +16,6 @@ from ankledesk.core.engine import PARTIAL_MIN_SECONDS
 from ankledesk.core.model import Routine
 from ankledesk.core.plan import expand
 from ankledesk.core.records import SessionRecord
-from ankledesk.store.measurements import MeasurementLog
 from ankledesk.store.session_store import ActiveSession
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.sleep_inhibitor import SleepInhibitor
@@ -141,7 +140,7 @@ class WorkoutFlow(QStackedWidget):
         self.cues.finish()
         self.summary = SummaryScreen(self.active.document, self.plan, finished=finished,
                                      total_seconds=self._total_seconds, parent=self,
-                                     measurements=MeasurementLog(self.context.store))
+                                     context=self.context)
         self.summary.saved.connect(self._save)
         self.addWidget(self.summary)
         self.setCurrentWidget(self.summary)
@@ -149,9 +148,8 @@ class WorkoutFlow(QStackedWidget):
         self.summary_shown.emit()
 
     def _save(self, rpe: int | None, pain: bool, notes: str, drill_notes: dict) -> None:
-        close = self.active.finish if self.finished else self.active.abandon
-        document = close(at=self._ended_at, rpe=rpe, pain=pain, notes=notes,
+        close = self.context.finish if self.finished else self.context.abandon
+        document = close(self.active, at=self._ended_at, rpe=rpe, pain=pain, notes=notes,
                          drill_notes=drill_notes)
         log.info("session %s saved (%s)", document["id"], document["status"])
-        self.context.sessions_changed()
         self.closed.emit(document)
