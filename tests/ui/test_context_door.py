@@ -112,8 +112,8 @@ def test_no_screen_writes_the_history_but_through_the_context():
         tree = ast.parse(path.read_text("utf-8"))
         for node in ast.walk(tree):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and (node.func.attr in WRITES or node.func.attr in CLOSES
-                         and any(k.arg == "rpe" for k in node.keywords))
+                    and (node.func.attr in WRITES or (node.func.attr in CLOSES
+                         and any(k.arg == "rpe" for k in node.keywords)))
                     and not ast.unparse(node.func.value).endswith("context")):
                 found.append(f"{path.relative_to(UI)}:{node.lineno}: {ast.unparse(node)}")
             if isinstance(node, ast.ImportFrom) and node.module in (
