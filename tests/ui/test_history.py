@@ -4,6 +4,7 @@ self-check and the hints' Start buttons, and a long export that keeps the window
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import shutil
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from ankledesk.ui.history.measures import MeasureDialog
 from ankledesk.ui.history.page import HistoryScreen
 from ankledesk.ui.history.selfcheck import SelfCheckPanel
 from ankledesk.ui.history.sessions import SessionDialog
+from tests.conftest import run_cli
 from tests.report.pdfcheck import page_texts
 from tests.simulated_history import PAIN_WEEK, WEEKS_BACK, WEEKS_OFF, build, hold_for, run
 
@@ -344,3 +346,32 @@ def test_the_week_per_drill_adds_up_the_weeks_sets(page: HistoryScreen):
     assert rows["Big-toe calf-raise hold"] == ["8", "0", "0", clock(hold_for(2)), "–"]
     assert rows["Banded lunges"] == ["8", "0", "0", "–", "96"]
     assert len(rows) == 1 + 6
+
+
+def test_the_window_and_the_command_line_print_the_same_log(page: HistoryScreen, qtbot,
+                                                            tmp_path: Path, data_dir: Path):
+    """One read for both (store.log_reading): the week and a range that crosses the weeks
+    off, exported from the page and by `ankledesk export pdf`, print the same words."""
+    first = THIS_WEEK - dt.timedelta(weeks=WEEKS_BACK - 1)
+    for name, (a, b) in {"week": (THIS_WEEK, THIS_WEEK), "range": (first, THIS_WEEK)}.items():
+        mine = tmp_path / f"window-{name}.pdf"
+        with qtbot.waitSignal(page.exports.finished, timeout=WAIT_MS):
+            page.exports.export_range(mine, a, b)
+        theirs = tmp_path / f"cli-{name}.pdf"
+        weeks = ["--week", f"{a:%G-W%V}"] + (["--to", f"{b:%G-W%V}"] if a != b else [])
+        run_cli("export", "pdf", *weeks, "-o", str(theirs), data_dir=data_dir, check=True)
+        assert page_texts(mine.read_bytes()) == page_texts(theirs.read_bytes()), name
+
+
+def test_the_window_and_the_command_line_call_the_same_read():
+    """The page's export and `export pdf` both go through store.log_reading.read_for_log."""
+    src = Path(__file__).resolve().parents[2] / "src" / "ankledesk"
+    for module in ("ui/history/exports.py", "commands/stored.py"):
+        tree = ast.parse((src / module).read_text("utf-8"))
+        called = {n.func.id for n in ast.walk(tree)
+                  if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+        assert "read_for_log" in called, module
+    export = ast.parse((src / "commands" / "export.py").read_text("utf-8"))
+    pdf = next(n for n in ast.walk(export) if isinstance(n, ast.FunctionDef)
+               and n.name == "cmd_pdf")
+    assert "read_log(" in ast.unparse(pdf) and "read_history(" not in ast.unparse(pdf)

@@ -17,7 +17,7 @@ from pathlib import Path
 from ankledesk import report  # its functions load on first use: reportlab only for exports
 from ankledesk.commands.dates import check_range, parse_date, parse_week, usage
 from ankledesk.commands.routines import find_routine
-from ankledesk.commands.stored import read_history, years_of
+from ankledesk.commands.stored import read_history, read_log, years_of
 from ankledesk.core import measures
 from ankledesk.core.progress import WEEKLY_TARGET, IsoWeek, sessions_between
 from ankledesk.core.terminal import shown
@@ -133,14 +133,12 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     check_range(first, last)
     if args.target < 1:
         raise usage("--target is at least 1 session")
-    # The weeks printed, in full (a week started on Sunday begins the day before its ISO
-    # Monday); every other year in outline, for the streak, the ladder and the hold chart.
-    shown_years = years_of(first.monday - dt.timedelta(days=6), last.sunday)
-    history, measured = read_history(args.data_dir, shown_years, outline_others=True)
+    reading = read_log(args.data_dir, first.monday, last.sunday)
+    history = reading.sessions
     drills = open_library(args.data_dir).drills
     options = {"paper": args.paper, "name": args.name, "target": args.target,
                "week_start": args.week_start, "drills": drills,
-               "measurements": measured}
+               "measurements": reading.measurements}
     if last == first:
         data = report.weekly_log(history, first.monday, **options)
         what = str(first)

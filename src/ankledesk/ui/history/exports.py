@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -35,6 +36,7 @@ from ankledesk.core.progress import sessions_between
 from ankledesk.core.suggest import suggest
 from ankledesk.core.weeks import Week
 from ankledesk.report.inputs import Progress
+from ankledesk.store.log_reading import read_for_log
 from ankledesk.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -186,19 +188,17 @@ class ExportBar(QWidget):
 
     # -- the exports -------------------------------------------------------------------------
 
-    def _options(self) -> dict:
-        prefs = self.context.prefs
-        return {"paper": prefs.paper, "name": prefs.name or None,
-                "target": prefs.weekly_target, "week_start": prefs.week_start,
-                "drills": self.context.library.drills,
-                "measurements": list(self.context.measurements())}
-
     def export_range(self, path: Path, first: dt.date, last: dt.date) -> ExportJob:
-        """The weekly log of the week holding `first`, or every week up to `last`'s."""
-        sessions, options = list(self.context.sessions()), self._options()
-
-        start = self.context.prefs.week_start
-        single = Week.of(first, start) == Week.of(last, start)
+        """The weekly log of the week holding `first`, or every week up to `last`'s, from
+        the same read as `ankledesk export pdf` (store.log_reading)."""
+        prefs = self.context.prefs
+        reading = read_for_log(self.context.store, first, last)
+        sessions = reading.sessions
+        options: dict[str, Any] = {
+            "paper": prefs.paper, "name": prefs.name or None, "target": prefs.weekly_target,
+            "week_start": prefs.week_start, "drills": self.context.library.drills,
+            "measurements": reading.measurements}
+        single = Week.of(first, prefs.week_start) == Week.of(last, prefs.week_start)
 
         def build(progress: Progress) -> list[tuple[Path, bytes]]:
             if single:
