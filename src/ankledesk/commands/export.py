@@ -37,7 +37,7 @@ def _week_start(text: str) -> WeekStart:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("export", help="printable PDF logs, a blank sheet, or CSV")
     commands = parser.add_subparsers(dest="export_command", metavar="WHAT", required=True)
 

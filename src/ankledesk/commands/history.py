@@ -38,7 +38,7 @@ from ankledesk.report.csv_export import COLUMNS
 from ankledesk.report.csv_export import rows as csv_rows
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "history", help="workouts done: list, --json, --csv, or `history summary --week W`",
         description="List the recorded workouts, oldest first (a workout cut short and not yet "

@@ -22,7 +22,7 @@ from ankledesk.library import open_library
 from ankledesk.routine_files import FileProblems, export_routine, import_routine, read_incoming
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("routines", help="list, show and check routines")
     commands = parser.add_subparsers(dest="routines_command", metavar="ACTION", required=True)
 

@@ -72,7 +72,7 @@ def _rpe(text: str) -> int:
     return value
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "simulate", help="run a routine on a fast virtual clock and record it in the history",
         description="Run ROUTINE with the real workout engine and history, without a window: "

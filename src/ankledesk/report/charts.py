@@ -11,7 +11,7 @@ would sit on: into the bar, or just above the line.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
@@ -204,7 +204,8 @@ def hold_chart(series: HoldSeries, width: float, height: float) -> Drawing:
     return drawing
 
 
-def _target_rules(series: HoldSeries, left: float, slot: float, y_of) -> list[_Rule]:
+def _target_rules(series: HoldSeries, left: float, slot: float,
+                  y_of: Callable[[float], float]) -> list[_Rule]:
     """The dashed target line, one rule per run of weeks with the same target; a run whose
     target equals the goal is left to the goal line (the legend says they coincide)."""
     rules: list[_Rule] = []

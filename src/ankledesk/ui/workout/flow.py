@@ -147,7 +147,8 @@ class WorkoutFlow(QStackedWidget):
         self.summary.rpe_group.buttons()[0].setFocus()
         self.summary_shown.emit()
 
-    def _save(self, rpe: int | None, pain: bool, notes: str, drill_notes: dict) -> None:
+    def _save(self, rpe: int | None, pain: bool, notes: str,
+              drill_notes: dict[str, str]) -> None:
         close = self.context.finish if self.finished else self.context.abandon
         document = close(self.active, at=self._ended_at, rpe=rpe, pain=pain, notes=notes,
                          drill_notes=drill_notes)
