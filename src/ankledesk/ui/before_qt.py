@@ -36,6 +36,10 @@ QT_FREE_FIRST = (
 
 
 NOT_A_PYSIDE6_MODULE = -1  # the hook's own mark (PySide6's shibokensupport/feature.py)
+CHECKED_WITH_PYSIDE6 = "6.11.2"
+"""The PySide6 whose private table (`pyside_feature_dict`, and what -1 means in it) this was
+read against. Another version's table is left alone: tests/ui/test_start_order.py fails on an
+upgrade until someone reads that version's feature.py and moves this on."""
 
 
 def import_qt_free_first() -> None:
@@ -43,6 +47,8 @@ def import_qt_free_first() -> None:
         importlib.import_module(name)
     loaded_before = list(sys.modules)  # the standard library and the Qt-free layers only
     importlib.import_module("PySide6.QtCore")  # starts the hook, and creates its table
+    if getattr(sys.modules["PySide6"], "__version__", None) != CHECKED_WITH_PYSIDE6:
+        return
     feature = sys.modules.get("PySide6.support.feature")
     table = getattr(feature, "pyside_feature_dict", None)
     if isinstance(table, dict):
