@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 
 from ankledesk.commands.dates import parse_date, parse_week, usage
-from ankledesk.commands.stored import read_history, read_sessions, years_of
+from ankledesk.commands.stored import read_history, read_sessions, read_view, years_of
 from ankledesk.commands.terminal import cell, safe_json
 from ankledesk.core.measures import KINDS, describe, taken
 from ankledesk.core.progress import (
@@ -169,8 +169,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         raise usage("--target is at least 1 session a week")
     # The week's years in full; the others in outline, which is all the streak and the
     # ladder ask of them.
-    sessions = read_sessions(args.data_dir, years_of(week.monday, week.sunday),
-                             outline_others=True)
+    sessions = read_view(args.data_dir, years_of(week.monday, week.sunday))
     summary = week_summary(sessions, week, target=target)
     upto = [s for s in sessions if started(s).date() <= week.sunday]
     streak = weekly_streak(sessions, target=target, through=week)

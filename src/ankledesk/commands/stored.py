@@ -11,34 +11,30 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ankledesk.core.records import SessionRecord
+from ankledesk.core.records import SessionRecord, SessionView
 from ankledesk.core.terminal import shown
 from ankledesk.errors import UserError
 from ankledesk.store.log_reading import LogReading, read_for_log, years_of
 from ankledesk.store.measurements import MeasurementLog
 from ankledesk.store.session_store import SessionStore
 
-__all__ = ["EVERY_YEAR", "read_history", "read_log", "read_sessions", "years_of"]
+__all__ = ["EVERY_YEAR", "read_history", "read_log", "read_sessions", "read_view", "years_of"]
 
 EVERY_YEAR = None
 
 
 def read_history(data_dir: Path, years: Iterable[int] | None = EVERY_YEAR, *,
-                 outline_others: bool = False, measurements: bool = True
+                 measurements: bool = True
                  ) -> tuple[list[SessionRecord], list[dict[str, Any]]]:
-    """The sessions of `years` (default every year), oldest first, in full; with
-    `outline_others`, the other years' sessions in outline too (store.digest); and the
+    """The sessions of `years` (default every year), oldest first, in full, and the
     measurements. UserError if the files read had sessions and none could be read."""
     with _reading(data_dir) as store:
-        if years is not EVERY_YEAR and outline_others:
-            sessions = store.view(years)
-        else:
-            sessions = store.sessions(years=years)
+        sessions = store.sessions(years=years)
         measured: list[dict[str, Any]] = []
         skipped: list[str] = []
         if measurements:
@@ -47,6 +43,15 @@ def read_history(data_dir: Path, years: Iterable[int] | None = EVERY_YEAR, *,
             skipped = log.skipped
         _said(store, sessions, skipped)
         return sessions, measured
+
+
+def read_view(data_dir: Path, full_years: Iterable[int]) -> list[SessionView]:
+    """Every session, oldest first: `full_years` in full, the other years in outline
+    (store.digest: all the streak and the ladder ask of them), with read_history's warnings."""
+    with _reading(data_dir) as store:
+        sessions = store.view(full_years)
+        _said(store, sessions, [])
+        return sessions
 
 
 def read_log(data_dir: Path, first: dt.date, last: dt.date) -> LogReading:
@@ -67,7 +72,7 @@ def _reading(data_dir: Path) -> Iterator[SessionStore]:
         store.close()
 
 
-def _said(store: SessionStore, sessions: list[SessionRecord], skipped: list[str]) -> None:
+def _said(store: SessionStore, sessions: Sequence[SessionView], skipped: list[str]) -> None:
     """Every notice as a warning line; UserError when nothing at all could be read."""
     for notice in store.notices:
         print(f"warning: {shown(notice)}", file=sys.stderr)
@@ -78,8 +83,7 @@ def _said(store: SessionStore, sessions: list[SessionRecord], skipped: list[str]
                         "(see the warning above); nothing was written")
 
 
-def read_sessions(data_dir: Path, years: Iterable[int] | None = EVERY_YEAR, *,
-                  outline_others: bool = False) -> list[SessionRecord]:
+def read_sessions(data_dir: Path, years: Iterable[int] | None = EVERY_YEAR
+                  ) -> list[SessionRecord]:
     """The sessions alone (see read_history)."""
-    return read_history(data_dir, years, outline_others=outline_others,
-                        measurements=False)[0]
+    return read_history(data_dir, years, measurements=False)[0]

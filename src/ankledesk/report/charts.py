@@ -18,7 +18,7 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
 from ankledesk.core import progress
-from ankledesk.core.records import SessionRecord
+from ankledesk.core.records import SessionView
 from ankledesk.core.timefmt import seconds_text
 from ankledesk.core.weeks import Week
 from ankledesk.report import fonts, styles
@@ -54,7 +54,7 @@ def _weeks(last: Week, weeks: int) -> list[Week]:
     return out
 
 
-def hold_series(history: Sequence[SessionRecord], last: Week,
+def hold_series(history: Sequence[SessionView], last: Week,
                 weeks: int = CHART_WEEKS) -> list[HoldSeries]:
     """Per hold drill held in the `weeks` periods ending with `last`, its best hold each week
     (the store's best hold per session, the best of those per week) and that week's target."""

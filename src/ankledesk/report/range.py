@@ -20,7 +20,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
 from ankledesk.core import progress
 from ankledesk.core.model import Drill
 from ankledesk.core.progress import WEEKLY_TARGET, Totals, sessions_between, totals
-from ankledesk.core.records import SessionRecord
+from ankledesk.core.records import SessionView, in_full
 from ankledesk.core.weeks import Week, WeekStart, weeks_from
 from ankledesk.report import pages
 from ankledesk.report.blocks import figures, grid_style, header, para
@@ -54,7 +54,7 @@ def _week_state(period: Week, t: Totals, today: dt.date) -> str:
     return "… open" if period.last >= today else "✗ missed"
 
 
-def range_charts(history: Sequence[SessionRecord], weeks: list[Week], width: float,
+def range_charts(history: Sequence[SessionView], weeks: list[Week], width: float,
                  today: dt.date) -> list[Flowable]:
     """Each hold drill's best hold over every week of the range that has begun, one
     full-width chart each."""
@@ -66,14 +66,15 @@ def range_charts(history: Sequence[SessionRecord], weeks: list[Week], width: flo
             *[hold_chart(s, width, 46 * mm) for s in series]]
 
 
-def cover(history: Sequence[SessionRecord], weeks: list[Week], *, width: float,
+def cover(history: Sequence[SessionView], weeks: list[Week], *, width: float,
           name: str | None, target: int, today: dt.date | None = None) -> list[Flowable]:
     """The cover: key figures for the whole range, one line per week, and the hold charts."""
     today = today or dt.date.today()
     per_week: list[tuple[Week, Totals]] = [
-        (p, totals(progress.sessions_between(history, p.first, p.last), target))
+        (p, totals(in_full(progress.sessions_between(history, p.first, p.last)), target))
         for p in weeks]
-    everything = totals(progress.sessions_between(history, weeks[0].first, weeks[-1].last), target)
+    everything = totals(in_full(progress.sessions_between(history, weeks[0].first,
+                                                          weeks[-1].last)), target)
     streak = progress.weekly_streak(history, target, today=today,
                                    through=progress.IsoWeek(*weeks[-1].iso))
     judged = [(p, t) for p, t in per_week if p.last < today or t.met_target]
@@ -121,7 +122,7 @@ def cover(history: Sequence[SessionRecord], weeks: list[Week], *, width: float,
     return story
 
 
-def range_log(history: Sequence[SessionRecord], first: dt.date, last: dt.date, *,
+def range_log(history: Sequence[SessionView], first: dt.date, last: dt.date, *,
               paper: str = "a4", name: str | None = None, target: int = WEEKLY_TARGET,
               week_start: WeekStart = "monday", drills: Mapping[str, Drill] | None = None,
               measurements: Sequence[Mapping[str, Any]] = (),

@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from ankledesk.core import progress
 from ankledesk.core.model import Drill
 from ankledesk.core.progress import WEEKLY_TARGET, Totals, totals
-from ankledesk.core.records import SessionRecord, StepRecord
+from ankledesk.core.records import SessionRecord, SessionView, StepRecord, in_full
 from ankledesk.core.timefmt import seconds_text
 from ankledesk.core.weeks import Week, WeekStart
 from ankledesk.report import pages, styles
@@ -225,7 +225,7 @@ def session_table(sessions: Sequence[SessionRecord], width: float) -> Table:
     return table
 
 
-def charts(history: Sequence[SessionRecord], period: Week,
+def charts(history: Sequence[SessionView], period: Week,
            width: float) -> list[Flowable]:
     """The best-hold charts, two side by side, or a line saying there is nothing to chart."""
     series = hold_series(history, period)
@@ -243,7 +243,7 @@ def charts(history: Sequence[SessionRecord], period: Week,
     return [table]
 
 
-def hints(history: Sequence[SessionRecord], period: Week,
+def hints(history: Sequence[SessionView], period: Week,
           drills: Mapping[str, Drill] | None, quiet: bool = False) -> list[Flowable]:
     """The progression ladder's suggestions, as of the end of the week (`quiet`: nothing
     rather than a line saying none is due)."""
@@ -274,7 +274,7 @@ def hold_line(sessions: Sequence[SessionRecord]) -> list[Flowable]:
     return [para(f"Best hold this week: {held}", "body")]
 
 
-def week_story(history: Sequence[SessionRecord], period: Week, *,
+def week_story(history: Sequence[SessionView], period: Week, *,
                width: float, name: str | None = None, target: int = WEEKLY_TARGET,
                drills: Mapping[str, Drill] | None = None, today: dt.date | None = None,
                chart: bool = True,
@@ -284,7 +284,7 @@ def week_story(history: Sequence[SessionRecord], period: Week, *,
     line of the week's best holds in place of the eight-week chart; `measurements` are listed
     under the sessions."""
     today = today or dt.date.today()
-    chosen = progress.sessions_between(history, period.first, period.last)
+    chosen = in_full(progress.sessions_between(history, period.first, period.last))
     streak = progress.weekly_streak(history, target, today=today,
                                    through=progress.IsoWeek(*period.iso))
     story: list[Flowable] = [
@@ -326,7 +326,7 @@ def week_story(history: Sequence[SessionRecord], period: Week, *,
     return story
 
 
-def weekly_log(history: Sequence[SessionRecord], week: dt.date, *,
+def weekly_log(history: Sequence[SessionView], week: dt.date, *,
                paper: str = "a4", name: str | None = None, target: int = WEEKLY_TARGET,
                week_start: WeekStart = "monday", drills: Mapping[str, Drill] | None = None,
                measurements: Sequence[Mapping[str, Any]] = (),

@@ -28,7 +28,7 @@ from typing import cast
 
 from tinydb import Query
 
-from ankledesk.core.records import SessionRecord
+from ankledesk.core.records import SessionOutline, SessionRecord, SessionView
 from ankledesk.store.digest import outline, read_digest, write_digest
 from ankledesk.store.documents import check_session, parse_time
 from ankledesk.store.files import OpenedFile, SessionsFile, open_file
@@ -219,7 +219,7 @@ class History:
         wanted = self.years() if years is None else sorted(set(years) & set(self.years()))
         return [doc for year in wanted for doc in self._of_year(year)]
 
-    def outlines(self, year: int) -> list[SessionRecord]:
+    def outlines(self, year: int) -> list[SessionOutline]:
         """The year's sessions in outline (store.digest): from memory when the year's file is
         open already, else from its digest while that is current, else from the year file,
         and then a writer records the digest again (it was missing or out of date)."""
@@ -234,18 +234,19 @@ class History:
             self.record_digest(year, made)
         return made
 
-    def view(self, full_years: Iterable[int], latest: int = 0) -> list[SessionRecord]:
+    def view(self, full_years: Iterable[int], latest: int = 0) -> list[SessionView]:
         """Every session, oldest first: full documents for `full_years` and for the years of
         the `latest` most recent sessions, outlines for the other years. Only what
         `core.progress` asks of all the years (streak, ladder, hold chart, the last day a
         routine was done) may be asked of the outlines."""
         full = set(full_years)
-        parts: list[list[SessionRecord]] = []
+        parts: list[list[SessionView]] = []
         count = 0
         for year in reversed(self.years()):
             if count < latest:
                 full.add(year)
-            part = self._of_year(year) if year in full else self.outlines(year)
+            part: list[SessionView] = [*self._of_year(year)] if year in full else [
+                *self.outlines(year)]
             parts.append(part)
             count += len(part)
         return [doc for part in reversed(parts) for doc in part]
@@ -279,7 +280,7 @@ class History:
         found.add(document)
         self.record_digest(year)
 
-    def record_digest(self, year: int, outlines: list[SessionRecord] | None = None) -> None:
+    def record_digest(self, year: int, outlines: list[SessionOutline] | None = None) -> None:
         """Write the year's digest (from `outlines` when the caller has them already). A
         failure here loses nothing (the session is stored; a stale digest is rebuilt from the
         year file), so it is not the user's problem."""

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from ankledesk.core.records import SessionRecord
+from ankledesk.core.records import SessionView
 from ankledesk.store.measurements import MeasurementLog
 from ankledesk.store.session_store import SessionStore
 
@@ -27,7 +27,7 @@ class LogReading:
     """The sessions (oldest first) and measurements a log needs, and the measurement records
     that could not be read (`file: measurements record N: what is wrong`)."""
 
-    sessions: list[SessionRecord]
+    sessions: list[SessionView]  # the printed weeks' years in full, the others in outline
     measurements: list[dict[str, Any]]
     skipped: list[str] = field(default_factory=list)
 

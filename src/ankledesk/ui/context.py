@@ -13,7 +13,7 @@ others, and every cache of what was read from the history lives here, dropped on
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, Signal
 from ankledesk import paths
 from ankledesk.core.loader import Library
 from ankledesk.core.model import Drill, Routine
-from ankledesk.core.records import SessionRecord
+from ankledesk.core.records import SessionRecord, SessionView
 from ankledesk.core.selfcheck import SELF_CHECK_FILE, Sign, load_self_check
 from ankledesk.core.weeks import Week
 from ankledesk.library import open_library
@@ -54,7 +54,7 @@ class AppContext(QObject):
         self._notices_said = 0
         self._sessions: list[SessionRecord] | None = None
         # (the week and the count of latest sessions it was read for, what was read)
-        self._overview: tuple[tuple[Week, int], list[SessionRecord]] | None = None
+        self._overview: tuple[tuple[Week, int], list[SessionView]] | None = None
         self._measurements: list[dict[str, Any]] | None = None
         self._signs: list[Sign] | None = None
         self.generation = 0
@@ -92,7 +92,7 @@ class AppContext(QObject):
             self._sessions = self.store.sessions(include_in_progress=False)
         return self._sessions
 
-    def overview(self, week: Week, latest: int) -> list[SessionRecord]:
+    def overview(self, week: Week, latest: int) -> Sequence[SessionView]:
         """Every finished and abandoned session, oldest first, read in proportion to what
         Today shows: the years of `week` and of the `latest` sessions in full, the other
         years in outline (store.digest: enough for the streak, the ladder and the

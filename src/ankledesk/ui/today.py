@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
@@ -15,7 +16,7 @@ from ankledesk.core.progress import (
     totals,
     weekly_streak,
 )
-from ankledesk.core.records import SessionRecord
+from ankledesk.core.records import SessionView, in_full
 from ankledesk.core.suggest import daily_due, suggest
 from ankledesk.core.timefmt import clock
 from ankledesk.core.weeks import Week
@@ -28,10 +29,10 @@ RECENT = 3
 """Sessions listed under "Recent sessions"."""
 
 
-def recent_text(sessions: list[SessionRecord], today: dt.date, count: int = RECENT) -> str:
-    """The last few sessions, one line each, newest first."""
+def recent_text(sessions: Sequence[SessionView], today: dt.date, count: int = RECENT) -> str:
+    """The last few sessions, one line each, newest first (read in full: see overview)."""
     lines = []
-    for session in reversed(sessions[-count:]):
+    for session in reversed(in_full(sessions[-count:])):
         day = session_day(session)
         when = ("Today" if day == today else "Yesterday" if day == today - dt.timedelta(days=1)
                 else f"{day:%a %-d %b}")
@@ -132,7 +133,8 @@ class TodayScreen(QWidget):
         # This week's year (and the recent sessions') in full, the rest in outline: Today
         # costs a year of history, not all of it.
         sessions = context.overview(this_week, RECENT)
-        week = totals(sessions_between(sessions, this_week.first, this_week.last), target)
+        week = totals(in_full(sessions_between(sessions, this_week.first, this_week.last)),
+                      target)
         finished = week.finished
         streak = weekly_streak(sessions, target=target, today=today)
         self.hints.refresh(sessions, context.measurements())
