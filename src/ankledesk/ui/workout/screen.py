@@ -137,6 +137,21 @@ class WorkoutScreen(QWidget):
         self._preload_timer.timeout.connect(self._preload_next)
         self.confirming_stop = False
 
+        centre = self._build_centre()
+        info = self._build_info()
+        controls = self._build_controls()
+        self._build_stop_bar()
+        self._lay_out(centre, info, controls)
+
+        driver.changed.connect(self.refresh)
+        self._apply_sizes()
+        self.refresh()
+
+    # -- the screen's parts, built in this order (it is also the widgets' stacking order) ---
+
+    def _build_centre(self) -> QHBoxLayout:
+        """The phase bar; the clip with the cues under it; the countdown over the ring (or,
+        on a reps set, the target and the big Done)."""
         self.phase_bar = PhaseBar(self)
         self.video = VideoView(self)
         self.video.setObjectName("workoutVideo")
@@ -178,7 +193,10 @@ class WorkoutScreen(QWidget):
         centre.setSpacing(16)
         centre.addLayout(left, 11)
         centre.addLayout(right, 9)
+        return centre
 
+    def _build_info(self) -> QHBoxLayout:
+        """What comes next, the mute mark and the time so far."""
         self.next_label = self._label("nextUp")
         self.next_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.elapsed_label = self._label("elapsed")
@@ -189,21 +207,24 @@ class WorkoutScreen(QWidget):
         info.addWidget(self.next_label, 1)
         info.addWidget(self.mute_label)
         info.addWidget(self.elapsed_label)
+        return info
 
+    def _build_controls(self) -> QHBoxLayout:
+        """The row of buttons, each with the key that does the same."""
         self.prev_button = self._button("prev", "◀ Prev", "Previous step (← or Page Up)",
-                                        driver.previous)
+                                        self.driver.previous)
         self.pause_button = self._button("pause", "❚❚ Pause", "Pause or resume (Space)",
-                                         driver.toggle_pause)
+                                         self.driver.toggle_pause)
         self.done_small = self._button("done", "Done ✓", "Done with this set (Enter)",
                                        self._done)
         self.next_button = self._button("next", "Next ▶", "Next step (→ or Page Down)",
-                                        driver.next)
+                                        self.driver.next)
         self.minus_button = self._button("minus", f"−{ADJUST_SECONDS} s",
                                          f"{ADJUST_SECONDS} seconds less (−)",
-                                         lambda: driver.adjust(-ADJUST_SECONDS))
+                                         lambda: self.driver.adjust(-ADJUST_SECONDS))
         self.plus_button = self._button("plus", f"+{ADJUST_SECONDS} s",
                                         f"{ADJUST_SECONDS} seconds more (+)",
-                                        lambda: driver.adjust(ADJUST_SECONDS))
+                                        lambda: self.driver.adjust(ADJUST_SECONDS))
         self.mute_button = self._button("mute", "♪ Mute", "Mute the cues (M)",
                                         self.toggle_mute)
         self.full_button = self._button("fullScreen", "⤢ Full screen",
@@ -221,7 +242,10 @@ class WorkoutScreen(QWidget):
         controls.addSpacing(12)
         for button in (self.mute_button, self.full_button, self.stop_button):
             controls.addWidget(button, 2)
+        return controls
 
+    def _build_stop_bar(self) -> None:
+        """The red bar Esc shows: a second Esc stops, any other key carries on."""
         self.stop_bar = QWidget(self)
         self.stop_bar.setObjectName("stopBar")
         self.stop_bar.setStyleSheet("#stopBar { background: #b3261e; border-radius: 6px; }"
@@ -240,6 +264,7 @@ class WorkoutScreen(QWidget):
         stop_layout.addWidget(self.stop_no)
         self.stop_bar.hide()
 
+    def _lay_out(self, centre: QHBoxLayout, info: QHBoxLayout, controls: QHBoxLayout) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -252,10 +277,6 @@ class WorkoutScreen(QWidget):
         body.addLayout(controls)
         body.addWidget(self.stop_bar)
         layout.addLayout(body, 1)
-
-        driver.changed.connect(self.refresh)
-        self._apply_sizes()
-        self.refresh()
 
     # -- building blocks -----------------------------------------------------------------
 
