@@ -37,9 +37,9 @@ def measurements(context: AppContext) -> list[dict[str, Any]]:
     cached = _measurements.get(context)
     if cached is not None and cached[0] == generation:
         return cached[1]
-    journal = measurement_log(context)
-    found = journal.all()
-    for line in journal.skipped:
+    measurements = measurement_log(context)
+    found = measurements.all()
+    for line in measurements.skipped:
         log.warning("skipped %s", line)
     _measurements[context] = (generation, found)
     return found

@@ -61,12 +61,12 @@ def _spin(kind: Kind, name: str) -> QDoubleSpinBox:
 class MeasureDialog(QDialog):
     """Enter any of the three measurements, either side; each kind with a value is stored."""
 
-    def __init__(self, log_: MeasurementLog, session_id: str | None = None,
+    def __init__(self, measurements: MeasurementLog, session_id: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("measureDialog")
         self.setWindowTitle("Measurements")
-        self.journal = log_
+        self.measurements = measurements
         self.session_id = session_id
         self.saved: list[dict[str, Any]] = []
         layout = QVBoxLayout(self)
@@ -110,7 +110,7 @@ class MeasureDialog(QDialog):
     def save(self) -> None:
         try:
             for kind, (left, right) in self.values().items():
-                self.saved.append(self.journal.add(kind, left=left, right=right,
+                self.saved.append(self.measurements.add(kind, left=left, right=right,
                                                    session_id=self.session_id))
         except (MeasurementError, UserError, OSError) as exc:
             log.warning("measurement not saved: %s", exc)
@@ -179,10 +179,10 @@ class MeasurementsTab(QWidget):
                 self.table.setItem(r, c, QTableWidgetItem(text))
 
 
-def ask_measurements(journal: MeasurementLog, session_id: str | None, parent: QWidget,
+def ask_measurements(measurements: MeasurementLog, session_id: str | None, parent: QWidget,
                      then: Callable[[list[dict[str, Any]]], None]) -> MeasureDialog:
     """Open the entry form (non-blocking); `then(saved)` runs after a save."""
-    dialog = MeasureDialog(journal, session_id, parent)
+    dialog = MeasureDialog(measurements, session_id, parent)
     dialog.accepted.connect(lambda: then(dialog.saved))
     dialog.open()
     return dialog

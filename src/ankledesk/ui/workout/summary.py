@@ -197,7 +197,7 @@ class SummaryScreen(QWidget):
         layout.addWidget(self.save_button)
         self._saved = False
 
-    def _measure_row(self, journal: MeasurementLog) -> QHBoxLayout:
+    def _measure_row(self, measurements: MeasurementLog) -> QHBoxLayout:
         """Measurements taken now (optional): stored at once, linked to this session."""
         self.measure_button = QPushButton("Add measurements…")
         self.measure_button.setObjectName("summaryMeasure")
@@ -208,7 +208,7 @@ class SummaryScreen(QWidget):
         self.measured.setWordWrap(True)
         self.measured.setFont(text_font(15))
         self.measure_button.clicked.connect(lambda: ask_measurements(
-            journal, self.document["id"], self, self._measured))
+            measurements, self.document["id"], self, self._measured))
         row = QHBoxLayout()
         row.addWidget(self.measure_button)
         row.addWidget(self.measured, 1)
