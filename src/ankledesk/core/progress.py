@@ -25,7 +25,7 @@ from typing import Any
 
 from ankledesk.core.model import Drill
 from ankledesk.core.records import SessionRecord
-from ankledesk.core.timefmt import clock
+from ankledesk.core.timefmt import duration_text
 
 # DRILLS.md: ankle work twice a week (002), two workouts a week (001) → 2 sessions. The one
 # default: every function, report and command that takes a target falls back to this.
@@ -388,8 +388,8 @@ class ProgressionHint:
 
     @property
     def message(self) -> str:
-        return (f"{self.drill_name}: you held {clock(self.best_seconds)} (goal "
-                f"{clock(self.goal_seconds)}). Time to try {self.next_name}.")
+        return (f"{self.drill_name}: you held {duration_text(self.best_seconds)} (goal "
+                f"{duration_text(self.goal_seconds)}). Time to try {self.next_name}.")
 
 
 def progression_hints(sessions: Iterable[SessionRecord], drills: Mapping[str, Drill] | None = None,

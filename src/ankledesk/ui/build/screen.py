@@ -33,7 +33,7 @@ from ankledesk.core.draft import DraftItem, DraftState, Verdict, judge, slug, un
 from ankledesk.core.model import Drill, Routine
 from ankledesk.core.plan import expand
 from ankledesk.core.problems import Problem
-from ankledesk.core.timefmt import clock
+from ankledesk.core.timefmt import duration_text
 from ankledesk.ui.build.fields import ItemEditor, SettingsForm, error_label, show_errors
 from ankledesk.ui.build.files import BuildFiles
 from ankledesk.ui.build.library_panel import LibraryPanel
@@ -338,10 +338,10 @@ class BuildScreen(QWidget):
         plan = expand(routine)
         self.estimate.setStyleSheet("")
         rounds = f"{routine.rounds} round{'s' if routine.rounds != 1 else ''}"
-        self.estimate.setText(f"About {clock(plan.total)} · {rounds} × "
+        self.estimate.setText(f"About {duration_text(plan.total)} · {rounds} × "
                               f"{len(routine.items)} drill{'s' if len(routine.items) != 1 else ''}")
         for step in plan.steps:
-            self.steps.addItem(f"{clock(step.start):>6}  {step.describe()}")
+            self.steps.addItem(f"{duration_text(step.start):>6}  {step.describe()}")
 
     def _refresh_buttons(self) -> None:
         custom = self.editing is not None

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ankledesk.core.engine import View
 from ankledesk.core.model import Drill
 from ankledesk.core.plan import Step
-from ankledesk.core.timefmt import clock
+from ankledesk.core.timefmt import duration_text
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.style import StartButton
 from ankledesk.ui.video import VideoView
@@ -91,13 +91,13 @@ def reps_target_text(step: Step) -> str:
 
 def paced_rep_text(step: Step, view: View) -> str:
     """`rep 3 of 6` and what is left of the set, under the rep's own countdown."""
-    left = clock(view.remaining or 0.0, ceil=True)
+    left = duration_text(view.remaining or 0.0, ceil=True)
     return f"rep {view.rep} of {step.target_reps}\nset {left} left"
 
 
 def _fit_template(seconds: float) -> str:
     """The widest countdown text a step of this length can show, as zeros (fits the digits)."""
-    return "".join("0" if ch.isdigit() else ch for ch in clock(seconds))
+    return "".join("0" if ch.isdigit() else ch for ch in duration_text(seconds))
 
 
 PRELOAD_DELAY_MS = 25
@@ -351,21 +351,21 @@ class WorkoutScreen(QWidget):
             # Time into the set, marked "+" so that from across the room it never reads as
             # time left (the holds' countdowns show the same digits without it).
             self.countdown.set_fit("+" + _fit_template(max(599.0, view.elapsed)))
-            self.countdown.set_text("+" + clock(view.elapsed), None)
+            self.countdown.set_text("+" + duration_text(view.elapsed), None)
             self.middle.setCurrentIndex(1)
             self.reps_target.setText(reps_target_text(step))
             self.done_button.show()
         elif step is not None and view.rep is not None and view.state != "finished":
             # paced reps: the rep's own countdown, and which rep of how many
             self.countdown.set_fit(_fit_template(step.rep_seconds or 0.0))
-            self.countdown.set_text(clock(view.rep_remaining or 0.0, ceil=True), None)
+            self.countdown.set_text(duration_text(view.rep_remaining or 0.0, ceil=True), None)
             self.middle.setCurrentIndex(1)
             self.reps_target.setText(paced_rep_text(step, view))
             self.done_button.hide()
         else:
             remaining = view.remaining if view.remaining is not None else 0.0
             self.countdown.set_fit(_fit_template(step.seconds or 0.0) if step else "0:00")
-            self.countdown.set_text(clock(remaining, ceil=True), None)
+            self.countdown.set_text(duration_text(remaining, ceil=True), None)
             self.middle.setCurrentIndex(0)
             self.ring.set_progress(view.progress, colour)
         is_reps = bool(step and step.is_work and step.counts_up and view.state != "finished")
@@ -381,7 +381,7 @@ class WorkoutScreen(QWidget):
             full, Qt.TextElideMode.ElideRight, self.next_label.contentsRect().width()))
         total = view.workout_elapsed + view.workout_remaining
         self._set(self.elapsed_label,
-                  f"elapsed {clock(view.workout_elapsed)} / {clock(total)}")
+                  f"elapsed {duration_text(view.workout_elapsed)} / {duration_text(total)}")
         self._set(self.mute_label, "♪ cues muted" if self.muted else "")
         self._caption(self.mute_button, "unmute" if self.muted else "mute")
         self._update_video(view)
