@@ -27,11 +27,12 @@ from ankledesk.core.model import Drill
 from ankledesk.core.records import SessionRecord
 from ankledesk.core.timefmt import duration_text
 
-# DRILLS.md: ankle work twice a week (002), two workouts a week (001) → 2 sessions. The one
-# default: every function, report and command that takes a target falls back to this.
+# docs/design.md, the drill facts: ankle work twice a week (002), two workouts a week (001)
+# → 2 sessions. The one default: every function, report and command that takes a target falls
+# back to this.
 WEEKLY_TARGET = 2
 
-# DRILLS.md, big-toe strength (000): the bodyweight hold builds toward 2 min; at 2 min add
+# docs/design.md, the big-toe ladder (000): the bodyweight hold builds toward 2 min; at 2 min add
 # load; then the step-edge variant. The weighted hold is taken to the same 2 min before that
 # last step (the article gives no other figure). The next drill comes from drills.toml.
 PROGRESSION_GOALS: dict[str, float] = {
@@ -396,7 +397,7 @@ def progression_hints(sessions: Iterable[SessionRecord], drills: Mapping[str, Dr
                       goals: Mapping[str, float] = PROGRESSION_GOALS) -> list[ProgressionHint]:
     """The ladder steps the history says are due: a drill held for its goal, whose next drill
     has not been done (done or partial) since. `drills` (the catalogue) supplies each drill's
-    next step and names; without it the DRILLS.md ladder is used."""
+    next step and names; without it the big-toe ladder of docs/design.md is used."""
     ordered = oldest_first(sessions)
     hints = []
     for drill_id, goal in goals.items():

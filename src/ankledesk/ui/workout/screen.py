@@ -1,4 +1,4 @@
-"""The gym-mode workout screen (UI.md): read from three metres, worked with one key.
+"""The gym-mode workout screen (docs/design.md): read from three metres, worked with one key.
 
 It takes the driver (the engine's Qt adapter) in its constructor, connects to it there, and
 renders `driver.view()` whenever the driver says something changed; each widget repaints only
