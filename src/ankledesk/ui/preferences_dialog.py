@@ -93,7 +93,7 @@ def _text(setting: Text, value: str) -> _Control:
     return _bound(setting, combo, lambda: str(combo.currentData() or ""))
 
 
-def control_for(setting: Setting[bool] | Setting[int] | Setting[str],
+def _control_for(setting: Setting[bool] | Setting[int] | Setting[str],
                 prefs: Preferences) -> _Control:
     """The widget for one row of the table, showing its current value."""
     if isinstance(setting, Flag):
@@ -112,7 +112,7 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("AnkleDesk preferences")
         self.prefs = prefs
-        self.controls = {s.name: (s, control_for(s, prefs))
+        self.controls = {s.name: (s, _control_for(s, prefs))
                          for s in settings.SETTINGS if s.in_dialog}
         form = QFormLayout(self)
         for setting, control in self.controls.values():
