@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from ankledesk.core.timefmt import clock
+from ankledesk.core.timefmt import duration_text
 from ankledesk.core.weeks import Week
 from ankledesk.store.measurements import MeasurementLog
 from ankledesk.store.session_store import SessionStore
@@ -343,7 +343,7 @@ def test_the_week_per_drill_adds_up_the_weeks_sets(page: HistoryScreen):
     table = page.week_tab.drills
     rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 6)]
             for r in range(table.rowCount())}
-    assert rows["Big-toe calf-raise hold"] == ["8", "0", "0", clock(hold_for(2)), "–"]
+    assert rows["Big-toe calf-raise hold"] == ["8", "0", "0", duration_text(hold_for(2)), "–"]
     assert rows["Banded lunges"] == ["8", "0", "0", "–", "96"]
     assert len(rows) == 1 + 6
 

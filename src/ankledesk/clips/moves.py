@@ -31,12 +31,6 @@ def legs_to(height: float, ball: float, pitch: float, lift: float = 0.0,
     return out
 
 
-def knee_bend(height: float, ball: float, pitch: float, lift: float = 0.0) -> float:
-    """The knee flexion (degrees) `legs_to` gives: checks a landing really bends the knees."""
-    ax, ay = ankle_at(ball, pitch, lift)
-    return reach(ax, ay - height)[1]
-
-
 def hop(t: float, x: float, height: float, pitch: float, lift: float = 0.0,
         trunk: float = 0.0, ball: float = 0.05, **angles: float) -> Frame:
     """A two-footed hop frame, pelvis at view (x, height): on the balls (`lift` = 0) or with

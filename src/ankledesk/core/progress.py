@@ -25,15 +25,16 @@ from typing import Any, TypeVar
 
 from ankledesk.core.model import Drill
 from ankledesk.core.records import SessionRecord, SessionView, in_full
-from ankledesk.core.timefmt import clock
+from ankledesk.core.timefmt import duration_text
 
 View = TypeVar("View", bound=SessionView)  # a whole document or an outline, kept as given
 
-# DRILLS.md: ankle work twice a week (002), two workouts a week (001) → 2 sessions. The one
-# default: every function, report and command that takes a target falls back to this.
+# docs/design.md, the drill facts: ankle work twice a week (002), two workouts a week (001)
+# → 2 sessions. The one default: every function, report and command that takes a target falls
+# back to this.
 WEEKLY_TARGET = 2
 
-# DRILLS.md, big-toe strength (000): the bodyweight hold builds toward 2 min; at 2 min add
+# docs/design.md, the big-toe ladder (000): the bodyweight hold builds toward 2 min; at 2 min add
 # load; then the step-edge variant. The weighted hold is taken to the same 2 min before that
 # last step (the article gives no other figure). The next drill comes from drills.toml.
 PROGRESSION_GOALS: dict[str, float] = {
@@ -390,15 +391,15 @@ class ProgressionHint:
 
     @property
     def message(self) -> str:
-        return (f"{self.drill_name}: you held {clock(self.best_seconds)} (goal "
-                f"{clock(self.goal_seconds)}). Time to try {self.next_name}.")
+        return (f"{self.drill_name}: you held {duration_text(self.best_seconds)} (goal "
+                f"{duration_text(self.goal_seconds)}). Time to try {self.next_name}.")
 
 
 def progression_hints(sessions: Iterable[SessionView], drills: Mapping[str, Drill] | None = None,
                       goals: Mapping[str, float] = PROGRESSION_GOALS) -> list[ProgressionHint]:
     """The ladder steps the history says are due: a drill held for its goal, whose next drill
     has not been done (done or partial) since. `drills` (the catalogue) supplies each drill's
-    next step and names; without it the DRILLS.md ladder is used."""
+    next step and names; without it the big-toe ladder of docs/design.md is used."""
     ordered = oldest_first(sessions)
     hints = []
     for drill_id, goal in goals.items():

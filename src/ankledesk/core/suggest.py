@@ -1,11 +1,11 @@
 """Which routine to do next, from the programs' frequencies and what was done lately.
 
-The facts (../shared/DRILLS.md): ankle-focused work twice a week and two workouts a week
-(articles 001, 002), rotating the emphasis between dorsiflexion, plantarflexion and lateral work
-(002); a brief warm-up every day (002); the big-toe hold several times a day in its first week,
-then before every practice (000). So: the main suggestion rotates through the workouts, least
-recently done first (a new user starts at stage 1 of the mobility progression); the daily ones
-are offered beside it when they have not been done today.
+The facts (docs/design.md, "The drill facts the defaults rest on"): ankle-focused work twice a
+week and two workouts a week (articles 001, 002), rotating the emphasis between dorsiflexion,
+plantarflexion and lateral work (002); a brief warm-up every day (002); the big-toe hold several
+times a day in its first week, then before every practice (000). So: the main suggestion rotates
+through the workouts, least recently done first (a new user starts at stage 1 of the mobility
+progression); the daily ones are offered beside it when they have not been done today.
 """
 
 from __future__ import annotations

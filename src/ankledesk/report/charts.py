@@ -1,5 +1,6 @@
 """The progress chart: each hold drill's best hold per week, against the target that applied
-that week (dashed) and, where DRILLS.md sets one, its progression goal (dotted).
+that week (dashed) and, where the drill facts set one (docs/design.md), its progression goal
+(dotted).
 
 Drawn with reportlab.graphics shapes rather than a stock chart class, so the bars carry their
 values, empty weeks say so, and every line is labelled in words — nothing depends on colour.

@@ -45,7 +45,6 @@ EMOJI_BLOCKS = 0x1F000
 
 FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf",
          CJK: "DroidSansFallback.ttf", EMOJI: "Symbola.ttf"}
-LICENCES = ("LICENSE-DejaVu.txt", "LICENSE-DroidSansFallback.txt", "LICENSE-Symbola.txt")
 
 # U+FFFD REPLACEMENT CHARACTER, which DejaVu draws as a diamond with a question mark.
 MISSING = "\ufffd"

@@ -28,6 +28,7 @@ QT_FREE_FIRST = (
     "ankledesk.core.suggest",
     "ankledesk.core.hints",
     "ankledesk.core.selfcheck",
+    "ankledesk.core.settings",
     "ankledesk.core.timefmt",
     "ankledesk.core.weeks",
     "datetime",

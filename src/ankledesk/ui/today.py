@@ -18,7 +18,7 @@ from ankledesk.core.progress import (
 )
 from ankledesk.core.records import SessionView, in_full
 from ankledesk.core.suggest import daily_due, suggest
-from ankledesk.core.timefmt import clock
+from ankledesk.core.timefmt import duration_text
 from ankledesk.core.weeks import Week
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.history.hints import HintsPanel
@@ -168,7 +168,7 @@ class TodayScreen(QWidget):
             self.next_reason.setText(suggestion.reason)
             self.next_meta.setText(
                 f"{routine.rounds} round{'s' if routine.rounds != 1 else ''} · "
-                f"{len(routine.items)} drills · about {clock(plan.total)}")
+                f"{len(routine.items)} drills · about {duration_text(plan.total)}")
             names = [routine.drills[d].name if d in routine.drills else d
                      for d in routine.drill_ids]
             self.next_drills.setText(" · ".join(names))

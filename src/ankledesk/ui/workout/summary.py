@@ -29,7 +29,7 @@ from ankledesk.core.measures import Measurement, describe
 from ankledesk.core.plan import Plan
 from ankledesk.core.progress import active_seconds
 from ankledesk.core.records import SessionRecord
-from ankledesk.core.timefmt import clock
+from ankledesk.core.timefmt import duration_text
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.history.measures import ask_measurements
@@ -104,8 +104,8 @@ class SummaryScreen(QWidget):
 
         stats = QGridLayout()
         figures = [
-            ("Time", f"{clock(total_seconds)} in all · {clock(self.outcome.active_seconds)} "
-                     "of work"),
+            ("Time", f"{duration_text(total_seconds)} in all · "
+                     f"{duration_text(self.outcome.active_seconds)} of work"),
             ("Sets", self.outcome.sets_line()),
             ("Holds", self.outcome.holds_line()),
         ]
