@@ -197,7 +197,11 @@ def _run(routine: Routine, active: ActiveSession, args: argparse.Namespace) -> i
 
 
 def _finished(active: ActiveSession, name: str, args: argparse.Namespace, at: float) -> int:
-    doc = active.finish(at=at, rpe=args.rpe, pain=args.pain, notes=args.notes)
+    # What was typed before a refused finish (kept in the journal) stands unless given again.
+    kept = active.document
+    doc = active.finish(at=at, rpe=kept["rpe"] if args.rpe is None else args.rpe,
+                        pain=args.pain or kept["pain"], notes=args.notes or kept["notes"],
+                        drill_notes=kept.get("drill_notes"))
     steps = doc["steps"]
     counts = {o: sum(1 for s in steps if s["outcome"] == o) for o in ("done", "partial",
                                                                        "skipped")}
