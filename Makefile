@@ -46,7 +46,7 @@ desktop-entry: setup
 
 test: system-deps setup
 	$(BIN)/ruff check src tests bench scripts
-	$(BIN)/mypy
+	$(BIN)/mypy --strict
 	$(BIN)/python -m pytest -p no:cacheprovider
 
 bench: system-deps setup
@@ -64,7 +64,7 @@ clips: system-deps setup
 
 lint: setup
 	$(BIN)/ruff check src tests bench scripts
-	$(BIN)/mypy
+	$(BIN)/mypy --strict
 	$(BIN)/lint-imports
 
 clean:

@@ -28,7 +28,7 @@ def paced_workout(app: QApplication, window) -> Path:
     """The circuit saved and started: its short-foot set shows `rep 3 of 6` and the rep's
     countdown (the clock is a hand-moved one, held at 25 s into the set)."""
     build = window.build
-    assert build.save()
+    assert build.files.save()
     flow = window.start_routine(build.editing.id)
     assert flow is not None
     clock = window.clock

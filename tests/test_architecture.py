@@ -1,4 +1,4 @@
-"""The layer rules of DESIGN.md, enforced: every module has a layer, layers point down, and
+"""The layer rules of docs/design.md, enforced: every module has a layer, layers point down, and
 core, store and report never import Qt or VLC."""
 
 import shutil

@@ -13,7 +13,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ankledesk import __version__, paths
 from ankledesk.core.terminal import shown
@@ -53,8 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(func=launch.run_gui)
     # Every parser made under it, to any depth, is a _CommandParser (argparse builds an
     # action's parsers with the class of the parser that added the action).
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser,
-                                description="without a command, AnkleDesk opens its window")
+    sub: argparse._SubParsersAction[argparse.ArgumentParser] = cast(
+        "argparse._SubParsersAction[argparse.ArgumentParser]",  # the commands ask no more
+        parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser,
+                              description="without a command, AnkleDesk opens its window"))
     from ankledesk.commands import COMMAND_MODULES  # see _window_args: not for the window
 
     for module in COMMAND_MODULES:

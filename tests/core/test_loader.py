@@ -140,6 +140,32 @@ def test_every_broken_file_gets_its_own_lines_and_the_good_one_still_loads(broke
     assert (second.mode, second.reps, second.sides) == ("reps", 12, "each")
 
 
+def test_a_problem_in_an_item_says_which_item_and_key_as_data(broken_dir):
+    """The Build screen puts a problem next to its item from these fields, not from the text;
+    the printed line stays `items[N].key: …`."""
+    lib = load_library(BUILTIN, broken_dir)
+    where = {(p.path.name, p.field): (p.item_index, p.item_key) for p in lib.problems}
+    assert where[("ranges.toml", "items[3].seconds")] == (2, "seconds")
+    assert where[("unknown-key.toml", "items[1].secs")] == (0, "secs")
+    assert where[("ranges.toml", "rounds")] == (None, None)
+    for problem in lib.problems:
+        if problem.item_index is None:
+            assert not (problem.field or "").startswith("items["), problem
+            continue
+        number = f"items[{problem.item_index + 1}]"
+        assert problem.field == number + (f".{problem.item_key}" if problem.item_key else "")
+
+
+def test_an_item_that_is_not_a_table_is_a_problem_of_that_item(tmp_path):
+    path = tmp_path / "odd.toml"
+    path.write_text('id = "odd"\nname = "Odd"\nitems = [{drill = "banded-lunge"}, 3]\n',
+                    encoding="utf-8")
+    lib = load_library(BUILTIN, tmp_path)
+    [problem] = [p for p in lib.problems if p.path == path]
+    assert (problem.field, problem.item_index, problem.item_key) == ("items[2]", 1, None)
+    assert str(problem).endswith("odd.toml: items[2]: expected a table (got 3)")
+
+
 def test_mode_follows_the_drill_unless_given(tmp_path):
     (tmp_path / "modes.toml").write_text(
         'id = "modes"\nname = "Modes"\n'

@@ -10,7 +10,8 @@ from ankledesk import paths
 from ankledesk.core.hints import coaching_hints, routine_for_drill
 from ankledesk.core.loader import load_library
 from ankledesk.core.measures import MeasurementError, check_measurement, imbalances
-from ankledesk.core.series import day_marks, drill_series, week_first, weeks_between
+from ankledesk.core.series import day_marks, drill_series
+from ankledesk.core.weeks import Week, weeks_from
 from tests.report.factories import BIG_TOE, session
 
 TZ = dt.timezone(dt.timedelta(hours=1))
@@ -53,7 +54,7 @@ def test_a_drill_series_has_a_value_per_trained_week_and_none_for_weeks_off():
                        hold_seconds=55),
                session(mondays[2], items=BIG_TOE, rounds=1, hold_seconds=70),
                session(mondays[3], rounds=1)]  # the circuit: no big-toe hold that week
-    weeks = weeks_between(mondays[0].date(), mondays[3].date() + dt.timedelta(days=3))
+    weeks = weeks_from(mondays[0].date(), mondays[3].date() + dt.timedelta(days=3))
     points = drill_series(history, "big-toe-raise-hold", weeks)
     assert [p.best_hold for p in points] == [55.0, None, 70.0, None]
     assert [p.sets for p in points] == [4, 0, 2, 0]
@@ -63,8 +64,8 @@ def test_a_drill_series_has_a_value_per_trained_week_and_none_for_weeks_off():
 
 def test_weeks_start_on_the_chosen_day_and_days_add_up():
     saturday = dt.date(2026, 11, 21)
-    assert week_first(saturday, "monday") == dt.date(2026, 11, 16)
-    assert week_first(saturday, "sunday") == dt.date(2026, 11, 15)
+    assert Week.of(saturday, "monday").first == dt.date(2026, 11, 16)
+    assert Week.of(saturday, "sunday").first == dt.date(2026, 11, 15)
     start = dt.datetime(2026, 11, 17, 7, tzinfo=TZ)
     marks = day_marks([session(start, rounds=1), session(start.replace(hour=18), rounds=1,
                                                          pain=True)])

@@ -10,7 +10,7 @@ from ankledesk.core.loader import load_library
 from ankledesk.core.selfcheck import SELF_CHECK_FILE, load_self_check, suggestions
 
 BUILTIN = paths.builtin_routines_dir()
-# DRILLS.md, "Guidance the app should carry": the six signs of article 004.
+# docs/design.md, the self-check: the six signs of article 004.
 SIGNS = ["heels-lift-early", "single-leg-balance", "stiff-short-stride", "arches-collapse",
          "toes-grip", "ankle-rolls"]
 

@@ -54,7 +54,7 @@ def test_landscape_pages_on_either_paper(library, routine_id, pages, paper, size
 
 def test_week_start_sunday(library):
     text = page_texts(blank_sheet(library.routine("big-toe-strength"), dt.date(2026, 11, 25),
-                                  week_start=6))[0]
+                                  week_start="sunday"))[0]
     assert "Sun 22 – Sat 28 Nov 2026 (2026-W48)" in text
 
 

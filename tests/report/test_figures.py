@@ -87,10 +87,10 @@ def test_a_range_into_the_future_does_not_call_those_weeks_missed(tmp_path):
 def test_each_weeks_chart_target_is_the_one_that_applied_that_week():
     """The big-toe hold's target went from 45 s to 1:00 in W45: the legend says so and the
     dashed line steps up there, instead of drawing 1:00 across all eight weeks."""
+    from ankledesk.core.weeks import Week
     from ankledesk.report.charts import hold_series
-    from ankledesk.report.period import period_of
 
-    series = {s.drill_id: s for s in hold_series(eight_weeks(), period_of(W47))}
+    series = {s.drill_id: s for s in hold_series(eight_weeks(), Week.of(W47))}
     toe = series["big-toe-raise-hold"]
     assert toe.targets == [45.0] * 5 + [60.0] * 3
     text = " ".join(page_texts(weekly_log(eight_weeks(), W47, today=EIGHT_WEEKS_TODAY)))

@@ -153,7 +153,7 @@ def test_unknown_paper_is_refused():
 def test_week_starting_on_sunday():
     history = [session(at(MON - dt.timedelta(days=1)), notes="sunday session"),
                session(at(MON + dt.timedelta(days=6)), notes="next sunday")]
-    text = flat(page_texts(weekly_log(history, MON, week_start=6)))
+    text = flat(page_texts(weekly_log(history, MON, week_start="sunday")))
     assert "Sun 15 – Sat 21 Nov 2026 (2026-W47)" in text
     assert "sunday session" in text and "next sunday" not in text
 

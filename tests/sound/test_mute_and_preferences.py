@@ -74,9 +74,9 @@ def test_the_dialog_sets_volume_voice_and_tick_and_lists_english_voices(qtbot, d
     with qtbot.waitSignal(dialog.voices.listed, timeout=20_000) as listed:
         pass
     assert listed.args[0] == ["Charly", "Mary", "Anne", "Bob"]  # the mock engine's English
-    dialog.volume.setValue(55)
-    dialog.voice_on.setChecked(False)
-    dialog.halfway.setChecked(False)
+    dialog.widget("cue_volume").setValue(55)
+    dialog.widget("voice_on").setChecked(False)
+    dialog.widget("halfway_tick").setChecked(False)
     dialog.voice.setCurrentIndex(dialog.voice.findData("Anne"))
     dialog.accept()
     again = Preferences(data_dir)

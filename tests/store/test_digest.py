@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from ankledesk.core import progress
 from ankledesk.core.suggest import _last_done
+from ankledesk.core.weeks import Week
 from ankledesk.report.charts import hold_series
-from ankledesk.report.period import period_of
 from ankledesk.store.digest import digest_path, outline
 from ankledesk.store.documents import WallClock
 from ankledesk.store.history import History, year_file, year_of
@@ -46,7 +46,7 @@ def _answers(docs: list[dict], week: progress.IsoWeek) -> tuple:
         progress.weekly_streak(ordered, 2, today=week.sunday, through=week),
         progress.progression_hints(ordered, goals=GOALS),
         [progress.best_hold_per_session(ordered, d) for d in DRILLS],
-        hold_series(ordered, period_of(week.monday, 0)),
+        hold_series(ordered, Week.of(week.monday)),
         _last_done(ordered),
     )
 

@@ -131,7 +131,7 @@ def test_a_hand_edited_file_keeps_its_comments_after_an_edit_in_the_builder(qtbo
         build.settings.numbers["rest_between_rounds"].setValue(75)
         build.move_item(1, 0)  # short foot first now
         set_item_value(build, 0, "rep_seconds", 10)
-        assert build.save()
+        assert build.files.save()
     text = path.read_text("utf-8")
     assert sorted(p.name for p in folder.iterdir()) == ["sam-tuesday (1).toml"]
     for kept in ("# Tuesday circuit for Sam: written by hand, keep these notes!",
@@ -154,11 +154,11 @@ def test_export_then_import_into_a_second_data_folder_arrives_unchanged(qtbot, t
     sent.parent.mkdir()
     with open_window(qtbot, first) as coach:
         build = coach.build
-        build.open_routine(coach.context.library.routine("sam-tuesday"))
-        assert build.export_to(sent)
+        build.files.open_routine(coach.context.library.routine("sam-tuesday"))
+        assert build.files.export_to(sent)
     assert sent.read_text("utf-8") == HAND_EDITED
     with open_window(qtbot, second) as athlete:
-        routine = athlete.build.import_file(sent)
+        routine = athlete.build.files.import_file(sent)
         assert routine is not None and routine.id == "sam-tuesday"
         ids = [athlete.routines.list.item(r).data(Qt.ItemDataRole.UserRole)
                for r in range(athlete.routines.list.count())]
@@ -174,7 +174,7 @@ def test_the_documented_example_imports_unchanged(qtbot, data_dir, tmp_path):
     source = tmp_path / "quick-ankle-circuit.toml"
     source.write_text(example, encoding="utf-8")
     with open_window(qtbot, data_dir) as window:
-        assert window.build.import_file(source) is not None
+        assert window.build.files.import_file(source) is not None
     assert (data_dir / "routines" / "quick-ankle-circuit.toml").read_text("utf-8") == example
 
 
@@ -185,13 +185,13 @@ def test_a_clashing_id_asks_for_a_new_name_and_overwrites_nothing(qtbot, data_di
     before = builtin.read_bytes()
     with open_window(qtbot, data_dir) as window:
         asked = answer_next_dialog(type_answer("Chassis for Sam"))
-        routine = window.build.import_file(source)
+        routine = window.build.files.import_file(source)
         assert asked and 'already used by a built-in routine' in asked[0]
         assert routine is not None and (routine.id, routine.name) == (
             "chassis-for-sam", "Chassis for Sam")
         # the same file again: its id is taken by the built-in still; cancelling imports nothing
         answer_next_dialog(lambda dialog: dialog.reject())
-        assert window.build.import_file(source) is None
+        assert window.build.files.import_file(source) is None
     assert builtin.read_bytes() == before
     assert sorted(p.name for p in (data_dir / "routines").iterdir()) == ["chassis-for-sam.toml"]
     text = (data_dir / "routines" / "chassis-for-sam.toml").read_text("utf-8")
@@ -204,7 +204,7 @@ def test_a_broken_file_is_refused_with_the_check_lines(qtbot, data_dir, tmp_path
                    encoding="utf-8")
     with open_window(qtbot, data_dir) as window:
         said = answer_next_dialog(press_button(QMessageBox.StandardButton.Ok))
-        assert window.build.import_file(bad) is None
+        assert window.build.files.import_file(bad) is None
         assert said and said[0].endswith(
             'bad.toml: items[1].seconds: expected whole seconds 1–3600 (got "45s")')
     assert not (data_dir / "routines").exists()
@@ -240,15 +240,15 @@ def test_delete_asks_and_past_sessions_keep_their_snapshot(qtbot, data_dir):
         build = window.build
         start_blank_with(build, "big-toe-raise-hold", name="Short one")
         build.settings.numbers["rounds"].setValue(1)
-        assert build.save()
+        assert build.files.save()
         window.start_routine("short-one")
         run_workout(window.flow, lambda: window.flow.driver.complete())
         window.flow.summary.save()
         answer_next_dialog(press_button(QMessageBox.StandardButton.No))
-        assert not build.delete()
+        assert not build.files.delete()
         assert (data_dir / "routines" / "short-one.toml").exists()
         said = answer_next_dialog(press_button(QMessageBox.StandardButton.Yes))
-        assert build.delete()
+        assert build.files.delete()
         assert "stay in your history" in said[0]
         assert not (data_dir / "routines" / "short-one.toml").exists()
         assert window.context.library.routine("short-one") is None
@@ -270,7 +270,7 @@ def test_a_save_that_cannot_be_written_says_so_and_keeps_the_draft(qtbot, data_d
         build = window.build
         start_blank_with(build, "short-foot", name="Nowhere")
         said = answer_next_dialog(press_button(QMessageBox.StandardButton.Ok))
-        assert not build.save()
+        assert not build.files.save()
         assert said and "nowhere.toml: cannot write the file" in said[0]
         assert said[0].endswith("Nothing was changed.")
         assert build.dirty and build.editing is None and build.state.name == "Nowhere"

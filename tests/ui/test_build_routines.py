@@ -36,7 +36,7 @@ def test_a_copy_of_a_builtin_saved_as_then_renamed_and_printed(qtbot, data_dir, 
         saved = data_dir / "routines" / "foot-strength-for-sam.toml"
         assert saved.exists() and build.editing.id == "foot-strength-for-sam"
         answer_next_dialog(type_answer("Sam's feet"))
-        assert build.rename()
+        assert build.files.rename()
         assert sorted(p.name for p in saved.parent.iterdir()) == ["foot-strength-for-sam.toml"]
         routine = window.context.library.routine("foot-strength-for-sam")
         assert routine.name == "Sam's feet" and routine.rounds == 2

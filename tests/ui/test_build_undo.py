@@ -86,12 +86,12 @@ def test_any_edits_and_undos_end_valid_and_saved_or_blocked(qtbot, tmp_path_fact
         assert build.state == reached
         folder = data_dir / "routines"
         if build.verdict.ok:
-            assert build.save()
+            assert build.files.save()
             lib = load_library(paths.builtin_routines_dir(), folder)
             saved = lib.routine(build.editing.id)
             assert replace(saved, source="") == replace(build.verdict.routine, source="")
         else:
-            assert not build.save()
+            assert not build.files.save()
             assert not folder.exists() or not any(folder.iterdir())
         build.undo.setClean()
     finally:

@@ -4,6 +4,7 @@ self-check and the hints' Start buttons, and a long export that keeps the window
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import shutil
 from collections.abc import Iterator
@@ -13,21 +14,21 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from ankledesk.core.series import week_first
-from ankledesk.core.timefmt import clock
+from ankledesk.core.timefmt import duration_text
+from ankledesk.core.weeks import Week
 from ankledesk.store.measurements import MeasurementLog
 from ankledesk.store.session_store import SessionStore
 from ankledesk.ui.context import AppContext
-from ankledesk.ui.history.data import self_check
 from ankledesk.ui.history.measures import MeasureDialog
 from ankledesk.ui.history.page import HistoryScreen
 from ankledesk.ui.history.selfcheck import SelfCheckPanel
 from ankledesk.ui.history.sessions import SessionDialog
+from tests.conftest import run_cli
 from tests.report.pdfcheck import page_texts
 from tests.simulated_history import PAIN_WEEK, WEEKS_BACK, WEEKS_OFF, build, hold_for, run
 
 TODAY = dt.date.today()
-THIS_WEEK = week_first(TODAY)
+THIS_WEEK = Week.of(TODAY).first
 WAIT_MS = 60_000
 
 
@@ -98,7 +99,7 @@ def test_the_navigator_shows_each_weeks_sessions(page: HistoryScreen, qtbot):
     by_week: dict[dt.date, set[str]] = {}
     for s in page.context.store.sessions():
         day = dt.datetime.fromisoformat(s["started_at"]).date()
-        by_week.setdefault(week_first(day), set()).add(s["id"])
+        by_week.setdefault(Week.of(day).first, set()).add(s["id"])
     assert page.week_label.text().startswith("This week")
     assert not page.next_button.isEnabled() and not page.this_button.isEnabled()
     for back in range(WEEKS_BACK + 1):
@@ -287,7 +288,7 @@ def test_a_long_range_export_shows_progress_and_leaves_the_window_responsive(pag
 def test_every_sign_suggests_the_programs_the_mapping_names(context: AppContext, qtbot):
     panel = SelfCheckPanel(context)
     panel.show()
-    for sign in self_check(context):
+    for sign in context.self_check():
         panel.set_ticked([sign.id])
         qtbot.wait(10)  # the new rows show, the old ones are gone
         buttons = [b.objectName() for b in panel.findChildren(QPushButton)
@@ -343,6 +344,35 @@ def test_the_week_per_drill_adds_up_the_weeks_sets(page: HistoryScreen):
     table = page.week_tab.drills
     rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 6)]
             for r in range(table.rowCount())}
-    assert rows["Big-toe calf-raise hold"] == ["8", "0", "0", clock(hold_for(2)), "–"]
+    assert rows["Big-toe calf-raise hold"] == ["8", "0", "0", duration_text(hold_for(2)), "–"]
     assert rows["Banded lunges"] == ["8", "0", "0", "–", "96"]
     assert len(rows) == 1 + 6
+
+
+def test_the_window_and_the_command_line_print_the_same_log(page: HistoryScreen, qtbot,
+                                                            tmp_path: Path, data_dir: Path):
+    """One read for both (store.log_reading): the week and a range that crosses the weeks
+    off, exported from the page and by `ankledesk export pdf`, print the same words."""
+    first = THIS_WEEK - dt.timedelta(weeks=WEEKS_BACK - 1)
+    for name, (a, b) in {"week": (THIS_WEEK, THIS_WEEK), "range": (first, THIS_WEEK)}.items():
+        mine = tmp_path / f"window-{name}.pdf"
+        with qtbot.waitSignal(page.exports.finished, timeout=WAIT_MS):
+            page.exports.export_range(mine, a, b)
+        theirs = tmp_path / f"cli-{name}.pdf"
+        weeks = ["--week", f"{a:%G-W%V}"] + (["--to", f"{b:%G-W%V}"] if a != b else [])
+        run_cli("export", "pdf", *weeks, "-o", str(theirs), data_dir=data_dir, check=True)
+        assert page_texts(mine.read_bytes()) == page_texts(theirs.read_bytes()), name
+
+
+def test_the_window_and_the_command_line_call_the_same_read():
+    """The page's export and `export pdf` both go through store.log_reading.read_for_log."""
+    src = Path(__file__).resolve().parents[2] / "src" / "ankledesk"
+    for module in ("ui/history/exports.py", "commands/stored.py"):
+        tree = ast.parse((src / module).read_text("utf-8"))
+        called = {n.func.id for n in ast.walk(tree)
+                  if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+        assert "read_for_log" in called, module
+    export = ast.parse((src / "commands" / "export.py").read_text("utf-8"))
+    pdf = next(n for n in ast.walk(export) if isinstance(n, ast.FunctionDef)
+               and n.name == "cmd_pdf")
+    assert "read_log(" in ast.unparse(pdf) and "read_history(" not in ast.unparse(pdf)

@@ -92,19 +92,25 @@ def test_today_hides_the_self_check_once_there_is_history_and_shows_the_hints(
     gone(win, qtbot)
 
 
-def test_measurements_taken_from_the_summary_are_stored_with_the_session(store, qtbot):
+def test_measurements_taken_from_the_summary_are_stored_with_the_session(store, qtbot,
+                                                                          data_dir):
     document = session(dt.datetime(2026, 11, 17, 7, tzinfo=TZ), items=BIG_TOE, rounds=1)
     plan = expand(routine_from_snapshot(document["routine"]))
+    context = AppContext(data_dir, store)
+    assert context.measurements() == []
     summary = SummaryScreen(document, plan, finished=True, total_seconds=300.0,
-                            measurements=MeasurementLog(store))
+                            context=context)
     summary.show()
     qtbot.mouseClick(summary.measure_button, Qt.MouseButton.LeftButton)
     dialog = summary.findChild(MeasureDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.set_value("big-toe-hold", "left", 95)
     dialog.set_value("big-toe-hold", "right", 100)
-    qtbot.mouseClick(dialog.findChild(QPushButton, "saveMeasures"), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(context.history_changed, timeout=5000):  # every screen is told
+        qtbot.mouseClick(dialog.findChild(QPushButton, "saveMeasures"),
+                         Qt.MouseButton.LeftButton)
     assert summary.measured.text() == "Saved: Big-toe hold: left 1:35 · right 1:40"
+    assert [d["kind"] for d in context.measurements()] == ["big-toe-hold"]  # not the stale []
     [stored] = MeasurementLog(store).all()
     assert (stored["kind"], stored["left"], stored["right"], stored["session_id"]) == (
         "big-toe-hold", 95.0, 100.0, document["id"])

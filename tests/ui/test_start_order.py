@@ -129,3 +129,14 @@ def test_pyside6s_hook_does_not_read_what_was_loaded_before_it():
     loaded_before, *read_again = result.stdout.split()
     assert int(loaded_before) > 100  # the standard library and the Qt-free layers
     assert read_again == []
+
+
+def test_the_private_table_is_written_only_into_the_pyside6_it_was_read_against():
+    """before_qt writes into PySide6's private import table: an upgrade must be read first."""
+    import PySide6
+
+    from ankledesk.ui import before_qt
+
+    assert PySide6.__version__ == before_qt.CHECKED_WITH_PYSIDE6, (
+        "PySide6 changed: read its shibokensupport/feature.py, check that pyside_feature_dict "
+        "still takes -1 for 'not a PySide6 module', then move CHECKED_WITH_PYSIDE6 on")

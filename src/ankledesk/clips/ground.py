@@ -96,7 +96,9 @@ def shifted(fig: Figure, dy: float) -> Figure:
 
     feet = {side: FlatFoot({k: up(v) for k, v in foot.outline.items()},
                            tuple(up(v) for v in foot.edges),
-                           tuple(tuple(up(v) for v in toe) for toe in foot.toes), foot.toe_depth,
+                           tuple((up(base), up(knuckle), up(tip))
+                                 for base, knuckle, tip in foot.toes),
+                           foot.toe_depth,
                            foot.outline_depth)
             for side, foot in fig.feet.items()}
     return replace(fig, joints={k: up(v) for k, v in fig.joints.items()}, feet=feet)

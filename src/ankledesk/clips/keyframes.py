@@ -11,14 +11,17 @@ app mirrors the clip for the left side. Distances are metres, the floor is y=0.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from ankledesk.clips.canvas import Camera
 from ankledesk.clips.ground import JOINT_RADIUS
 from ankledesk.clips.moves import hop, pelvis_for_shin, quick_feet, rigid_plank, skip_keys
-from ankledesk.clips.pose import pose
+from ankledesk.clips.pose import Key, Pose, pose
 from ankledesk.clips.posing import (
     ONE_LEG,
     STAND,
+    Frame,
+    Spot,
     ankle_at,
     body,
     gait,
@@ -40,30 +43,30 @@ def knee_down(back: float) -> float:
     vertical (the knee's centre is half the drawn thigh's width above the surface)."""
     return KNEE_RADIUS + THIGH * math.cos(math.radians(back))
 
-ARMS_OUT = dict(r_arm_abd=35, l_arm_abd=35, r_elbow=10, l_elbow=10)
+ARMS_OUT: dict[str, Any] = dict(r_arm_abd=35, l_arm_abd=35, r_elbow=10, l_elbow=10)
 SOFT_ONE_LEG = pose(ONE_LEG, l_hip=35, l_knee=75, l_abd=6, **ARMS_OUT)
 # Sitting square on a chair: thighs level, shins upright, hands resting on the thighs.
 SEATED = pose(STAND, r_hip=90, l_hip=90, r_knee=90, l_knee=90, r_shoulder=40, l_shoulder=40,
               r_elbow=50, l_elbow=50)
 
 
-def _big_toe_hold(base: dict, **angles: float) -> tuple:
+def _big_toe_hold(base: Pose, **angles: float) -> tuple[Key, ...]:
     """Single-leg rise onto the base of the big toe, a long hold at the top, and down."""
     base = pose(base, l_knee=72)  # the lifted toes clear the floor while the heel is down
-    low = dict(r=(0.12, 0), r_toe=0)
-    top = dict(r=(0.12, -40), r_toe=40)
+    low: dict[str, Any] = {"r": (0.12, 0), "r_toe": 0, **angles}
+    top: dict[str, Any] = {"r": (0.12, -40), "r_toe": 40, **angles}
     return keys(  # still from 1.2 s to 4.2 s: a hold is held (`BIG_TOE_HOLD`)
-        body(0.0, over((0.12, 0)), base, **low, **angles),
-        body(BIG_TOE_HOLD[0], over((0.12, -40), 0.012), base, **top, **angles),
-        body(BIG_TOE_HOLD[1], over((0.12, -40), 0.012), base, **top, **angles),
-        body(5.4, over((0.12, 0)), base, **low, **angles),
+        body(0.0, over((0.12, 0)), base, **low),
+        body(BIG_TOE_HOLD[0], over((0.12, -40), 0.012), base, **top),
+        body(BIG_TOE_HOLD[1], over((0.12, -40), 0.012), base, **top),
+        body(5.4, over((0.12, 0)), base, **low),
     )
 
 
 BIG_TOE_HOLD = (1.2, 4.2)
 
 
-def over(foot: tuple, forward: float = 0.0) -> tuple[float, float]:
+def over(foot: Spot, forward: float = 0.0) -> tuple[float, float]:
     """The pelvis right above a planted foot's ankle (shifted `forward`), leg just short of
     straight: standing tall on that foot."""
     x, y = ankle_at(*foot)
@@ -71,13 +74,14 @@ def over(foot: tuple, forward: float = 0.0) -> tuple[float, float]:
 
 
 def _split(t: float, x: float, y: float, back: float = -0.5, back_pitch: float = -35,
-           front: float = 0.0, **angles: float) -> tuple:
+           front: float = 0.0, **angles: float) -> Frame:
     """Split stance, right foot forward flat at `front`, left foot back on its ball, its toes
     bent flat on the floor."""
-    return body(t, (x, y), r=(front, 0), l=(back, back_pitch), **{"l_toe": -back_pitch, **angles})
+    toes: dict[str, Any] = {"l_toe": -back_pitch, **angles}
+    return body(t, (x, y), r=(front, 0), l=(back, back_pitch), **toes)
 
 
-def _half_kneel(t: float, forward: float, linear: bool) -> tuple:
+def _half_kneel(t: float, forward: float, linear: bool) -> Frame:
     """Half-kneeling on a mat, `forward` (0..1) of the way into the lunge: the front foot flat,
     the back knee resting on the mat, the back shin along it and that foot laces-down."""
     hip, trunk = -6 - 22 * forward, 4 * forward
@@ -92,7 +96,7 @@ TAP_STANCE = pose(STAND, l_hip=18, l_knee=36, l_ankle=18, r_shoulder=25, l_shoul
 TAP_PELVIS = (THIGH + SHANK) * math.cos(math.radians(18)) - FOOT_POINTS["ball"][1]
 
 
-def _stride(t: float, lead: str, size: float, trunk: float, x: float) -> tuple:
+def _stride(t: float, lead: str, size: float, trunk: float, x: float) -> Frame:
     """A running stride on the spot: the `lead` knee driven up in front, the other leg
     pushing off behind, arms swinging against the legs; `size` 1 is a full stride, smaller
     ones slow the run down to a stop."""
@@ -105,7 +109,7 @@ def _stride(t: float, lead: str, size: float, trunk: float, x: float) -> tuple:
         "pelvis", (x, 0.9 + 0.02 * (1 - size)))
 
 
-def _tap(t: float, where: str) -> tuple:
+def _tap(t: float, where: str) -> Frame:
     """Timed taps: the right foot lifted beside the standing ankle, or tapping the floor with
     its ball forward, out to the side or back (IK in the leg's plane, swung out for the side)."""
     if where == "lift":
@@ -118,16 +122,16 @@ def _tap(t: float, where: str) -> tuple:
                     r_abd=abd, r_inv=abd, r_turn=-abd * 0.6, r_toe=-pitch), "l_ball", (0.0, 0.0))
 
 
-HOP_ARMS = dict(r_shoulder=25, l_shoulder=25, r_elbow=70, l_elbow=70, r_arm_abd=18,
+HOP_ARMS: dict[str, Any] = dict(r_shoulder=25, l_shoulder=25, r_elbow=70, l_elbow=70, r_arm_abd=18,
                 l_arm_abd=18)
-HOP_ARMS_UP = dict(r_shoulder=5, l_shoulder=5, r_elbow=40, l_elbow=40, r_arm_abd=28,
+HOP_ARMS_UP: dict[str, Any] = dict(r_shoulder=5, l_shoulder=5, r_elbow=40, l_elbow=40, r_arm_abd=28,
                    l_arm_abd=28)
-REACH_ARMS = dict(r_shoulder=12, l_shoulder=12, r_elbow=12, l_elbow=12)
+REACH_ARMS: dict[str, Any] = dict(r_shoulder=12, l_shoulder=12, r_elbow=12, l_elbow=12)
 BENT_START = pelvis_for_shin(ankle_at(-0.36, 0), 18, -20)  # back knee soft, hips forward
 BENT_END = pelvis_for_shin(ankle_at(-0.36, 0), 38, -5)  # shin ~38 degrees forward, heel down
 
 
-def _plank(t: float, pitch: float) -> tuple:
+def _plank(t: float, pitch: float) -> Frame:
     """A rigid straight-arm plank on the mat, feet on their balls at `pitch` (see
     `moves.rigid_plank`): -60 up on the toes, near 0 heels down."""
     pelvis, _, limbs = rigid_plank(-0.8, pitch, (0.42, MAT + HAND_RADIUS), MAT)
@@ -148,8 +152,6 @@ DRAG = [(25, 5, 10, 0), (0, 10, 2, 0), (-24, 8, -38, 38), (40, 75, -5, 0)]
 OPENER_ROLL = pose(STAND, r_abd=14, l_abd=6, l_inv=6, r_inv=32, r_turn=8, trunk_side=-7,
                    r_knee=15, r_hip=10, l_knee=10, l_hip=8)
 WALK = [(25, 3, 8, 0), (2, 8, 4, 0), (-18, 12, -22, 30), (28, 60, -5, 0)]
-SKIP = [(85, 95, 10, 0), (5, 10, -20, 20), (-10, 15, -30, 20), (20, 40, -10, 0)]
-RUN = [(25, 25, -10, 10), (-5, 20, -25, 30), (45, 95, 5, 0), (60, 80, 0, 0)]
 
 SPECS: tuple[ClipSpec, ...] = (
     # --- Big-toe strength ------------------------------------------------------------------

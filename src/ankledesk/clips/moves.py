@@ -12,7 +12,7 @@ import itertools
 import math
 
 from ankledesk.clips.pose import pose
-from ankledesk.clips.posing import STAND, ankle_at
+from ankledesk.clips.posing import STAND, Frame, ankle_at
 from ankledesk.clips.skeleton import FOREARM, SHANK, THIGH, TRUNK, UPPER_ARM, reach
 
 LEG = THIGH + SHANK
@@ -31,14 +31,8 @@ def legs_to(height: float, ball: float, pitch: float, lift: float = 0.0,
     return out
 
 
-def knee_bend(height: float, ball: float, pitch: float, lift: float = 0.0) -> float:
-    """The knee flexion (degrees) `legs_to` gives: checks a landing really bends the knees."""
-    ax, ay = ankle_at(ball, pitch, lift)
-    return reach(ax, ay - height)[1]
-
-
 def hop(t: float, x: float, height: float, pitch: float, lift: float = 0.0,
-        trunk: float = 0.0, ball: float = 0.05, **angles: float) -> tuple:
+        trunk: float = 0.0, ball: float = 0.05, **angles: float) -> Frame:
     """A two-footed hop frame, pelvis at view (x, height): on the balls (`lift` = 0) or with
     both feet `lift` m off the floor."""
     p = pose(STAND, trunk=trunk, **legs_to(height, ball, pitch, lift), **angles)
@@ -109,12 +103,12 @@ QUICK_FOOT = ((0.0, 0.1, 0.0, -8.0), (0.12, 0.0, 0.0, -14.0), (0.24, -0.116, 0.0
 
 
 def quick_feet(steps: int, step_time: float, keys_per_step: int = 4, trunk: float = 8.0,
-               ) -> list[tuple]:
+               ) -> list[Frame]:
     """One-foot-per-square running on the spot: the right foot lands at t=0, the left one
     `step_time` later, and so on for `steps` steps (even, so the loop closes). The pelvis
     dips on each contact and rises in the short flight between them; arms swing against
     the legs. Keys are linear (no easing), as a steady rhythm is."""
-    frames: list[tuple] = []
+    frames: list[Frame] = []
     total = steps * keys_per_step
     for i in range(total + 1):
         t = i * step_time / keys_per_step
@@ -136,7 +130,7 @@ def quick_feet(steps: int, step_time: float, keys_per_step: int = 4, trunk: floa
 DRIVE = {"hip": 75.0, "knee": 95.0, "ankle": 5.0}  # a skip's free knee, driven up in front
 
 
-def skip_keys(period: float, repeats: int, trunk: float = 5.0) -> list[tuple]:
+def skip_keys(period: float, repeats: int, trunk: float = 5.0) -> list[Frame]:
     """Forward skips on the spot (the floor runs back under the feet): step onto the right
     foot, hop on it while the left knee drives up, land, step onto the left foot, hop... Each
     hop has a flight with both feet off the floor; arms swing against the driving knee."""
@@ -144,7 +138,7 @@ def skip_keys(period: float, repeats: int, trunk: float = 5.0) -> list[tuple]:
     # (fraction of a half cycle, stance foot: (ball x, lift, pitch), pelvis height, drive 0..1)
     beats = ((0.0, (0.1, 0.0, -10.0), 0.88, 0.2), (0.25, (-0.1, 0.0, -35.0), 0.93, 0.7),
              (0.5, (-0.14, 0.07, -30.0), 1.0, 1.0), (0.75, (0.05, 0.0, -12.0), 0.9, 0.8))
-    frames: list[tuple] = []
+    frames: list[Frame] = []
     for rep in range(repeats * 2):
         stance, free = ("r", "l") if rep % 2 == 0 else ("l", "r")
         for frac, (x, lift, pitch), height, drive in beats:

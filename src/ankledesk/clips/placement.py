@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ankledesk.clips.pose import Sample
-from ankledesk.clips.skeleton import Body, Point, depth, project, solve
+from ankledesk.clips.skeleton import Body, Point, Vec, depth, project, solve
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Figure:
 
 
 def _flatten(body: Body, view: str, dx: float, dy: float) -> Figure:
-    def fl(v) -> Point:
+    def fl(v: Vec) -> Point:
         x, y = project(v, view)
         return (x + dx, y + dy)
 
@@ -42,7 +42,7 @@ def _flatten(body: Body, view: str, dx: float, dy: float) -> Figure:
     feet = {
         side: FlatFoot({k: fl(v) for k, v in foot.outline.items()},
                        tuple(fl(v) for v in foot.edges),
-                       tuple(tuple(fl(v) for v in toe) for toe in foot.toes),
+                       tuple((fl(base), fl(knuckle), fl(tip)) for base, knuckle, tip in foot.toes),
                        tuple(depth(toe[2], view) for toe in foot.toes),
                        {k: depth(v, view) for k, v in foot.outline.items()})
         for side, foot in body.feet.items()

@@ -7,8 +7,10 @@ hands on the wall" into joint angles lives here.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from typing import Any
 
-from ankledesk.clips.pose import Key, pose
+from ankledesk.clips.pose import Key, Pose, pose
 from ankledesk.clips.skeleton import FOOT_POINTS, FOREARM, TRUNK, UPPER_ARM, reach
 
 STAND = pose(r_shoulder=4, l_shoulder=4, r_elbow=10, l_elbow=10)
@@ -17,7 +19,14 @@ ONE_LEG = pose(STAND, l_hip=15, l_knee=60, l_ankle=-20)
 PELVIS_HEIGHT = 0.93  # standing tall, feet flat
 
 
-def keys(*frames: tuple, anchor: str = "r_ball", at: tuple[float, float] = (0.0, 0.0),
+Frame = tuple[Any, ...]
+"""A keyframe as written in keyframes.py: `(t, pose)`, `(t, pose, anchor, at)` or
+`(t, pose, anchor, at, linear)`."""
+Spot = tuple[Any, ...]
+"""Where a foot goes: `ankle_at`'s arguments, e.g. `(x, pitch)` or `(x, pitch, y, "heel")`."""
+
+
+def keys(*frames: Frame, anchor: str = "r_ball", at: tuple[float, float] = (0.0, 0.0),
          ) -> tuple[Key, ...]:
     """`(t, pose)`, `(t, pose, anchor, at)` or `(t, pose, anchor, at, linear)` tuples ->
     keyframes sharing a default anchor."""
@@ -50,9 +59,9 @@ def hands_to(pelvis: tuple[float, float], trunk: float, hand: tuple[float, float
     return {"r_shoulder": shoulder, "l_shoulder": shoulder, "r_elbow": bend, "l_elbow": bend}
 
 
-def body(t: float, pelvis: tuple[float, float], base: dict = STAND,
-         r: tuple | None = None, l: tuple | None = None,  # noqa: E741
-         hands: tuple[float, float] | None = None, **angles: float) -> tuple:
+def body(t: float, pelvis: tuple[float, float], base: Pose = STAND,
+         r: Spot | None = None, l: Spot | None = None,  # noqa: E741
+         hands: tuple[float, float] | None = None, **angles: float) -> Frame:
     """A keyframe placed by its pelvis, with feet (and hands) reaching their spots through IK.
 
     `r`/`l` are `ankle_at` arguments, e.g. `r=(0.0, -30)`: right ball at x=0, heel raised 30°.
@@ -78,8 +87,8 @@ def leg(side: str, hip: float, knee: float, ankle: float = 0.0, toe: float = 0.0
             f"{side}_toe": toe}
 
 
-def gait(phases: list[tuple[float, float, float, float]], step: float, repeats: int,
-         heights: list[float], base: dict = STAND, x: float = 0.0,
+def gait(phases: Sequence[tuple[float, float, float, float]], step: float, repeats: int,
+         heights: list[float], base: Pose = STAND, x: float = 0.0,
          arm_swing: float = 0.8, **angles: float) -> tuple[Key, ...]:
     """A cyclic gait on the spot: the right leg goes through `phases` while the left leg is
     half a cycle behind; arms swing against the legs; the pelvis is keyed at (x, height).

@@ -156,8 +156,8 @@ def pad(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) 
 
 
 def _pad_height(a: dict[str, Any], phase: float) -> float:
-    return a["h"] - a.get("squash", 0.0) * (
-        0.5 - 0.5 * math.cos(2 * math.pi * phase * a.get("n", 1)))
+    return float(a["h"] - a.get("squash", 0.0) * (
+        0.5 - 0.5 * math.cos(2 * math.pi * phase * a.get("n", 1))))
 
 
 def ladder(p: QPainter, cam: Camera, fig: Figure, a: dict[str, Any], phase: float) -> None:
@@ -373,11 +373,11 @@ def _wedge_top(a: dict[str, Any], x: float, phase: float) -> float | None:
     lo, hi = sorted((a["x0"], a["x1"]))
     if not lo <= x <= hi:
         return None
-    return a["h"] * (a["x1"] - x) / (a["x1"] - a["x0"])
+    return float(a["h"] * (a["x1"] - x) / (a["x1"] - a["x0"]))
 
 
 def _slope_top(a: dict[str, Any], x: float, phase: float) -> float | None:
-    return (x - a.get("x", 0.0)) * math.tan(math.radians(a["deg"]))
+    return float((x - a.get("x", 0.0)) * math.tan(math.radians(a["deg"])))
 
 
 def _hurdle_top(a: dict[str, Any], x: float, phase: float) -> float | None:

@@ -51,6 +51,7 @@ def save_sheet(items: Sequence[tuple[ClipSpec, str, str]], path: Path) -> int:
     """Write the sheet as a PNG; returns its size in bytes."""
     path.parent.mkdir(parents=True, exist_ok=True)
     image = contact_sheet(items)
-    if not image.save(str(path), "PNG", 9):
+    # The format follows the .png suffix: PySide6 6.11 rejects the str its stubs do not allow.
+    if not image.save(str(path), quality=9):
         raise OSError(f"could not write {path}")
     return path.stat().st_size

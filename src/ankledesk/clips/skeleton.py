@@ -16,6 +16,7 @@ the side; `inv` > 0 turns the sole inward; `turn` > 0 points the toes inward (ad
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ankledesk.clips.pose import SIDES, Pose
@@ -58,7 +59,7 @@ def _mul(v: Vec, k: float) -> Vec:
     return (v[0] * k, v[1] * k, v[2] * k)
 
 
-def _plane(sign: int, abd: float):
+def _plane(sign: int, abd: float) -> tuple[Callable[[Point], Vec], Vec]:
     """Map (forward, up) in a limb's sagittal plane to 3D after swinging it out by `abd`."""
     s, c = math.sin(math.radians(abd)), math.cos(math.radians(abd))
 
@@ -94,7 +95,8 @@ class Body:
     feet: dict[str, Foot]
 
 
-def _foot(side: str, p: Pose, ankle: Vec, to3d, normal: Vec, shank_theta: float) -> Foot:
+def _foot(side: str, p: Pose, ankle: Vec, to3d: Callable[[Point], Vec], normal: Vec,
+          shank_theta: float) -> Foot:
     phi = shank_theta + 90 + p[f"{side}_ankle"]
     along = to3d(_sagittal(phi))
     up = to3d(_sagittal(phi + 90))

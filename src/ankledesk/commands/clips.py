@@ -17,7 +17,7 @@ from ankledesk.errors import UserError
 DEFAULT_SHEET = Path("docs") / "clips.png"
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("clips", help="render the drills' demo clips (needs the clips extra)")
     commands = parser.add_subparsers(dest="clips_command", metavar="ACTION", required=True)
 

@@ -15,20 +15,27 @@ from pathlib import Path
 from ankledesk import report  # its functions load on first use: reportlab only for exports
 from ankledesk.commands.dates import check_range, parse_date, parse_week, usage
 from ankledesk.commands.routines import find_routine
-from ankledesk.commands.stored import read_history, years_of
+from ankledesk.commands.stored import read_history, read_log, years_of
 from ankledesk.core import measures
 from ankledesk.core.progress import WEEKLY_TARGET, IsoWeek, sessions_between
 from ankledesk.core.terminal import shown
+from ankledesk.core.weeks import WeekStart, week_start_named
 from ankledesk.errors import UserError
 from ankledesk.library import open_library
 from ankledesk.report.paper import PAPER_NAMES
 from ankledesk.store.advice import explain
 from ankledesk.store.export_target import check_target
 
-WEEK_STARTS = {"mon": 0, "sun": 6}
+
+def _week_start(text: str) -> WeekStart:
+    """`mon`, `sun` (or the whole day's name), as core.weeks reads them."""
+    try:
+        return week_start_named(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("export", help="printable PDF logs, a blank sheet, or CSV")
     commands = parser.add_subparsers(dest="export_command", metavar="WHAT", required=True)
 
@@ -39,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     _common(p)
     p.add_argument("--target", type=int, default=WEEKLY_TARGET, metavar="N",
                    help=f"weekly target in sessions (default {WEEKLY_TARGET})")
-    p.add_argument("--week-start", choices=sorted(WEEK_STARTS), default="mon",
+    p.add_argument("--week-start", type=_week_start, default="monday", metavar="mon|sun",
                    help="first day of the week in the grid (default mon)")
     p.set_defaults(func=cmd_pdf)
 
@@ -47,7 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--routine", required=True, metavar="ID", help="routine id")
     p.add_argument("--week", metavar="W", help="ISO week (default: next week)")
     _common(p)
-    p.add_argument("--week-start", choices=sorted(WEEK_STARTS), default="mon",
+    p.add_argument("--week-start", type=_week_start, default="monday", metavar="mon|sun",
                    help="first day of the week on the sheet (default mon)")
     p.set_defaults(func=cmd_blank)
 
@@ -105,14 +112,12 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     check_range(first, last)
     if args.target < 1:
         raise usage("--target is at least 1 session")
-    # The weeks printed, in full (a week started on Sunday begins the day before its ISO
-    # Monday); every other year in outline, for the streak, the ladder and the hold chart.
-    shown_years = years_of(first.monday - dt.timedelta(days=6), last.sunday)
-    history, measured = read_history(args.data_dir, shown_years, outline_others=True)
+    reading = read_log(args.data_dir, first.monday, last.sunday)
+    history = reading.sessions
     drills = open_library(args.data_dir).drills
     options = {"paper": args.paper, "name": args.name, "target": args.target,
-               "week_start": WEEK_STARTS[args.week_start], "drills": drills,
-               "measurements": measured}
+               "week_start": args.week_start, "drills": drills,
+               "measurements": reading.measurements}
     if last == first:
         data = report.weekly_log(history, first.monday, **options)
         what = str(first)
@@ -129,7 +134,7 @@ def cmd_blank(args: argparse.Namespace) -> int:
     routine = find_routine(open_library(args.data_dir), args.routine)
     week = _week(args.week, dt.date.today() + dt.timedelta(days=7))
     data = report.blank_sheet(routine, week.monday, paper=args.paper, name=args.name,
-                       week_start=WEEK_STARTS[args.week_start])
+                       week_start=args.week_start)
     _save(args, data)
     print(f"wrote {shown(output)} ({shown(routine.name)}, {week}, {args.paper})")
     return 0

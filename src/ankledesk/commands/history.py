@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 
 from ankledesk.commands.dates import parse_date, parse_week, usage
-from ankledesk.commands.stored import read_history, read_sessions, years_of
+from ankledesk.commands.stored import read_history, read_sessions, read_view, years_of
 from ankledesk.commands.terminal import cell, safe_json
 from ankledesk.core.measures import KINDS, describe, taken
 from ankledesk.core.progress import (
@@ -32,13 +32,13 @@ from ankledesk.core.progress import (
 )
 from ankledesk.core.records import SessionRecord
 from ankledesk.core.terminal import shown
-from ankledesk.core.timefmt import clock
+from ankledesk.core.timefmt import duration_text
 from ankledesk.library import open_library
 from ankledesk.report.csv_export import COLUMNS
 from ankledesk.report.csv_export import rows as csv_rows
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "history", help="workouts done: list, --json, --csv, or `history summary --week W`",
         description="List the recorded workouts, oldest first (a workout cut short and not yet "
@@ -100,7 +100,7 @@ def _session_line(doc: SessionRecord) -> str:
         extras.append("pain")
     tail = f"  {' · '.join(extras)}" if extras else ""
     return (f"{started(doc):%Y-%m-%d %H:%M}  {shown(doc['routine_name'])}  {doc['status']}  "
-            f"{len(steps)} sets ({detail})  {clock(active_seconds(doc))} active{tail}")
+            f"{len(steps)} sets ({detail})  {duration_text(active_seconds(doc))} active{tail}")
 
 
 def _write_csv(sessions: list[SessionRecord]) -> None:
@@ -134,7 +134,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _hold(seconds: float | None) -> str:
-    return "—" if seconds is None else clock(seconds)
+    return "—" if seconds is None else duration_text(seconds)
 
 
 def _print_summary(summary: WeekSummary, streak: Streak, hints: list[str]) -> None:
@@ -146,7 +146,7 @@ def _print_summary(summary: WeekSummary, streak: Streak, hints: list[str]) -> No
         parts.append(f"{summary.in_progress} cut short")
     verdict = target_verdict(summary.finished, summary.target, streak.open)
     print(f"sessions: {summary.sessions} ({', '.join(parts)}) · {verdict} · active "
-          f"{clock(summary.active_seconds)} · streak {streak.wording}")
+          f"{duration_text(summary.active_seconds)} · streak {streak.wording}")
     if summary.mean_rpe is not None or summary.pain_sessions:
         print(f"mean RPE {summary.mean_rpe if summary.mean_rpe is not None else '—'} · "
               f"sessions with pain: {summary.pain_sessions}")
@@ -169,8 +169,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         raise usage("--target is at least 1 session a week")
     # The week's years in full; the others in outline, which is all the streak and the
     # ladder ask of them.
-    sessions = read_sessions(args.data_dir, years_of(week.monday, week.sunday),
-                             outline_others=True)
+    sessions = read_view(args.data_dir, years_of(week.monday, week.sunday))
     summary = week_summary(sessions, week, target=target)
     upto = [s for s in sessions if started(s).date() <= week.sunday]
     streak = weekly_streak(sessions, target=target, through=week)

@@ -37,7 +37,7 @@ def amount(text: str) -> float:
     return value
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     kinds = "; ".join(f"{k.id} ({k.name}, {k.unit})" for k in KINDS.values())
     p = sub.add_parser(
         "measure", help="record a measurement: knee-to-wall, balance-eyes-closed, big-toe-hold",

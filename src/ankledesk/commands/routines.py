@@ -16,13 +16,13 @@ from ankledesk.core.model import Routine
 from ankledesk.core.plan import Plan, expand
 from ankledesk.core.problems import Problem
 from ankledesk.core.terminal import shown
-from ankledesk.core.timefmt import clock
+from ankledesk.core.timefmt import duration_text
 from ankledesk.errors import UserError
 from ankledesk.library import open_library
 from ankledesk.routine_files import FileProblems, export_routine, import_routine, read_incoming
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("routines", help="list, show and check routines")
     commands = parser.add_subparsers(dest="routines_command", metavar="ACTION", required=True)
 
@@ -83,7 +83,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         width = max((len(r["id"]) for r in rows), default=2)
         for r in rows:
             origin = "" if r["source"] == "built-in" else f"  [{r['source']}]"
-            print(f"{r['id']:<{width}}  {clock(r['estimated_seconds']):>7}  "
+            print(f"{r['id']:<{width}}  {duration_text(r['estimated_seconds']):>7}  "
                   f"{r['rounds']:>2} × {len(r['drills'])} drills  {shown(r['name'])}{origin}")
     _warn(library)
     return 0
@@ -118,14 +118,14 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"{shown(routine.name)} ({routine.id})")
     print(f"{routine.rounds} rounds of {len(routine.items)} drills · "
           f"rest {routine.rest_between_rounds} s between rounds · "
-          f"estimated {clock(plan.total)}")
+          f"estimated {duration_text(plan.total)}")
     current_round = 0
     for step in plan.steps:
         if step.kind != "prepare" and step.round != current_round and step.rest_kind != "rounds":
             current_round = step.round
             print(f"Round {current_round} of {routine.rounds}")
-        print(f"  {clock(step.start):>7}  {shown(step.describe())}")
-    print(f"  {clock(plan.total):>7}  Done · total {clock(plan.total)}")
+        print(f"  {duration_text(step.start):>7}  {shown(step.describe())}")
+    print(f"  {duration_text(plan.total):>7}  Done · total {duration_text(plan.total)}")
     return 0
 
 
@@ -156,7 +156,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 if clash is not None and clash.source == "built-in" and not own_file:
                     problems = [Problem(path, "id", "already used by a built-in routine",
                                         routine.id)]
-                label = f"{routine.name}, {routine.rounds} rounds, {clock(expand(routine).total)}"
+                label = (f"{routine.name}, {routine.rounds} rounds, "
+                         f"{duration_text(expand(routine).total)}")
         for problem in problems:
             print(problem)
         failed = failed or bool(problems)

@@ -25,7 +25,7 @@ from ankledesk.core.plan import expand
 from ankledesk.core.progress import active_seconds
 from ankledesk.core.records import SessionRecord, StepRecord
 from ankledesk.core.terminal import shown
-from ankledesk.core.timefmt import clock
+from ankledesk.core.timefmt import duration_text
 from ankledesk.errors import UserError
 from ankledesk.library import open_library
 from ankledesk.store.documents import WallClock, parse_time, routine_from_snapshot
@@ -72,7 +72,7 @@ def _rpe(text: str) -> int:
     return value
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "simulate", help="run a routine on a fast virtual clock and record it in the history",
         description="Run ROUTINE with the real workout engine and history, without a window: "
@@ -181,7 +181,7 @@ def _run(routine: Routine, active: ActiveSession, args: argparse.Namespace) -> i
               f"({len(active.steps)} of {sets} sets already done)", flush=True)
     else:
         print(f"started {name}: {sets} sets in {rounds} round"
-              f"{'s' if rounds != 1 else ''}, about {clock(plan.total)} at real speed",
+              f"{'s' if rounds != 1 else ''}, about {duration_text(plan.total)} at real speed",
               flush=True)
 
     recorded = 0
@@ -211,5 +211,6 @@ def _finished(active: ActiveSession, name: str, args: argparse.Namespace, at: fl
                                                                        "skipped")}
     detail = ", ".join(f"{n} {o}" for o, n in counts.items() if n)
     print(f"finished {shown(name)}: {len(steps)} sets ({detail or 'none'}), "
-          f"{clock(active_seconds(doc))} active; saved to the history as session {doc['id']}")
+          f"{duration_text(active_seconds(doc))} active; saved to the history as session "
+          f"{doc['id']}")
     return 0

@@ -20,7 +20,7 @@ from ankledesk.library import open_library
 USAGE_EXIT = 2
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "suggest", help="programs for the self-check's signs (--sign heels-lift-early …)",
         description="The self-check: signs of limited ankle mobility or weak foot control. "

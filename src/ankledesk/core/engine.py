@@ -129,12 +129,6 @@ class Engine:
             tick = math.floor(elapsed + 1e-9) + 1.0
         return self._at(min([tick, *pending]))
 
-    def projected_end(self, now: float) -> float | None:
-        """When the workout would end if every later step ran as estimated."""
-        if self.state in ("ready", "finished"):
-            return self._finished_at
-        return now + self._remaining_total(now)
-
     def _remaining_total(self, now: float) -> float:
         later = sum(s.estimate for s in self.plan.steps[self.index + 1:])
         if self._duration is not None:

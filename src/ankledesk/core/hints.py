@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from ankledesk.core.measures import Measurement, imbalances
 from ankledesk.core.model import Drill, Routine
 from ankledesk.core.progress import best_hold_per_session, progression_hints
-from ankledesk.core.records import SessionRecord
-from ankledesk.core.timefmt import clock
+from ankledesk.core.records import SessionView
+from ankledesk.core.timefmt import duration_text
 
 TIMES = {1: "once", 2: "twice"}
 
@@ -40,7 +40,7 @@ def routine_for_drill(routines: Mapping[str, Routine], drill_id: str) -> Routine
     return min(holding, key=lambda r: (len(r.items), r.source != "built-in", r.id))
 
 
-def coaching_hints(sessions: Iterable[SessionRecord], measurements: Iterable[Measurement],
+def coaching_hints(sessions: Iterable[SessionView], measurements: Iterable[Measurement],
                    routines: Mapping[str, Routine],
                    drills: Mapping[str, Drill] | None = None) -> list[Hint]:
     """Ladder hints first (oldest rung first), then imbalances."""
@@ -53,7 +53,7 @@ def coaching_hints(sessions: Iterable[SessionRecord], measurements: Iterable[Mea
         routine = routine_for_drill(routines, found.next_drill_id)
         hints.append(Hint(
             "progression",
-            f"{found.drill_name} reached {clock(found.goal_seconds)} {times} — try "
+            f"{found.drill_name} reached {duration_text(found.goal_seconds)} {times} — try "
             f"{found.next_name}",
             routine.id if routine else None, routine.name if routine else None))
     for gap in imbalances(measurements):

@@ -79,6 +79,11 @@ class _Checker:
     def add(self, fld: str | None, message: str, got: object = _MISSING) -> None:
         self.problems.append(Problem(self.path, fld, message, got))
 
+    def item(self, index: int) -> _ItemChecker:
+        """A checker for the routine's item at `index` (from 0), adding to the same list."""
+        return _ItemChecker(self, index)
+
+
     def unknown_keys(self, table: dict[str, Any], allowed: set[str], prefix: str) -> None:
         for key in table:
             if key not in allowed:
@@ -132,6 +137,21 @@ class _Checker:
             self.add(fld, "expected lowercase letters, digits and hyphens", value)
             return None
         return value
+
+
+class _ItemChecker(_Checker):
+    """Reads one [[items]] table: fields are its keys (`seconds`), written as
+    `items[N].seconds` and carried as data in each Problem's item_index and item_key."""
+
+    def __init__(self, parent: _Checker, index: int) -> None:
+        super().__init__(parent.path)
+        self.problems = parent.problems
+        self.index = index
+
+    def add(self, fld: str | None, message: str, got: object = _MISSING) -> None:
+        where = f"items[{self.index + 1}]" + (f".{fld}" if fld else "")
+        self.problems.append(Problem(self.path, where, message, got, item_index=self.index,
+                                     item_key=fld))
 
 
 def read_text(path: Path) -> str | Problem:
@@ -233,32 +253,32 @@ def load_drills(path: Path, read: TomlReader = read_toml
     return parse_drills(data, path)
 
 
-def _resolve_item(check: _Checker, table: dict[str, Any], prefix: str,
+def _resolve_item(check: _ItemChecker, table: dict[str, Any],
                   drills: dict[str, Drill]) -> RoutineItem | None:
     """One [[items]] table: the drill, its mode and dosage (explicit, or the drill's default)."""
     before = len(check.problems)
-    check.unknown_keys(table, ITEM_KEYS, prefix)
+    check.unknown_keys(table, ITEM_KEYS, "")
     drill_id = table.get("drill")
     drill = None
     if "drill" not in table:
-        check.add(prefix + "drill", "missing (required)")
+        check.add("drill", "missing (required)")
     elif not isinstance(drill_id, str) or drill_id not in drills:
         hint = close_matches(str(drill_id), list(drills), n=1)
         extra = f'; did you mean "{hint[0]}"?' if hint else ""
-        check.add(prefix + "drill", f"unknown drill id{extra}", drill_id)
+        check.add("drill", f"unknown drill id{extra}", drill_id)
     else:
         drill = drills[drill_id]
-    seconds = check.integer(table, "seconds", prefix + "seconds", SECONDS_RANGE, "seconds")
-    reps = check.integer(table, "reps", prefix + "reps", REPS_RANGE, "reps")
-    cap = check.integer(table, "cap", prefix + "cap", SECONDS_RANGE, "seconds")
-    rep_seconds = check.integer(table, "rep_seconds", prefix + "rep_seconds", REP_SECONDS_RANGE,
+    seconds = check.integer(table, "seconds", "seconds", SECONDS_RANGE, "seconds")
+    reps = check.integer(table, "reps", "reps", REPS_RANGE, "reps")
+    cap = check.integer(table, "cap", "cap", SECONDS_RANGE, "seconds")
+    rep_seconds = check.integer(table, "rep_seconds", "rep_seconds", REP_SECONDS_RANGE,
                                 "seconds")
-    mode = check.choice(table, "mode", prefix + "mode", MODES)
-    sides = check.choice(table, "sides", prefix + "sides", SIDES)
+    mode = check.choice(table, "mode", "mode", MODES)
+    sides = check.choice(table, "sides", "sides", SIDES)
     if "seconds" in table and "reps" in table:
-        check.add(prefix + "reps", "give reps or seconds, not both", table["reps"])
+        check.add("reps", "give reps or seconds, not both", table["reps"])
     if "cap" in table and "rep_seconds" in table:
-        check.add(prefix + "cap", "give a cap or rep_seconds, not both", table["cap"])
+        check.add("cap", "give a cap or rep_seconds, not both", table["cap"])
     if len(check.problems) > before or drill is None:
         return None
 
@@ -271,27 +291,27 @@ def _resolve_item(check: _Checker, table: dict[str, Any], prefix: str,
             mode = drill.mode
     if mode == "reps":
         if "seconds" in table:
-            check.add(prefix + "seconds", 'mode "reps" counts reps, not seconds', table["seconds"])
+            check.add("seconds", 'mode "reps" counts reps, not seconds', table["seconds"])
             return None
         reps = reps if reps is not None else drill.reps
         if reps is None:
-            check.add(prefix + "reps", f'missing: mode "reps" needs reps ("{drill.id}" is timed)')
+            check.add("reps", f'missing: mode "reps" needs reps ("{drill.id}" is timed)')
             return None
         seconds = None
     else:
         if "reps" in table:
-            check.add(prefix + "reps", f'mode "{mode}" counts seconds, not reps', table["reps"])
+            check.add("reps", f'mode "{mode}" counts seconds, not reps', table["reps"])
             return None
         if cap is not None:
-            check.add(prefix + "cap", "a cap only applies to reps items", cap)
+            check.add("cap", "a cap only applies to reps items", cap)
             return None
         if rep_seconds is not None:
-            check.add(prefix + "rep_seconds", "rep_seconds only applies to reps items",
+            check.add("rep_seconds", "rep_seconds only applies to reps items",
                       rep_seconds)
             return None
         seconds = seconds if seconds is not None else drill.seconds
         if seconds is None:
-            check.add(prefix + "seconds",
+            check.add("seconds",
                       f'missing: mode "{mode}" needs seconds ("{drill.id}" counts reps)')
             return None
         reps = None
@@ -323,9 +343,9 @@ def parse_routine(data: dict[str, Any], path: Path, drills: dict[str, Drill],
     else:
         for n, table in enumerate(tables, start=1):
             if not isinstance(table, dict):
-                check.add(f"items[{n}]", "expected a table", table)
+                check.item(n - 1).add(None, "expected a table", table)
                 continue
-            item = _resolve_item(check, table, f"items[{n}].", drills)
+            item = _resolve_item(check.item(n - 1), table, drills)
             if item is not None:
                 items.append(item)
     if check.problems or routine_id is None or name is None or rounds is None:

@@ -123,10 +123,6 @@ def between(docs: Iterable[Measurement], first: dt.date, last: dt.date) -> list[
     return [d for d in oldest_first(docs) if first <= taken(d).date() <= last]
 
 
-def of_kind(docs: Iterable[Measurement], kind: str) -> list[Measurement]:
-    return [d for d in oldest_first(docs) if d["kind"] == kind]
-
-
 def describe(doc: Measurement) -> str:
     """`Knee to wall: left 9.5 cm · right 11 cm`."""
     kind = KINDS[doc["kind"]]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
+from dataclasses import field as _field
 from pathlib import Path
 
 from ankledesk.core.terminal import shown
@@ -42,12 +43,19 @@ def display_path(path: Path) -> str:
 @dataclass(frozen=True)
 class Problem:
     """Something wrong in a file, said as one line: the file, the field, what was wrong and
-    what was found there."""
+    what was found there.
+
+    A problem inside a routine's [[items]] table also says which, as data: `item_index` (from
+    0, the item's place in the routine) and `item_key` (the key in that table, None for the
+    table as a whole), so a screen can put it next to the right item without reading `field`.
+    """
 
     path: Path
     field: str | None
     message: str
     got: object = _MISSING
+    item_index: int | None = _field(default=None, kw_only=True)
+    item_key: str | None = _field(default=None, kw_only=True)
 
     @property
     def detail(self) -> str:

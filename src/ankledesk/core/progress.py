@@ -21,17 +21,20 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from ankledesk.core.model import Drill
-from ankledesk.core.records import SessionRecord
-from ankledesk.core.timefmt import clock
+from ankledesk.core.records import SessionRecord, SessionView, in_full
+from ankledesk.core.timefmt import duration_text
 
-# DRILLS.md: ankle work twice a week (002), two workouts a week (001) → 2 sessions. The one
-# default: every function, report and command that takes a target falls back to this.
+View = TypeVar("View", bound=SessionView)  # a whole document or an outline, kept as given
+
+# docs/design.md, the drill facts: ankle work twice a week (002), two workouts a week (001)
+# → 2 sessions. The one default: every function, report and command that takes a target falls
+# back to this.
 WEEKLY_TARGET = 2
 
-# DRILLS.md, big-toe strength (000): the bodyweight hold builds toward 2 min; at 2 min add
+# docs/design.md, the big-toe ladder (000): the bodyweight hold builds toward 2 min; at 2 min add
 # load; then the step-edge variant. The weighted hold is taken to the same 2 min before that
 # last step (the article gives no other figure). The next drill comes from drills.toml.
 PROGRESSION_GOALS: dict[str, float] = {
@@ -89,30 +92,29 @@ class IsoWeek:
         return f"{self.year}-W{self.week:02d}"
 
 
-def started(session: SessionRecord) -> dt.datetime:
+def started(session: SessionView) -> dt.datetime:
     """When the session started (aware, in the offset it was recorded in)."""
     return dt.datetime.fromisoformat(session["started_at"])
 
 
-def session_day(session: SessionRecord) -> dt.date:
+def session_day(session: SessionView) -> dt.date:
     return started(session).date()
 
 
-def oldest_first(sessions: Iterable[SessionRecord]) -> list[SessionRecord]:
+def oldest_first(sessions: Iterable[View]) -> list[View]:
     return sorted(sessions, key=started)
 
 
-def sessions_between(sessions: Iterable[SessionRecord], first: dt.date,
-                     last: dt.date) -> list[SessionRecord]:
+def sessions_between(sessions: Iterable[View], first: dt.date, last: dt.date) -> list[View]:
     """Sessions that started on a day from `first` to `last`, both included, oldest first."""
     return [s for s in oldest_first(sessions) if first <= session_day(s) <= last]
 
 
-def sessions_in_week(sessions: Iterable[SessionRecord], week: IsoWeek) -> list[SessionRecord]:
+def sessions_in_week(sessions: Iterable[View], week: IsoWeek) -> list[View]:
     return sessions_between(sessions, week.monday, week.sunday)
 
 
-def counts_toward_target(session: SessionRecord) -> bool:
+def counts_toward_target(session: SessionView) -> bool:
     return session.get("status") == "finished"
 
 
@@ -214,11 +216,12 @@ def _best(current: float | None, value: float) -> float:
     return value if current is None else max(current, value)
 
 
-def week_summary(sessions: Iterable[SessionRecord], week: IsoWeek | str,
+def week_summary(sessions: Iterable[SessionView], week: IsoWeek | str,
                  target: int = WEEKLY_TARGET) -> WeekSummary:
-    """Everything the weekly log shows about `week` (an IsoWeek or `2026-W47`)."""
+    """Everything the weekly log shows about `week` (an IsoWeek or `2026-W47`), whose
+    sessions must be whole documents (the other weeks' may be outlines)."""
     week = IsoWeek.parse(week) if isinstance(week, str) else week
-    chosen = sessions_in_week(sessions, week)
+    chosen = in_full(sessions_in_week(sessions, week))
     figures = totals(chosen, target)
     return WeekSummary(
         week=str(week), first_day=week.monday, last_day=week.sunday,
@@ -299,7 +302,7 @@ class Streak:
         return f"{self.weeks} week{'s' if self.weeks != 1 else ''}, {self.status}"
 
 
-def finished_per_week(sessions: Iterable[SessionRecord]) -> dict[IsoWeek, int]:
+def finished_per_week(sessions: Iterable[SessionView]) -> dict[IsoWeek, int]:
     """Finished sessions per ISO week (only weeks that have any)."""
     per_week: dict[IsoWeek, int] = {}
     for session in sessions:
@@ -314,7 +317,7 @@ def week_is_over(week: IsoWeek, today: dt.date) -> bool:
     return week.sunday < today
 
 
-def weekly_streak(sessions: Iterable[SessionRecord], target: int = WEEKLY_TARGET,
+def weekly_streak(sessions: Iterable[SessionView], target: int = WEEKLY_TARGET,
                   today: dt.date | None = None, through: IsoWeek | None = None) -> Streak:
     """The streak as it stands at the end of `through` (default: the week holding `today`),
     judged on `today` (default: the real today): a past week that missed the target breaks
@@ -361,7 +364,7 @@ class HoldPoint:
     best_seconds: float
 
 
-def best_hold_per_session(sessions: Iterable[SessionRecord], drill_id: str) -> list[HoldPoint]:
+def best_hold_per_session(sessions: Iterable[SessionView], drill_id: str) -> list[HoldPoint]:
     """Per session that held `drill_id` (done or partial), its longest hold; oldest first."""
     points = []
     for session in oldest_first(sessions):
@@ -388,15 +391,15 @@ class ProgressionHint:
 
     @property
     def message(self) -> str:
-        return (f"{self.drill_name}: you held {clock(self.best_seconds)} (goal "
-                f"{clock(self.goal_seconds)}). Time to try {self.next_name}.")
+        return (f"{self.drill_name}: you held {duration_text(self.best_seconds)} (goal "
+                f"{duration_text(self.goal_seconds)}). Time to try {self.next_name}.")
 
 
-def progression_hints(sessions: Iterable[SessionRecord], drills: Mapping[str, Drill] | None = None,
+def progression_hints(sessions: Iterable[SessionView], drills: Mapping[str, Drill] | None = None,
                       goals: Mapping[str, float] = PROGRESSION_GOALS) -> list[ProgressionHint]:
     """The ladder steps the history says are due: a drill held for its goal, whose next drill
     has not been done (done or partial) since. `drills` (the catalogue) supplies each drill's
-    next step and names; without it the DRILLS.md ladder is used."""
+    next step and names; without it the big-toe ladder of docs/design.md is used."""
     ordered = oldest_first(sessions)
     hints = []
     for drill_id, goal in goals.items():
@@ -425,7 +428,7 @@ def progression_hints(sessions: Iterable[SessionRecord], drills: Mapping[str, Dr
     return hints
 
 
-def _name_in(sessions: list[SessionRecord], drill_id: str) -> str:
+def _name_in(sessions: list[SessionView], drill_id: str) -> str:
     for session in sessions:
         for step in session.get("steps", []):
             if step["drill_id"] == drill_id and step.get("name"):

@@ -24,7 +24,8 @@ local UTC offset, to the second. A session belongs to the day it started on.
 
 # No `from __future__ import annotations` here: TypedDict reads NotRequired from the evaluated
 # annotations, which is how SESSION_KEYS leaves the optional keys out.
-from typing import Any, Literal, NotRequired, TypedDict, get_args
+from collections.abc import Iterable
+from typing import Any, Literal, NotRequired, TypedDict, TypeGuard, get_args
 
 from ankledesk.core.model import Mode, Side
 
@@ -69,6 +70,55 @@ class SessionRecord(TypedDict):
     routine: dict[str, Any]       # Routine.to_snapshot(): the routine exactly as it was run
     steps: list[StepRecord]
     drill_notes: NotRequired[dict[str, str]]  # drill id → a note on it, only where one was made
+
+
+class OutlineStep(TypedDict):
+    """One drill of a session in outline: its best set (a hold's longest, with the highest
+    target of the session; for the other modes the best outcome)."""
+
+    drill_id: str
+    mode: Mode
+    outcome: Outcome
+    name: NotRequired[str]                     # holds only
+    actual_seconds: NotRequired[float]         # holds only
+    target_seconds: NotRequired[float | None]  # holds only
+
+
+class SessionOutline(TypedDict):
+    """A session cut down to what the questions about every year ask (the streak, the ladder,
+    the hold chart, the last day a routine was done): what `store.digest` keeps of the years
+    a view does not show in full. It has no sets, active time, effort or notes, so nothing
+    that counts those may be given one (`in_full`)."""
+
+    id: str
+    routine_id: str
+    routine_name: str
+    started_at: str
+    status: Status
+    steps: list[OutlineStep]
+
+
+SessionView = SessionRecord | SessionOutline
+"""A session as a view of every year gives it: in full in the years shown, in outline in the
+others (`SessionStore.view`)."""
+
+
+def is_full(session: SessionView) -> TypeGuard[SessionRecord]:
+    """Whether `session` is a whole document (an outline has no routine snapshot)."""
+    return "routine" in session
+
+
+def in_full(sessions: Iterable[SessionView]) -> list[SessionRecord]:
+    """`sessions` as whole documents, for what counts sets, time, effort or notes; ValueError
+    naming the first one that is only an outline (its year was not read in full: a caller's
+    mistake, never something to count from)."""
+    full: list[SessionRecord] = []
+    for session in sessions:
+        if not is_full(session):
+            raise ValueError(f"session {session['id']} of {session['started_at']} is an "
+                             "outline: read its year in full to count from it")
+        full.append(session)
+    return full
 
 
 def _required(record: type[Any]) -> tuple[str, ...]:

@@ -1,6 +1,6 @@
-"""The history as the History screen draws it: weeks, days of the calendar, per-drill series.
+"""The history as the History screen draws it: days of the calendar, per-drill series by week.
 
-Weeks start on the user's chosen day (Monday or Sunday). A week in which a drill was not done
+Weeks are core.weeks' (starting on the user's chosen day). A week in which a drill was not done
 has no value (None), never a zero: a chart shows it as a gap, because a week off is not a week
 of zero-second holds.
 """
@@ -13,24 +13,7 @@ from dataclasses import dataclass
 
 from ankledesk.core.progress import active_seconds, session_day
 from ankledesk.core.records import SessionRecord
-
-WEEK_STARTS = {"monday": 0, "sunday": 6}
-
-
-def week_first(day: dt.date, start: str = "monday") -> dt.date:
-    """The first day of the week holding `day` (weeks start on `start`: monday or sunday)."""
-    first_weekday = WEEK_STARTS.get(start, 0)
-    return day - dt.timedelta(days=(day.weekday() - first_weekday) % 7)
-
-
-def weeks_between(first: dt.date, last: dt.date, start: str = "monday") -> list[dt.date]:
-    """The first days of every week from the one holding `first` to the one holding `last`."""
-    day, end = week_first(first, start), week_first(last, start)
-    weeks = []
-    while day <= end:
-        weeks.append(day)
-        day += dt.timedelta(days=7)
-    return weeks
+from ankledesk.core.weeks import Week
 
 
 @dataclass(frozen=True)
@@ -69,15 +52,17 @@ class WeekPoint:
     sets: int
 
 
-def drill_series(sessions: Iterable[SessionRecord], drill_id: str, weeks: list[dt.date],
-                 start: str = "monday") -> list[WeekPoint]:
-    """One point per week in `weeks` (first days, as weeks_between gives them)."""
+def drill_series(sessions: Iterable[SessionRecord], drill_id: str,
+                 weeks: list[Week]) -> list[WeekPoint]:
+    """One point per week in `weeks` (consecutive, as core.weeks.weeks_from gives them)."""
+    if not weeks:
+        return []
     index = {w: n for n, w in enumerate(weeks)}
     best: list[float | None] = [None] * len(weeks)
     reps: list[int | None] = [None] * len(weeks)
     sets = [0] * len(weeks)
     for s in sessions:
-        n = index.get(week_first(session_day(s), start))
+        n = index.get(weeks[0].holding(session_day(s)))
         if n is None:
             continue
         for step in s.get("steps", []):
@@ -89,7 +74,7 @@ def drill_series(sessions: Iterable[SessionRecord], drill_id: str, weeks: list[d
                 best[n] = seconds if best[n] is None else max(best[n] or 0.0, seconds)
             elif step["mode"] == "reps":
                 reps[n] = (reps[n] or 0) + int(step.get("actual_reps") or 0)
-    return [WeekPoint(w, best[n], reps[n], sets[n]) for n, w in enumerate(weeks)]
+    return [WeekPoint(w.first, best[n], reps[n], sets[n]) for n, w in enumerate(weeks)]
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,11 @@
 """Which routine to do next, from the programs' frequencies and what was done lately.
 
-The facts (../shared/DRILLS.md): ankle-focused work twice a week and two workouts a week
-(articles 001, 002), rotating the emphasis between dorsiflexion, plantarflexion and lateral work
-(002); a brief warm-up every day (002); the big-toe hold several times a day in its first week,
-then before every practice (000). So: the main suggestion rotates through the workouts, least
-recently done first (a new user starts at stage 1 of the mobility progression); the daily ones
-are offered beside it when they have not been done today.
+The facts (docs/design.md, "The drill facts the defaults rest on"): ankle-focused work twice a
+week and two workouts a week (articles 001, 002), rotating the emphasis between dorsiflexion,
+plantarflexion and lateral work (002); a brief warm-up every day (002); the big-toe hold several
+times a day in its first week, then before every practice (000). So: the main suggestion rotates
+through the workouts, least recently done first (a new user starts at stage 1 of the mobility
+progression); the daily ones are offered beside it when they have not been done today.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ankledesk.core.model import Routine
-from ankledesk.core.records import SessionRecord
+from ankledesk.core.records import SessionView
 
 # The workouts, in the order a new user meets them: the stage 1–2 foundations first (002),
 # then the circuits and the later stages.
@@ -41,7 +41,7 @@ class Suggestion:
     reason: str
 
 
-def _last_done(sessions: Iterable[SessionRecord]) -> dict[str, dt.date]:
+def _last_done(sessions: Iterable[SessionView]) -> dict[str, dt.date]:
     last: dict[str, dt.date] = {}
     for session in sessions:
         if session.get("status") not in ("finished", "abandoned"):
@@ -62,7 +62,7 @@ def _ago(day: dt.date, today: dt.date) -> str:
     return f"{days} days ago"
 
 
-def suggest(routines: Mapping[str, Routine], sessions: Iterable[SessionRecord],
+def suggest(routines: Mapping[str, Routine], sessions: Iterable[SessionView],
             today: dt.date) -> Suggestion | None:
     """The workout to do next: never done before (in the rotation's order), else the one done
     longest ago. Custom routines join the rotation after the built-in ones."""
@@ -83,7 +83,7 @@ def suggest(routines: Mapping[str, Routine], sessions: Iterable[SessionRecord],
     return Suggestion(chosen, routines[chosen].name, reason)
 
 
-def daily_due(routines: Mapping[str, Routine], sessions: Iterable[SessionRecord],
+def daily_due(routines: Mapping[str, Routine], sessions: Iterable[SessionView],
               today: dt.date) -> list[Suggestion]:
     """The daily routines not yet done today."""
     last = _last_done(sessions)

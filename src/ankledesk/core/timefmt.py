@@ -1,6 +1,6 @@
 """Durations as people read them: every place that writes a duration for a person uses these.
 
-- `clock`: a gym timer's `0:45`, `24:00`, `1:02:03` (the screens, the CLI, the hints);
+- `duration_text`: a gym timer's `0:45`, `24:00`, `1:02:03` (the screens, the CLI, the hints);
 - `seconds_text`: a set's length as a coach writes it on paper, `45 s` under a minute and
   `2:05` from a minute up (the printed logs and their charts).
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 
-def clock(seconds: float, ceil: bool = False) -> str:
+def duration_text(seconds: float, ceil: bool = False) -> str:
     """`m:ss` (or `h:mm:ss`). Countdowns round up so `0:00` only shows when time is really up."""
     whole = math.ceil(seconds - 1e-9) if ceil else math.floor(seconds + 1e-9)
     whole = max(0, int(whole))

@@ -21,11 +21,12 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from ankledesk.core.model import Routine
 from ankledesk.core.plan import expand
 from ankledesk.core.progress import WEEKLY_TARGET
+from ankledesk.core.weeks import Week, WeekStart
 from ankledesk.report import fonts, styles
 from ankledesk.report.blocks import grid_style, header, para
 from ankledesk.report.inputs import Progress, report_progress
 from ankledesk.report.pages import render
-from ankledesk.report.period import day_name, period_of, short_date
+from ankledesk.report.period import day_name, short_date, week_dates, week_title
 from ankledesk.report.styles import text
 
 BOX_HEIGHT = 8.2 * mm
@@ -148,7 +149,8 @@ def _drill_cell(routine: Routine, index: int) -> Any:
 
 
 def blank_sheet(routine: Routine, week: dt.date, *, paper: str = "a4",
-                name: str | None = None, week_start: int = 0, target: int = WEEKLY_TARGET,
+                name: str | None = None, week_start: WeekStart = "monday",
+                target: int = WEEKLY_TARGET,
                 progress: Progress | None = None) -> bytes:
     """A printable sheet for `routine` in the week holding `week`, as PDF bytes.
 
@@ -156,15 +158,16 @@ def blank_sheet(routine: Routine, week: dt.date, *, paper: str = "a4",
     shows its dosage as the routine prescribes it; `target` is the weekly session target the
     sheet reminds the user of.
     """
-    period = period_of(week, week_start)
+    period = Week.of(week, week_start)
     report_progress(progress, 0, 2)
     page = landscape(styles.page_size(paper))
     width = page[0] - 2 * styles.MARGIN
     minutes = f"{max(1, round(expand(routine).total / 60))} min"
     rest = f"{routine.rest_between_rounds} s rest between rounds"
     story: list[Flowable] = [
-        header(f"{routine.name} · {period.title}", f"{period.dates}  ({period.label})", name,
-               width, blank_name=WriteLine("Name")),
+        header(f"{routine.name} · {week_title(period)}",
+               f"{week_dates(period)}  ({period.label})", name, width,
+               blank_name=WriteLine("Name")),
         Spacer(1, 3 * mm),
         para(f"<b>{routine.rounds} rounds</b> · {rest} · about {minutes} a session · aim for "
              f"<b>{target} sessions</b> this week. One box per set: <b>✓</b> done, or what it "

@@ -7,6 +7,7 @@ Every string that came from the user (names, notes, routine and drill names) goe
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
@@ -53,9 +54,9 @@ def figures(items: Sequence[tuple[str, str, str]], width: float) -> Table:
     return table
 
 
-def grid_style(header_rows: int = 1, zebra: bool = True) -> list[tuple]:
+def grid_style(header_rows: int = 1, zebra: bool = True) -> list[tuple[Any, ...]]:
     """The look of every data table: an accent header row, thin rules, light zebra rows."""
-    commands: list[tuple] = [
+    commands: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), styles.ACCENT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, styles.RULE),

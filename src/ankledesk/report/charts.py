@@ -1,5 +1,6 @@
 """The progress chart: each hold drill's best hold per week, against the target that applied
-that week (dashed) and, where DRILLS.md sets one, its progression goal (dotted).
+that week (dashed) and, where the drill facts set one (docs/design.md), its progression goal
+(dotted).
 
 Drawn with reportlab.graphics shapes rather than a stock chart class, so the bars carry their
 values, empty weeks say so, and every line is labelled in words — nothing depends on colour.
@@ -10,19 +11,18 @@ would sit on: into the bar, or just above the line.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
 from ankledesk.core import progress
-from ankledesk.core.records import SessionRecord
+from ankledesk.core.records import SessionView
 from ankledesk.core.timefmt import seconds_text
+from ankledesk.core.weeks import Week
 from ankledesk.report import fonts, styles
-from ankledesk.report.period import Period, period_of
 
 CHART_WEEKS = 8
 VALUE_SIZE = 6.5
@@ -39,7 +39,7 @@ class HoldSeries:
     drill_id: str
     name: str
     goal_seconds: float | None
-    weeks: list[tuple[Period, float | None]]
+    weeks: list[tuple[Week, float | None]]
     targets: list[float | None]
 
     @property
@@ -48,24 +48,23 @@ class HoldSeries:
         return next((t for t in reversed(self.targets) if t), None)
 
 
-def _periods(last: Period, weeks: int) -> list[Period]:
-    out = [Period(last.first - dt.timedelta(days=7 * (weeks - 1)))]
+def _weeks(last: Week, weeks: int) -> list[Week]:
+    out = [last.back(weeks - 1)]
     while len(out) < weeks:
         out.append(out[-1].next())
     return out
 
 
-def hold_series(history: Sequence[SessionRecord], last: Period,
+def hold_series(history: Sequence[SessionView], last: Week,
                 weeks: int = CHART_WEEKS) -> list[HoldSeries]:
     """Per hold drill held in the `weeks` periods ending with `last`, its best hold each week
     (the store's best hold per session, the best of those per week) and that week's target."""
-    periods = _periods(last, weeks)
+    periods = _weeks(last, weeks)
     window = progress.sessions_between(history, periods[0].first, last.last)
-    week_start = periods[0].first.weekday()
     names: dict[str, str] = {}
-    targets: dict[str, dict[Period, float]] = {}
+    targets: dict[str, dict[Week, float]] = {}
     for session in window:
-        period = period_of(progress.session_day(session), week_start)
+        period = last.holding(progress.session_day(session))
         for step in session.get("steps", []):
             if step["mode"] == "hold":
                 drill = step["drill_id"]
@@ -75,9 +74,9 @@ def hold_series(history: Sequence[SessionRecord], last: Period,
                 week_targets[period] = max(week_targets.get(period, 0.0), target)
     out = []
     for drill_id, name in names.items():
-        best: dict[Period, float] = {}
+        best: dict[Week, float] = {}
         for point in progress.best_hold_per_session(window, drill_id):
-            period = period_of(point.day, week_start)
+            period = last.holding(point.day)
             best[period] = max(best.get(period, 0.0), point.best_seconds)
         carried: list[float | None] = []
         for period in periods:
@@ -206,7 +205,8 @@ def hold_chart(series: HoldSeries, width: float, height: float) -> Drawing:
     return drawing
 
 
-def _target_rules(series: HoldSeries, left: float, slot: float, y_of) -> list[_Rule]:
+def _target_rules(series: HoldSeries, left: float, slot: float,
+                  y_of: Callable[[float], float]) -> list[_Rule]:
     """The dashed target line, one rule per run of weeks with the same target; a run whose
     target equals the goal is left to the goal line (the legend says they coincide)."""
     rules: list[_Rule] = []

@@ -45,7 +45,6 @@ EMOJI_BLOCKS = 0x1F000
 
 FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf",
          CJK: "DroidSansFallback.ttf", EMOJI: "Symbola.ttf"}
-LICENCES = ("LICENSE-DejaVu.txt", "LICENSE-DroidSansFallback.txt", "LICENSE-Symbola.txt")
 
 # U+FFFD REPLACEMENT CHARACTER, which DejaVu draws as a diamond with a question mark.
 MISSING = "\ufffd"
@@ -153,7 +152,8 @@ def printable(text: str) -> str:
 
 def width(text: str, size: float, base: str = REGULAR) -> float:
     """How wide `text` prints at `size` points, each run in its own face."""
-    return sum(pdfmetrics.stringWidth(chunk, face, size) for face, chunk in runs(text, base))
+    return sum(float(pdfmetrics.stringWidth(chunk, face, size))
+               for face, chunk in runs(text, base))
 
 
 def fit(text: str, size: float, room: float, base: str = REGULAR) -> str:
@@ -176,9 +176,9 @@ def draw(put: Callable[[float, str, str], None], text: str, size: float, x: floa
     """Lay `text` out run by run from `x` (or ending at `x` for `anchor="end"`, centred on it
     for "middle"), calling `put(x, face, chunk)` for each run; the width used."""
     chunks = runs(text, base)
-    total = sum(pdfmetrics.stringWidth(chunk, face, size) for face, chunk in chunks)
+    total = sum(float(pdfmetrics.stringWidth(chunk, face, size)) for face, chunk in chunks)
     x -= {"start": 0.0, "middle": total / 2, "end": total}[anchor]
     for face, chunk in chunks:
         put(x, face, chunk)
-        x += pdfmetrics.stringWidth(chunk, face, size)
+        x += float(pdfmetrics.stringWidth(chunk, face, size))
     return total

@@ -1,9 +1,9 @@
 """How a report tells its caller how far along it is.
 
-The report layer sits beside `ankledesk.store`, not on top of it (DESIGN.md: `store, report ->
-core`): it takes session documents (`ankledesk.core.records.SessionRecord`, read-only here)
-from its caller and asks `ankledesk.core.progress` the history's questions, so every number a
-PDF prints is the number `ankledesk history summary` and the History screen show.
+The report layer sits beside `ankledesk.store`, not on top of it (docs/design.md: `store` and
+`report` both sit on `core`): it takes session documents (`ankledesk.core.records.SessionRecord`,
+read-only here) from its caller and asks `ankledesk.core.progress` the history's questions, so
+every number a PDF prints is the number `ankledesk history summary` and the History screen show.
 """
 
 from __future__ import annotations

@@ -15,8 +15,9 @@ from typing import Any
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from ankledesk.core import measures
+from ankledesk.core.weeks import Week
 from ankledesk.report.blocks import grid_style, para
-from ankledesk.report.period import Period, day_name, short_date
+from ankledesk.report.period import day_name, short_date
 from ankledesk.report.styles import text
 
 Measurement = Mapping[str, Any]
@@ -40,7 +41,7 @@ def _table(docs: Sequence[Measurement], width: float) -> Table:
     return table
 
 
-def measurement_block(docs: Sequence[Measurement], period: Period,
+def measurement_block(docs: Sequence[Measurement], period: Week,
                       width: float) -> list[Flowable]:
     """The week's measurements; without any, the latest of each kind taken before it."""
     week = measures.between(docs, period.first, period.last)

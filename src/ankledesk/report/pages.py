@@ -83,4 +83,4 @@ def render(story: Sequence[Flowable], *, paper: str, title: str, footer: str,
 
 def frame_width(paper: str) -> float:
     """The width the story can use on `paper`."""
-    return styles.page_size(paper)[0] - 2 * styles.MARGIN
+    return float(styles.page_size(paper)[0] - 2 * styles.MARGIN)

@@ -20,21 +20,22 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
 from ankledesk.core import progress
 from ankledesk.core.model import Drill
 from ankledesk.core.progress import WEEKLY_TARGET, Totals, sessions_between, totals
-from ankledesk.core.records import SessionRecord
+from ankledesk.core.records import SessionView, in_full
+from ankledesk.core.weeks import Week, WeekStart, weeks_from
 from ankledesk.report import pages
 from ankledesk.report.blocks import figures, grid_style, header, para
 from ankledesk.report.charts import hold_chart, hold_series
 from ankledesk.report.inputs import Progress, report_progress
-from ankledesk.report.period import Period, date_span, periods
+from ankledesk.report.period import date_span, week_dates, week_title
 from ankledesk.report.weekly import finished_figure, week_story
 
 
-def _range_title(weeks: list[Period]) -> tuple[str, str]:
+def _range_title(weeks: list[Week]) -> tuple[str, str]:
     first, last = weeks[0], weeks[-1]
     if first == last:
-        return first.title, first.label
+        return week_title(first), first.label
     return (f"Weeks {first.iso[1]}–{last.iso[1]}, {last.iso[0]}" if first.iso[0] == last.iso[0]
-            else f"{first.title} – {last.title}", f"{first.label} to {last.label}")
+            else f"{week_title(first)} – {week_title(last)}", f"{first.label} to {last.label}")
 
 
 SECTION_ROOM = 90 * mm
@@ -43,7 +44,7 @@ SHORT_SECTION_ROOM = 62 * mm
 """The same for a week with nothing logged or still to come: header, figures and a line."""
 
 
-def _week_state(period: Period, t: Totals, today: dt.date) -> str:
+def _week_state(period: Week, t: Totals, today: dt.date) -> str:
     """The cover's target column: met, missed, still open, or to come."""
     if period.first > today:
         return "to come"
@@ -53,7 +54,7 @@ def _week_state(period: Period, t: Totals, today: dt.date) -> str:
     return "… open" if period.last >= today else "✗ missed"
 
 
-def range_charts(history: Sequence[SessionRecord], weeks: list[Period], width: float,
+def range_charts(history: Sequence[SessionView], weeks: list[Week], width: float,
                  today: dt.date) -> list[Flowable]:
     """Each hold drill's best hold over every week of the range that has begun, one
     full-width chart each."""
@@ -65,14 +66,15 @@ def range_charts(history: Sequence[SessionRecord], weeks: list[Period], width: f
             *[hold_chart(s, width, 46 * mm) for s in series]]
 
 
-def cover(history: Sequence[SessionRecord], weeks: list[Period], *, width: float,
+def cover(history: Sequence[SessionView], weeks: list[Week], *, width: float,
           name: str | None, target: int, today: dt.date | None = None) -> list[Flowable]:
     """The cover: key figures for the whole range, one line per week, and the hold charts."""
     today = today or dt.date.today()
-    per_week: list[tuple[Period, Totals]] = [
-        (p, totals(progress.sessions_between(history, p.first, p.last), target))
+    per_week: list[tuple[Week, Totals]] = [
+        (p, totals(in_full(progress.sessions_between(history, p.first, p.last)), target))
         for p in weeks]
-    everything = totals(progress.sessions_between(history, weeks[0].first, weeks[-1].last), target)
+    everything = totals(in_full(progress.sessions_between(history, weeks[0].first,
+                                                          weeks[-1].last)), target)
     streak = progress.weekly_streak(history, target, today=today,
                                    through=progress.IsoWeek(*weeks[-1].iso))
     judged = [(p, t) for p, t in per_week if p.last < today or t.met_target]
@@ -105,7 +107,7 @@ def cover(history: Sequence[SessionRecord], weeks: list[Period], *, width: float
     for period, t in per_week:
         future = period.first > today
         rows.append([
-            para(f"<b>{period.label}</b>", "cell"), para(period.dates, "cell"),
+            para(f"<b>{period.label}</b>", "cell"), para(week_dates(period), "cell"),
             para("–" if future else finished_figure(t.finished, t.target), "cell_center"),
             para("–" if future else f"{t.active_minutes} min", "cell_center"),
             para(str(t.pain_sessions) if t.pain_sessions else "–", "cell_center"),
@@ -120,14 +122,14 @@ def cover(history: Sequence[SessionRecord], weeks: list[Period], *, width: float
     return story
 
 
-def range_log(history: Sequence[SessionRecord], first: dt.date, last: dt.date, *,
+def range_log(history: Sequence[SessionView], first: dt.date, last: dt.date, *,
               paper: str = "a4", name: str | None = None, target: int = WEEKLY_TARGET,
-              week_start: int = 0, drills: Mapping[str, Drill] | None = None,
+              week_start: WeekStart = "monday", drills: Mapping[str, Drill] | None = None,
               measurements: Sequence[Mapping[str, Any]] = (),
               progress: Progress | None = None, today: dt.date | None = None) -> bytes:
     """The PDF for every week from the one holding `first` to the one holding `last`: a cover,
     then one section per week (arguments as for `weekly_log`)."""
-    weeks = periods(first, last, week_start)
+    weeks = weeks_from(first, last, week_start)
     today = today or dt.date.today()
     total = len(weeks) + 2
     width = pages.frame_width(paper)

@@ -21,8 +21,9 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from ankledesk.core import progress
 from ankledesk.core.model import Drill
 from ankledesk.core.progress import WEEKLY_TARGET, Totals, totals
-from ankledesk.core.records import SessionRecord, StepRecord
+from ankledesk.core.records import SessionRecord, SessionView, StepRecord, in_full
 from ankledesk.core.timefmt import seconds_text
+from ankledesk.core.weeks import Week, WeekStart
 from ankledesk.report import pages, styles
 from ankledesk.report.blocks import boxed_message, figures, grid_style, header, para
 from ankledesk.report.cells import day_cell, summary_cell
@@ -30,7 +31,7 @@ from ankledesk.report.charts import hold_chart, hold_series
 from ankledesk.report.grid import LEGEND, TRAINED, drill_rows, week_lines
 from ankledesk.report.inputs import Progress, report_progress
 from ankledesk.report.measures import measurement_block
-from ankledesk.report.period import Period, day_name, period_of, short_date
+from ankledesk.report.period import day_name, short_date, week_dates, week_title
 from ankledesk.report.styles import text
 
 CELL_PAD = 1.5
@@ -108,7 +109,7 @@ def pain_lines(sessions: Sequence[SessionRecord]) -> list[Flowable]:
     return out
 
 
-def drill_grid(sessions: Sequence[SessionRecord], period: Period, width: float) -> Table:
+def drill_grid(sessions: Sequence[SessionRecord], period: Week, width: float) -> Table:
     """Drills × days, with the week's total per drill; the header row repeats on every page."""
     rows = drill_rows(sessions)
     trained = {dt.datetime.fromisoformat(s["started_at"]).date() for s in sessions}
@@ -224,7 +225,7 @@ def session_table(sessions: Sequence[SessionRecord], width: float) -> Table:
     return table
 
 
-def charts(history: Sequence[SessionRecord], period: Period,
+def charts(history: Sequence[SessionView], period: Week,
            width: float) -> list[Flowable]:
     """The best-hold charts, two side by side, or a line saying there is nothing to chart."""
     series = hold_series(history, period)
@@ -242,7 +243,7 @@ def charts(history: Sequence[SessionRecord], period: Period,
     return [table]
 
 
-def hints(history: Sequence[SessionRecord], period: Period,
+def hints(history: Sequence[SessionView], period: Week,
           drills: Mapping[str, Drill] | None, quiet: bool = False) -> list[Flowable]:
     """The progression ladder's suggestions, as of the end of the week (`quiet`: nothing
     rather than a line saying none is due)."""
@@ -273,7 +274,7 @@ def hold_line(sessions: Sequence[SessionRecord]) -> list[Flowable]:
     return [para(f"Best hold this week: {held}", "body")]
 
 
-def week_story(history: Sequence[SessionRecord], period: Period, *,
+def week_story(history: Sequence[SessionView], period: Week, *,
                width: float, name: str | None = None, target: int = WEEKLY_TARGET,
                drills: Mapping[str, Drill] | None = None, today: dt.date | None = None,
                chart: bool = True,
@@ -283,12 +284,12 @@ def week_story(history: Sequence[SessionRecord], period: Period, *,
     line of the week's best holds in place of the eight-week chart; `measurements` are listed
     under the sessions."""
     today = today or dt.date.today()
-    chosen = progress.sessions_between(history, period.first, period.last)
+    chosen = in_full(progress.sessions_between(history, period.first, period.last))
     streak = progress.weekly_streak(history, target, today=today,
                                    through=progress.IsoWeek(*period.iso))
     story: list[Flowable] = [
-        header(f"Training log · {period.title}", f"{period.dates}  ({period.label})", name,
-               width),
+        header(f"Training log · {week_title(period)}",
+               f"{week_dates(period)}  ({period.label})", name, width),
         Spacer(1, 5 * mm),
         summary(totals(chosen, target), streak, width, is_open=period.last >= today),
         *pain_lines(chosen),
@@ -325,20 +326,20 @@ def week_story(history: Sequence[SessionRecord], period: Period, *,
     return story
 
 
-def weekly_log(history: Sequence[SessionRecord], week: dt.date, *,
+def weekly_log(history: Sequence[SessionView], week: dt.date, *,
                paper: str = "a4", name: str | None = None, target: int = WEEKLY_TARGET,
-               week_start: int = 0, drills: Mapping[str, Drill] | None = None,
+               week_start: WeekStart = "monday", drills: Mapping[str, Drill] | None = None,
                measurements: Sequence[Mapping[str, Any]] = (),
                progress: Progress | None = None, today: dt.date | None = None) -> bytes:
     """The weekly log PDF for the week holding `week`, as bytes.
 
     `history`: every session document (older weeks feed the streak and the chart);
-    `paper`: a4 or letter; `target`: sessions a week; `week_start`: 0 Monday … 6 Sunday;
+    `paper`: a4 or letter; `target`: sessions a week; `week_start`: monday or sunday;
     `drills`: the catalogue (Library.drills), for the hints' drill names; `today`: the date
     that decides which weeks are over (default: the real today); `measurements`: measurement
     documents (ankledesk.core.measures), listed under the sessions.
     """
-    period = period_of(week, week_start)
+    period = Week.of(week, week_start)
     report_progress(progress, 0, 2)
     width = pages.frame_width(paper)
     story = week_story(history, period, width=width, name=name, target=target,

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, cast
 
-from ankledesk.core.records import SessionRecord, StepRecord
+from ankledesk.core.records import SessionOutline, SessionRecord, StepRecord
 from ankledesk.store.storage import atomic_write_bytes, dumps, file_stamp
 
 DIGEST_VERSION = 1
@@ -46,7 +46,7 @@ def _better(step: StepRecord, kept: dict[str, Any]) -> bool:
     return rank > kept_rank
 
 
-def outline(doc: SessionRecord) -> SessionRecord:
+def outline(doc: SessionRecord) -> SessionOutline:
     """`doc` in outline (see the module docstring)."""
     steps: dict[tuple[str, str], dict[str, Any]] = {}
     for step in doc["steps"]:
@@ -62,7 +62,7 @@ def outline(doc: SessionRecord) -> SessionRecord:
             kept["target_seconds"] = _max_target(kept["target_seconds"], step["target_seconds"])
     short = {k: doc[k] for k in _SESSION_KEYS}  # type: ignore[literal-required]
     short["steps"] = list(steps.values())
-    return cast(SessionRecord, short)
+    return cast(SessionOutline, short)
 
 
 def _max_target(a: float | None, b: float | None) -> float | None:
@@ -76,7 +76,7 @@ def stamp(year_file: Path) -> list[int]:
     return list(file_stamp(year_file))
 
 
-def write_digest(year_file: Path, outlines: Iterable[SessionRecord]) -> None:
+def write_digest(year_file: Path, outlines: Iterable[SessionOutline]) -> None:
     """Record the outlines of the year file as it is now (one atomic write)."""
     atomic_write_bytes(digest_path(year_file), dumps(
         {"digest": DIGEST_VERSION, "of": stamp(year_file), "sessions": list(outlines)}))
@@ -111,7 +111,7 @@ def _valid(doc: Any) -> bool:
                     for s in doc["steps"]))
 
 
-def read_digest(year_file: Path) -> list[SessionRecord] | None:
+def read_digest(year_file: Path) -> list[SessionOutline] | None:
     """The outlines of the year file, or None when the digest is missing, damaged or made from
     another version of the file (then the caller rebuilds it from the year file)."""
     try:
@@ -130,4 +130,4 @@ def read_digest(year_file: Path) -> list[SessionRecord] | None:
         doc["steps"] = [_SHARED.step(s) for s in doc["steps"]]
         doc["routine_id"] = sys.intern(doc["routine_id"])
         doc["status"] = sys.intern(doc["status"])
-    return cast(list[SessionRecord], sessions)
+    return cast(list[SessionOutline], sessions)

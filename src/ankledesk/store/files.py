@@ -1,7 +1,8 @@
 """Opening a data file (a year of history, history.json, the journal, the measurements) as
 TinyDB, whatever state a crash or a person left it in.
 
-Rules (DESIGN.md "History"): a file is never overwritten unless it was read and understood.
+Rules (docs/design.md, "The history"): a file is never overwritten unless it was read and
+understood.
 - Missing: a fresh file is created (if asked to).
 - Unreadable as a whole (empty, truncated, not JSON, not UTF-8, JSON of the wrong shape), or
   not a file at all (a folder, a FIFO, a symlink loop): moved aside to

@@ -34,11 +34,11 @@ from collections import Counter
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import cast
+from typing import TypeVar, cast
 
 from tinydb import Query
 
-from ankledesk.core.records import SessionRecord
+from ankledesk.core.records import SessionOutline, SessionRecord, SessionView
 from ankledesk.store import conflicts
 from ankledesk.store.digest import outline, read_digest, write_digest
 from ankledesk.store.documents import check_session, parse_time
@@ -63,6 +63,7 @@ HISTORY_DIR = "history"
 HISTORY_FILE = "history.json"
 """The single history file of AnkleDesk before the split into years (see store.split)."""
 _YEAR_FILE = re.compile(r"^(\d{4})\.json$")
+View = TypeVar("View", SessionRecord, SessionView)  # whole documents, or a view's mix
 DUPLICATE_IDS_TAG = "duplicate-ids"
 
 
@@ -86,7 +87,7 @@ def model_mode(data_dir: Path) -> int | None:
     return None
 
 
-def year_of(document: SessionRecord) -> int:
+def year_of(document: SessionView) -> int:
     """The year a session is filed under: the year of its start, in the local time it was
     recorded in (the same day `core.progress.session_day` gives it)."""
     return parse_time(document["started_at"]).year
@@ -417,7 +418,7 @@ class History:
 
     # -- reading, each session once ------------------------------------------------------
 
-    def _once(self, parts: list[tuple[int, list[SessionRecord]]]) -> list[SessionRecord]:
+    def _once(self, parts: list[tuple[int, list[View]]]) -> list[View]:
         """The sessions of each year's file, in order, each id once: a session in two year
         files (a copy or a hard link of a year file) is taken from the file of the year it
         started in (else the first), with a notice."""
@@ -443,7 +444,7 @@ class History:
             self._say(f"{self.path}: {n} session{s} in more than one year file ({files}): "
                       "each is shown once, from the file of the year it started in (is one "
                       "file a copy or a hard link of another?)")
-        out: list[SessionRecord] = []
+        out: list[View] = []
         given: set[str] = set()
         for year, part in parts:
             for doc in part:
@@ -458,7 +459,7 @@ class History:
         wanted = self.years() if years is None else sorted(set(years) & set(self.years()))
         return self._once([(year, self._of_year(year)) for year in wanted])
 
-    def outlines(self, year: int) -> list[SessionRecord]:
+    def outlines(self, year: int) -> list[SessionOutline]:
         """The year's sessions in outline (store.digest): from memory when the year's file is
         open already, else from its digest while that is current, else from the year file,
         and then a writer records the digest again (it was missing or out of date)."""
@@ -473,18 +474,19 @@ class History:
             self.record_digest(year, made)
         return made
 
-    def view(self, full_years: Iterable[int], latest: int = 0) -> list[SessionRecord]:
+    def view(self, full_years: Iterable[int], latest: int = 0) -> list[SessionView]:
         """Every session, oldest first: full documents for `full_years` and for the years of
         the `latest` most recent sessions, outlines for the other years. Only what
         `core.progress` asks of all the years (streak, ladder, hold chart, the last day a
         routine was done) may be asked of the outlines."""
         full = set(full_years)
-        parts: list[tuple[int, list[SessionRecord]]] = []
+        parts: list[tuple[int, list[SessionView]]] = []
         count = 0
         for year in reversed(self.years()):
             if count < latest:
                 full.add(year)
-            part = self._of_year(year) if year in full else self.outlines(year)
+            part: list[SessionView] = [*self._of_year(year)] if year in full else [
+                *self.outlines(year)]
             parts.append((year, part))
             count += len(part)
         return self._once(parts[::-1])
@@ -538,7 +540,7 @@ class History:
         assert found is not None  # created if missing
         return found
 
-    def record_digest(self, year: int, outlines: list[SessionRecord] | None = None) -> None:
+    def record_digest(self, year: int, outlines: list[SessionOutline] | None = None) -> None:
         """Write the year's digest (from `outlines` when the caller has them already). A
         failure here loses nothing (the session is stored; a stale digest is rebuilt from the
         year file), so it is not the user's problem."""

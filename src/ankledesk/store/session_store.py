@@ -32,10 +32,10 @@ import contextlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ankledesk.core.model import Routine
-from ankledesk.core.records import SessionRecord, Status, StepRecord
+from ankledesk.core.records import SessionRecord, SessionView, Status, StepRecord
 from ankledesk.errors import UserError
 from ankledesk.store.advice import advised
 from ankledesk.store.documents import (
@@ -62,6 +62,7 @@ from ankledesk.store.split import MEASUREMENTS_TABLE, open_legacy, split
 from ankledesk.store.sweep import sweep_data_folder
 
 MEASUREMENTS_FILE = "measurements.json"
+View = TypeVar("View", SessionRecord, SessionView)  # whole documents, or a view's mix
 
 if TYPE_CHECKING:
     from ankledesk.core.engine import Event
@@ -289,14 +290,13 @@ class SessionStore:
         return self._with_leftover(docs, include_in_progress)
 
     def view(self, full_years: Iterable[int], *, latest: int = 0,
-             include_in_progress: bool = True) -> list[SessionRecord]:
+             include_in_progress: bool = True) -> list[SessionView]:
         """Every session, oldest first: full documents for `full_years` and the years of the
         `latest` most recent sessions, outlines (see store.digest) for the others; the
         cut-short one last, in full."""
         return self._with_leftover(self.history.view(full_years, latest), include_in_progress)
 
-    def _with_leftover(self, docs: list[SessionRecord],
-                       include_in_progress: bool) -> list[SessionRecord]:
+    def _with_leftover(self, docs: list[View], include_in_progress: bool) -> list[View]:
         if include_in_progress and self.leftover is not None:
             docs.append(without_journal_fields(self.leftover))
         return docs

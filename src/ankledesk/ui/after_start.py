@@ -34,8 +34,7 @@ def offer_resume(window: MainWindow) -> None:
     if box.clickedButton() is resume:
         window.resume_leftover()
     else:
-        store.abandon_leftover()
-        window.context.sessions_changed()
+        window.context.abandon_leftover()
 
 
 def after_shown(window: MainWindow) -> None:

@@ -173,7 +173,7 @@ def _with_display(size: tuple[int, int], run: Callable[[], int]) -> int:
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or sys.platform in (
             "darwin", "win32"):
         return run()
-    from pyvirtualdisplay import Display  # only here: a headless Linux machine
+    from pyvirtualdisplay.display import Display  # only here: a headless Linux machine
 
     width, height = max(size[0], 1920), max(size[1], 1080)
     with Display(visible=False, size=(width, height), color_depth=24):

@@ -13,7 +13,7 @@ THEMES = ("system", "light", "dark")
 DEMO_ROUTINE = "ankle-strength-and-range"
 
 
-def register_demo(sub: argparse._SubParsersAction) -> None:
+def register_demo(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("demo", help="the app running a routine on a fast clock, in pictures",
                        description="Open the app on a demo data folder of its own (never "
                        "yours), run ROUTINE sped up with Done pressed on every reps set, save "

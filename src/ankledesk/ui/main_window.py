@@ -37,6 +37,9 @@ from ankledesk.ui.workout.clock import Clock, MonotonicClock
 # Everything below is imported where it is first needed: none of it is on the way to the
 # first paint (routines: libvlc; the inhibitor: QtDBus; the dialog: the voice list).
 if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
+
+    from ankledesk.core.records import SessionRecord
     from ankledesk.ui.build import BuildScreen
     from ankledesk.ui.history.page import HistoryScreen
     from ankledesk.ui.routines import RoutinesScreen
@@ -242,7 +245,7 @@ class MainWindow(QMainWindow):
         flow.begin()
         return flow
 
-    def _workout_closed(self, document: dict) -> None:
+    def _workout_closed(self, document: SessionRecord) -> None:
         flow = self.flow
         self.flow = None
         if self.isFullScreen():
@@ -331,7 +334,7 @@ class MainWindow(QMainWindow):
             self.build.shutdown()
         super().closeEvent(event)
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         from PySide6.QtCore import Qt  # not before the first paint: see ui/painting.py
 
         if self.flow is None and event.key() in (Qt.Key.Key_F11,):

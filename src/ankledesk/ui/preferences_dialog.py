@@ -1,6 +1,13 @@
-"""The Preferences dialog: a form over `Preferences`, written back only on OK."""
+"""The Preferences dialog: a form over `Preferences`, written back only on OK.
+
+One control per row of `core.settings.SETTINGS` shown in the dialog, made from the row (its
+label, range, suffix, options), so the dialog cannot disagree with what Preferences accepts.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -16,11 +23,88 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ankledesk.ui.preferences import PAPERS, WEEK_STARTS, Preferences
+from ankledesk.core import settings
+from ankledesk.core.settings import Choice, Flag, Number, Setting, Text
+from ankledesk.ui.preferences import Preferences
 from ankledesk.ui.workout.voice import VoiceList
 
-_WINDOW_SCREEN = "The screen the window is on"
-_AUTOMATIC_VOICE = "Automatic (the first English voice)"
+T = TypeVar("T")
+
+
+class _Control:
+    """A row's widget, whether the form shows the row's label beside it (a check box carries
+    its own), and `save`, which writes the value it holds to the preferences."""
+
+    def __init__(self, widget: QWidget, beside: bool, save: Callable[[Preferences], None]
+                 ) -> None:
+        self.widget = widget
+        self.beside = beside
+        self.save = save
+
+
+def _bound(setting: Setting[T], widget: QWidget, value: Callable[[], T],
+           beside: bool = True) -> _Control:
+    return _Control(widget, beside, lambda prefs: prefs.set(setting, value()))
+
+
+def _flag(setting: Flag, value: bool) -> _Control:
+    box = QCheckBox(setting.label)
+    box.setChecked(value)
+    return _bound(setting, box, box.isChecked, beside=False)
+
+
+def _number(setting: Number, value: int) -> _Control:
+    if setting.control == "slider":
+        slider = QSlider(Qt.Orientation.Horizontal)
+        slider.setRange(setting.low, setting.high)
+        slider.setValue(value)
+        slider.setAccessibleName(setting.label)
+        return _bound(setting, slider, slider.value)
+    spin = QSpinBox()
+    spin.setRange(setting.low, setting.high)
+    spin.setSuffix(setting.suffix)
+    spin.setValue(value)
+    return _bound(setting, spin, spin.value)
+
+
+def _choice(setting: Choice[Any], value: str) -> _Control:
+    combo = QComboBox()
+    for option, words in zip(setting.options, setting.shown, strict=True):
+        combo.addItem(words, option)
+    combo.setCurrentIndex(setting.options.index(value))
+    return _bound(setting, combo, lambda: str(combo.currentData()))
+
+
+def _text(setting: Text, value: str) -> _Control:
+    if setting.control == "line":
+        line = QLineEdit(value)
+        line.setPlaceholderText(setting.empty)
+        return _bound(setting, line, line.text)
+    combo = QComboBox()
+    combo.addItem(setting.empty, "")
+    if setting.control == "screen":
+        for screen in QGuiApplication.screens():
+            size = screen.size()
+            combo.addItem(f"{screen.name()} ({size.width()}×{size.height()})", screen.name())
+        combo.setCurrentIndex(max(0, combo.findData(value)))
+    elif value:  # a voice: the one chosen, until the speech engine lists the others
+        combo.addItem(value, value)
+        combo.setCurrentIndex(1)
+    return _bound(setting, combo, lambda: str(combo.currentData() or ""))
+
+
+def _control_for(setting: Setting[bool] | Setting[int] | Setting[str],
+                prefs: Preferences) -> _Control:
+    """The widget for one row of the table, showing its current value."""
+    if isinstance(setting, Flag):
+        return _flag(setting, prefs.get(setting))
+    if isinstance(setting, Number):
+        return _number(setting, prefs.get(setting))
+    if isinstance(setting, Choice):
+        return _choice(setting, prefs.get(setting))
+    if isinstance(setting, Text):
+        return _text(setting, prefs.get(setting))
+    raise TypeError(f"no control for {type(setting).__name__}")
 
 
 class PreferencesDialog(QDialog):
@@ -28,60 +112,30 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("AnkleDesk preferences")
         self.prefs = prefs
-        self.mirror = QCheckBox("Mirror the clip for the left side")
-        self.mirror.setChecked(prefs.mirror_left)
-        self.week_start = QComboBox()
-        self.week_start.addItems([w.capitalize() for w in WEEK_STARTS])
-        self.week_start.setCurrentIndex(WEEK_STARTS.index(prefs.week_start))
-        self.target = QSpinBox()
-        self.target.setRange(1, 14)
-        self.target.setSuffix(" sessions a week")
-        self.target.setValue(prefs.weekly_target)
-        self.paper = QComboBox()
-        self.paper.addItems(["A4", "Letter"])
-        self.paper.setCurrentIndex(PAPERS.index(prefs.paper))
-        self.display = QComboBox()
-        self.display.addItem(_WINDOW_SCREEN, "")
-        for screen in QGuiApplication.screens():
-            size = screen.size()
-            self.display.addItem(f"{screen.name()} ({size.width()}×{size.height()})",
-                                 screen.name())
-        found = self.display.findData(prefs.full_screen_display)
-        self.display.setCurrentIndex(max(0, found))
-        self.volume = QSlider(Qt.Orientation.Horizontal)
-        self.volume.setRange(0, 100)
-        self.volume.setValue(prefs.cue_volume)
-        self.volume.setAccessibleName("Cue volume")
-        self.voice_on = QCheckBox("Announce what comes next aloud")
-        self.voice_on.setChecked(prefs.voice_on)
-        self.halfway = QCheckBox("Tick halfway through a hold")
-        self.halfway.setChecked(prefs.halfway_tick)
-        self.voice = QComboBox()
-        self.voice.addItem(_AUTOMATIC_VOICE, "")
-        if prefs.voice:
-            self.voice.addItem(prefs.voice, prefs.voice)
-            self.voice.setCurrentIndex(1)
+        self.controls = {s.name: (s, _control_for(s, prefs))
+                         for s in settings.SETTINGS if s.in_dialog}
+        form = QFormLayout(self)
+        for setting, control in self.controls.values():
+            if control.beside:
+                form.addRow(setting.label, control.widget)
+            else:
+                form.addRow(control.widget)
+        voice = self.widget(settings.VOICE.name)
+        assert isinstance(voice, QComboBox)
+        self.voice = voice
         # Listing voices starts the speech engine (seconds): in the background, added as found.
         self.voices = VoiceList(parent=self)
         self.voices.listed.connect(self._add_voices)
-        self.name = QLineEdit(prefs.name)
-        self.name.setPlaceholderText("printed on your logs")
-        form = QFormLayout(self)
-        form.addRow(self.mirror)
-        form.addRow("Week starts on", self.week_start)
-        form.addRow("Weekly target", self.target)
-        form.addRow("Paper for printed logs", self.paper)
-        form.addRow("Full screen on", self.display)
-        form.addRow("Cue volume", self.volume)
-        form.addRow(self.voice_on)
-        form.addRow(self.halfway)
-        form.addRow("Voice", self.voice)
-        form.addRow("Your name", self.name)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def widget(self, name: str) -> QWidget:
+        """The control of the setting called `name` (its attribute on Preferences)."""
+        return self.controls[name][1].widget
+
 
     def _add_voices(self, names: list[str]) -> None:
         for name in names:
@@ -93,14 +147,6 @@ class PreferencesDialog(QDialog):
         super().done(result)
 
     def accept(self) -> None:
-        self.prefs.cue_volume = self.volume.value()
-        self.prefs.voice_on = self.voice_on.isChecked()
-        self.prefs.halfway_tick = self.halfway.isChecked()
-        self.prefs.voice = str(self.voice.currentData() or "")
-        self.prefs.mirror_left = self.mirror.isChecked()
-        self.prefs.week_start = WEEK_STARTS[self.week_start.currentIndex()]
-        self.prefs.weekly_target = self.target.value()
-        self.prefs.paper = PAPERS[self.paper.currentIndex()]
-        self.prefs.full_screen_display = str(self.display.currentData() or "")
-        self.prefs.name = self.name.text()
+        for _, control in self.controls.values():
+            control.save(self.prefs)
         super().accept()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ankledesk.core.model import Routine
 from ankledesk.core.plan import expand
-from ankledesk.core.timefmt import clock
+from ankledesk.core.timefmt import duration_text
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.style import body, heading, start_button
@@ -93,7 +93,7 @@ class RoutinesScreen(QWidget):
                               key=lambda r: (r.source != "built-in", r.name.lower())):
             kind = "built-in" if routine.source == "built-in" else "custom"
             item = QListWidgetItem(f"{routine.name}\n   {kind} · "
-                                   f"{clock(expand(routine).total)}")
+                                   f"{duration_text(expand(routine).total)}")
             item.setData(Qt.ItemDataRole.UserRole, routine.id)
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -131,7 +131,7 @@ class RoutinesScreen(QWidget):
         rest = f"{routine.rest_between_rounds} s rest between rounds" if routine.rounds > 1 else ""
         self.meta.setText(" · ".join(p for p in (
             f"{routine.rounds} round{'s' if routine.rounds != 1 else ''}",
-            f"about {clock(plan.total)}", rest,
+            f"about {duration_text(plan.total)}", rest,
             "equipment: " + (", ".join(equipment) if equipment else "none")) if p))
         for item in routine.items:
             drill = routine.drills.get(item.drill_id)

@@ -3,43 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from ankledesk.core.plan import expand
 from ankledesk.core.progress import (
-    active_seconds,
     session_day,
     sessions_between,
     target_verdict,
+    totals,
     weekly_streak,
 )
-from ankledesk.core.records import SessionRecord
+from ankledesk.core.records import SessionView, in_full
 from ankledesk.core.suggest import daily_due, suggest
-from ankledesk.core.timefmt import clock
+from ankledesk.core.timefmt import duration_text
+from ankledesk.core.weeks import Week
 from ankledesk.ui.context import AppContext
-from ankledesk.ui.history.data import measurements
 from ankledesk.ui.history.hints import HintsPanel
 from ankledesk.ui.history.selfcheck import SelfCheckPanel
 from ankledesk.ui.style import body, card, heading, start_button
-
-
-def week_bounds(today: dt.date, start: str) -> tuple[dt.date, dt.date]:
-    """The week containing `today`, starting on Monday or Sunday."""
-    first_weekday = 0 if start == "monday" else 6
-    first = today - dt.timedelta(days=(today.weekday() - first_weekday) % 7)
-    return first, first + dt.timedelta(days=6)
-
 
 RECENT = 3
 """Sessions listed under "Recent sessions"."""
 
 
-def recent_text(sessions: list[SessionRecord], today: dt.date, count: int = RECENT) -> str:
-    """The last few sessions, one line each, newest first."""
+def recent_text(sessions: Sequence[SessionView], today: dt.date, count: int = RECENT) -> str:
+    """The last few sessions, one line each, newest first (read in full: see overview)."""
     lines = []
-    for session in reversed(sessions[-count:]):
+    for session in reversed(in_full(sessions[-count:])):
         day = session_day(session)
         when = ("Today" if day == today else "Yesterday" if day == today - dt.timedelta(days=1)
                 else f"{day:%a %-d %b}")
@@ -136,15 +129,15 @@ class TodayScreen(QWidget):
     def refresh(self) -> None:
         context, today = self.context, self.today
         target = context.prefs.weekly_target
-        first, last = week_bounds(today, context.prefs.week_start)
+        this_week = Week.of(today, context.prefs.week_start)
         # This week's year (and the recent sessions') in full, the rest in outline: Today
         # costs a year of history, not all of it.
-        sessions = context.overview((first, last), RECENT)
-        week = sessions_between(sessions, first, last)
-        finished = sum(1 for s in week if s.get("status") == "finished")
-        minutes = sum(active_seconds(s) for s in week) / 60
+        sessions = context.overview(this_week, RECENT)
+        week = totals(in_full(sessions_between(sessions, this_week.first, this_week.last)),
+                      target)
+        finished = week.finished
         streak = weekly_streak(sessions, target=target, today=today)
-        self.hints.refresh(sessions, measurements(context))
+        self.hints.refresh(sessions, context.measurements())
         self.self_check.setVisible(not sessions)
         self.title.setText(f"Today · {today:%A %-d %B}")
         # Never "3 of 2": past the target it reads as met, with the extra ones.
@@ -155,7 +148,7 @@ class TodayScreen(QWidget):
         self.week_bar.setRange(0, target)
         self.week_bar.setValue(min(finished, target))
         self.week_detail.setText(
-            f"{minutes:.0f} min of work this week\n"
+            f"{week.active_minutes} min of work this week\n"
             f"Streak: {streak.wording}")
 
         self.recent.setText(recent_text(sessions, today))
@@ -175,7 +168,7 @@ class TodayScreen(QWidget):
             self.next_reason.setText(suggestion.reason)
             self.next_meta.setText(
                 f"{routine.rounds} round{'s' if routine.rounds != 1 else ''} · "
-                f"{len(routine.items)} drills · about {clock(plan.total)}")
+                f"{len(routine.items)} drills · about {duration_text(plan.total)}")
             names = [routine.drills[d].name if d in routine.drills else d
                      for d in routine.drill_ids]
             self.next_drills.setText(" · ".join(names))

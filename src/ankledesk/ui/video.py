@@ -76,12 +76,12 @@ _tokens = itertools.count(1)
 class _Bridge(QObject):
     """Carries libvlc events to the Qt thread: (player token, event kind, perf_counter)."""
 
-    event = Signal(int, int, float)
+    happened = Signal(int, int, float)  # not `event`: that is QObject.event(), shadowed
 
 
 def _relay(_event: Any, bridge: _Bridge, token: int, kind: int) -> None:
     """The libvlc callback: runs on a VLC thread, so it only emits the queued signal."""
-    bridge.event.emit(token, kind, time.perf_counter())
+    bridge.happened.emit(token, kind, time.perf_counter())
 
 
 def attach_window(player: Any, win_id: int) -> None:
@@ -221,7 +221,7 @@ class VideoView(QWidget):
         layout.addWidget(self.stack, 1)
 
         self._bridge = _Bridge()
-        self._bridge.event.connect(self._on_vlc_event, Qt.ConnectionType.QueuedConnection)
+        self._bridge.happened.connect(self._on_vlc_event, Qt.ConnectionType.QueuedConnection)
         self._pool = _Pool()
         self._front = 0
         self._active: _Player | None = None
@@ -415,6 +415,7 @@ class VideoView(QWidget):
         if instance is None:
             return None
         vlc = self.runtime.module
+        assert vlc is not None  # an instance exists only when the module loaded
         mp = instance.media_player_new()
         attach_window(mp, int(self.area.surfaces[surface].winId()))
         mp.video_set_key_input(False)  # keys and clicks belong to Qt (presenter clickers)

@@ -75,7 +75,7 @@ class VlcRuntime:
 
     def instance(self, mirrored: bool = False) -> Any | None:
         """The shared `vlc.Instance` (or its mirroring twin), created on first use."""
-        if not self.available:
+        if not self.available or self.module is None:
             return None
         if mirrored not in self._instances:
             args = [*BASE_ARGS, *(MIRROR_ARGS if mirrored else ())]

@@ -256,7 +256,7 @@ class ItemEditor(QWidget):
             self._syncing = False
         by_key: dict[str, list[Problem]] = {}
         for problem in problems:
-            key = (problem.field or "").rsplit(".", 1)[-1]
+            key = problem.item_key or "drill"
             key = "amount" if key in ("seconds", "reps") else key
             by_key.setdefault(key if key in self.errors else "drill", []).append(problem)
         for key, label in self.errors.items():

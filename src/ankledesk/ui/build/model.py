@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QByteArray,
     QMimeData,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -43,7 +44,7 @@ class CircuitModel(QAbstractListModel):
     insert_requested = Signal(int, str)  # row, drill id
     move_requested = Signal(int, int)  # from row, to row (in the list after the move)
 
-    def __init__(self, drills: dict[str, Drill], parent=None) -> None:
+    def __init__(self, drills: dict[str, Drill], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.drills = drills
         self.state = DraftState()
@@ -63,7 +64,7 @@ class CircuitModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self.state.items)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self.state.items):
             return None
         row = index.row()

@@ -10,21 +10,17 @@ from __future__ import annotations
 
 import itertools
 import logging
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QDropEvent, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QListView,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -34,25 +30,12 @@ from PySide6.QtWidgets import (
 from ankledesk import paths
 from ankledesk.core import draft as edits
 from ankledesk.core.draft import DraftItem, DraftState, Verdict, judge, slug, unique_id
-from ankledesk.core.loader import parse_routine
 from ankledesk.core.model import Drill, Routine
 from ankledesk.core.plan import expand
-from ankledesk.core.problems import Problem, display_path
-from ankledesk.core.routine_doc import render
-from ankledesk.core.timefmt import clock
-from ankledesk.errors import UserError
-from ankledesk.routine_files import (
-    FileProblems,
-    delete_routine,
-    export_routine,
-    import_routine,
-    owner_of,
-    read_incoming,
-    routine_text,
-    write_routine,
-)
-from ankledesk.store.export_target import TargetRefused
+from ankledesk.core.problems import Problem
+from ankledesk.core.timefmt import duration_text
 from ankledesk.ui.build.fields import ItemEditor, SettingsForm, error_label, show_errors
+from ankledesk.ui.build.files import BuildFiles
 from ankledesk.ui.build.library_panel import LibraryPanel
 from ankledesk.ui.build.model import CircuitModel
 from ankledesk.ui.build.undo import EditCommand
@@ -86,14 +69,6 @@ class CircuitView(QListView):
             super().keyPressEvent(event)
 
 
-def _toml_paths(event: QDropEvent) -> list[Path]:
-    mime = event.mimeData()
-    if not mime.hasUrls():
-        return []
-    return [Path(u.toLocalFile()) for u in mime.urls()
-            if u.isLocalFile() and u.toLocalFile().lower().endswith(".toml")]
-
-
 class BuildScreen(QWidget):
     start_requested = Signal(str)
     saved = Signal(str)  # routine id
@@ -108,9 +83,25 @@ class BuildScreen(QWidget):
         self.editing: Routine | None = None  # the saved routine this draft changes, if any
         self.verdict = Verdict(None, ())
         self.pristine = True  # a blank draft nobody has touched: no red before the first edit
+        self.files = BuildFiles(self)
+        self.buttons: dict[str, QPushButton] = {}
 
-        self.library_panel = LibraryPanel(context)
-        self.model = CircuitModel(context.library.drills, self)
+        self._build_circuit()
+        self._build_labels()
+        top = self._build_top_bar()
+        bottom = self._build_file_buttons()
+        self._lay_out(top, bottom)
+        self._shortcuts()
+        self._tab_order()
+        self._connect()
+        self._fill_sources()
+        self._apply(self.state)
+        QTimer.singleShot(0, self, self.files.watch_window)  # once the window around it exists
+
+    def _build_circuit(self) -> None:
+        """The library, the circuit's item list, the settings and item forms, the step list."""
+        self.library_panel = LibraryPanel(self.context)
+        self.model = CircuitModel(self.context.library.drills, self)
         self.items = CircuitView()
         self.items.setObjectName("circuitItems")
         self.items.setModel(self.model)
@@ -131,6 +122,9 @@ class BuildScreen(QWidget):
         self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+    def _build_labels(self) -> None:
+        """The circuit's name, its estimated time and the status line under the buttons."""
         self.title = heading("New circuit", 22)
         self.title.setObjectName("buildTitle")
         self.title.setWordWrap(False)
@@ -142,12 +136,13 @@ class BuildScreen(QWidget):
         self.status = body(size=13)
         self.status.setObjectName("buildStatus")
 
+    def _build_top_bar(self) -> QHBoxLayout:
+        """The title, then what to start from: a routine to copy or one of your own to edit."""
         self.source = QComboBox()
         self.source.setObjectName("startFrom")
         self.source.setFont(text_font(13))
         self.source.setMinimumContentsLength(14)
         self.source.setMaximumWidth(220)
-        self.buttons: dict[str, QPushButton] = {}
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         start_from = body("Start from", 13)
@@ -158,25 +153,32 @@ class BuildScreen(QWidget):
         actions: list[tuple[str, str, str, Callable[[], object]]] = [
             ("copy", "Copy", "Start from a copy of the chosen routine (or a blank one)",
              self.start_from_choice),
-            ("edit", "Edit", "Change the chosen routine of your own", self.edit_choice),
+            ("edit", "Edit", "Change the chosen routine of your own", self.files.edit_choice),
         ]
         for key, text, tip, slot in actions:
             top.addWidget(self._button(key, text, tip, slot))
+        return top
+
+    def _build_file_buttons(self) -> QHBoxLayout:
+        """Save, Save as, Rename, Delete, Import, Export (all in files.py), and Start."""
         bottom = QHBoxLayout()
         bottom.setSpacing(6)
-        actions = [
-            ("save", "Save", "Save (Ctrl+S)", self.save),
-            ("saveAs", "Save as…", "Save as a new routine (Ctrl+Shift+S)", self.save_as),
-            ("rename", "Rename…", "Give this routine another name", self.rename),
-            ("delete", "Delete", "Delete this routine's file", self.delete),
-            ("import", "Import…", "Add a routine file someone sent you", self.choose_import),
+        actions: list[tuple[str, str, str, Callable[[], object]]] = [
+            ("save", "Save", "Save (Ctrl+S)", self.files.save),
+            ("saveAs", "Save as…", "Save as a new routine (Ctrl+Shift+S)", self.files.save_as),
+            ("rename", "Rename…", "Give this routine another name", self.files.rename),
+            ("delete", "Delete", "Delete this routine's file", self.files.delete),
+            ("import", "Import…", "Add a routine file someone sent you", self.files.choose_import),
             ("export", "Export…", "Write this routine's file to send to someone",
-             self.choose_export),
+             self.files.choose_export),
             ("start", "Start ▶", "Run this routine now", self.start),
         ]
         for key, text, tip, slot in actions:
             bottom.addWidget(self._button(key, text, tip, slot))
+        return bottom
 
+    def _lay_out(self, top: QHBoxLayout, bottom: QHBoxLayout) -> None:
+        """The library on the left; on the right the bars, settings, circuit, item and steps."""
         left_panel = QWidget()
         left_panel.setMaximumWidth(390)
         left = QVBoxLayout(left_panel)
@@ -211,8 +213,8 @@ class BuildScreen(QWidget):
         layout.addWidget(left_panel, 3)
         layout.addLayout(right, 7)
 
-        self._shortcuts()
-        self._tab_order()
+    def _connect(self) -> None:
+        """Every edit the panels ask for goes through the undo stack (`_edit`)."""
         self.library_panel.add_requested.connect(self.add_drill)
         self.model.insert_requested.connect(self.insert_drill)
         self.model.move_requested.connect(self.move_item)
@@ -224,11 +226,7 @@ class BuildScreen(QWidget):
         self.editor.changed.connect(self._item_changed)
         self.undo.cleanChanged.connect(lambda *_: self._refresh_buttons())
         self.source.currentIndexChanged.connect(lambda *_: self._refresh_buttons())
-        context.history_changed.connect(self._library_changed)
-        self._fill_sources()
-        self._apply(self.state)
-        self._watched: QWidget | None = None
-        QTimer.singleShot(0, self, self._watch_window)  # once the window around it exists
+        self.context.history_changed.connect(self._library_changed)
 
     def _button(self, key: str, text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
@@ -249,8 +247,8 @@ class BuildScreen(QWidget):
             act.triggered.connect(lambda *_: slot())
             self.addAction(act)
 
-        action(["Ctrl+S"], self.save)
-        action(["Ctrl+Shift+S"], self.save_as)
+        action(["Ctrl+S"], self.files.save)
+        action(["Ctrl+Shift+S"], self.files.save_as)
         action(["Ctrl+Z"], self.undo.undo)
         action(["Ctrl+Shift+Z", "Ctrl+Y"], self.undo.redo)
 
@@ -298,10 +296,9 @@ class BuildScreen(QWidget):
         self.verdict = judge(state, self.routine_id(), self.target_path(), self.drills)
         by_field = self.verdict.by_field()
         by_item: dict[int, list[Problem]] = {}
-        for field_name, problems in by_field.items():
-            if field_name.startswith("items["):
-                number = int(field_name[6:field_name.index("]")])
-                by_item.setdefault(number - 1, []).extend(problems)
+        for problem in self.verdict.problems:
+            if problem.item_index is not None:
+                by_item.setdefault(problem.item_index, []).append(problem)
         row = self.items.currentIndex().row()
         self.model.set_state(state, by_item)
         if state.items and not 0 <= row < len(state.items):
@@ -322,8 +319,7 @@ class BuildScreen(QWidget):
             self.editor.show_item(None, None, [])
             return
         item = self.state.items[row]
-        problems = [p for f, ps in self.verdict.by_field().items()
-                    if f.startswith(f"items[{row + 1}]") for p in ps]
+        problems = [p for p in self.verdict.problems if p.item_index == row]
         self.editor.show_item(item, self.drills.get(item.drill), problems)
 
     def _show_plan(self) -> None:
@@ -342,10 +338,10 @@ class BuildScreen(QWidget):
         plan = expand(routine)
         self.estimate.setStyleSheet("")
         rounds = f"{routine.rounds} round{'s' if routine.rounds != 1 else ''}"
-        self.estimate.setText(f"About {clock(plan.total)} · {rounds} × "
+        self.estimate.setText(f"About {duration_text(plan.total)} · {rounds} × "
                               f"{len(routine.items)} drill{'s' if len(routine.items) != 1 else ''}")
         for step in plan.steps:
-            self.steps.addItem(f"{clock(step.start):>6}  {step.describe()}")
+            self.steps.addItem(f"{duration_text(step.start):>6}  {step.describe()}")
 
     def _refresh_buttons(self) -> None:
         custom = self.editing is not None
@@ -440,7 +436,7 @@ class BuildScreen(QWidget):
     def start_from_choice(self) -> bool:
         choice = self.source.currentData()
         routine = self.context.library.routine(choice) if choice != BLANK else None
-        if not self.confirm_discard():
+        if not self.files.confirm_discard():
             return False
         if routine is None:
             self._load(DraftState(), None)
@@ -449,174 +445,9 @@ class BuildScreen(QWidget):
             self.status.setText(f"A copy of “{routine.name}”: change it, then save it as yours.")
         return True
 
-    def edit_choice(self) -> bool:
-        routine = self.context.library.routine(self.source.currentData() or "")
-        if routine is None or routine.source == "built-in" or not self.confirm_discard():
-            return False
-        self.open_routine(routine)
-        return True
-
-    def open_routine(self, routine: Routine) -> None:
-        self._load(DraftState.of_routine(routine), routine)
-        self.status.setText(f"Editing {display_path(Path(routine.source))}")
-
-    # -- saving ----------------------------------------------------------------------------
-
-    def save(self, original: str | None = None) -> bool:
-        """Write the draft (atomically) if the loader accepts it; False if it did not."""
-        if not self.verdict.ok:
-            self.pristine = False
-            self._apply(self.state)
-            self.status.setText("Not saved: fix the fields marked in red first.")
-            return False
-        routine_id, target = self.routine_id(), self.target_path()
-        if original is None and self.editing is not None:
-            original = routine_text(self.editing)
-        text = render(self.state, routine_id, self.drills, original)
-        # The text about to be written must load as exactly the routine that was judged.
-        again, _ = parse_routine(tomllib.loads(text), target, self.drills, str(target))
-        if again != self.verdict.routine:
-            log.error("rendered routine differs from the draft:\n%s", text)
-            self._warn("Not saved", "The file would not read back as built; nothing was "
-                       "written. The details are in the log.")
-            return False
-        try:
-            write_routine(target, text)
-        except OSError as exc:
-            self._warn("Not saved", f"{display_path(target)}: cannot write the file "
-                       f"({exc.strerror or exc}). Nothing was changed.")
-            return False
-        self._library_reloaded()
-        saved = self.context.library.routine(routine_id)
-        self.editing = saved
-        self.undo.setClean()
-        self._apply(self.state)
-        self.status.setText(f"Saved to {display_path(target)}")
-        self.saved.emit(routine_id)
-        return True
-
-    def save_as(self) -> bool:
-        if not self.verdict.ok:
-            self.status.setText("Not saved: fix the fields marked in red first.")
-            return False
-        name = self.ask_text("Save as", "Name of the new routine:", f"{self.state.name} (2)")
-        if not name:
-            return False
-        original = routine_text(self.editing) if self.editing is not None else None
-        was = self.editing
-        self.editing = None
-        self._edit("Name", edits.set_setting(self.state, "name", name))
-        if not self.save(original):
-            self.editing = was
-            self._apply(self.state)
-            return False
-        return True
-
-    def rename(self) -> bool:
-        if self.editing is None:
-            return False
-        name = self.ask_text("Rename", "New name (the file and its id stay the same, so "
-                             "its history stays linked):", self.state.name)
-        if not name or name == self.state.name:
-            return False
-        self._edit("Rename", edits.set_setting(self.state, "name", name))
-        return self.save()
-
-    def delete(self) -> bool:
-        routine = self.editing
-        if routine is None:
-            return False
-        if not self.confirm(
-                "Delete this routine?",
-                f"Delete “{routine.name}” ({display_path(Path(routine.source))})? Sessions "
-                "you already did with it stay in your history."):
-            return False
-        try:
-            delete_routine(routine)
-        except OSError as exc:
-            self._warn("Not deleted", f"{routine.source}: {exc.strerror or exc}")
-            return False
-        self._library_reloaded()
-        self._load(DraftState(), None)
-        self.status.setText(f"Deleted “{routine.name}”.")
-        return True
-
     def start(self) -> None:
         if self.editing is not None and not self.dirty:
             self.start_requested.emit(self.editing.id)
-
-    # -- files that travel -------------------------------------------------------------------
-
-    def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import a routine", str(Path.home()),
-                                              "Routine files (*.toml)")
-        if path:
-            self.import_file(Path(path))
-
-    def import_file(self, path: Path) -> Routine | None:
-        """Check a file with the loader and copy it into the routines folder; a clashing id
-        asks for a new name. Returns the imported routine (None if it was not imported)."""
-        library = self.context.library
-        try:
-            incoming = read_incoming(path, library)
-        except FileProblems as exc:
-            self._warn("Not imported", str(exc))
-            self.status.setText(f"Not imported: {exc.problems[0]}")
-            return None
-        routine_id, name = incoming.routine.id, None
-        owner = owner_of(routine_id, library)
-        if owner is None and (self.folder / f"{routine_id}.toml").exists():
-            owner = display_path(self.folder / f"{routine_id}.toml")
-        if owner is not None:
-            name = self.ask_text(
-                "Import under a new name",
-                f"“{incoming.routine.name}” has the id \"{routine_id}\", already used by "
-                f"{owner}.\nImport it under this name:", f"{incoming.routine.name} (2)")
-            if not name:
-                return None
-            taken = set(library.routines)
-            if self.folder.is_dir():
-                taken |= {p.stem for p in self.folder.glob("*.toml")}
-            routine_id = unique_id(slug(name), taken)
-        try:
-            target = import_routine(incoming, library, self.context.data_dir,
-                                    as_id=routine_id if name else None, name=name)
-        except (UserError, OSError) as exc:
-            self._warn("Not imported", str(exc))
-            return None
-        self._library_reloaded()
-        routine = self.context.library.routine(routine_id)
-        self.status.setText(f"Imported “{routine.name if routine else routine_id}” into "
-                            f"{display_path(target)}")
-        return routine
-
-    def choose_export(self) -> None:
-        if self.editing is None:
-            return
-        if self.dirty and not self.confirm("Save first?", "Export writes the saved routine. "
-                                           "Save your changes first?"):
-            return
-        if self.dirty and not self.save():
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export a routine", str(Path.home() / f"{self.editing.id}.toml"),
-            "Routine files (*.toml)")
-        if path:
-            self.export_to(Path(path))
-
-    def export_to(self, target: Path) -> bool:
-        if self.editing is None:
-            return False
-        try:
-            export_routine(self.editing, target, self.context.data_dir)
-        except TargetRefused as refused:
-            self._warn("Not exported", refused.sentence)
-            return False
-        except (UserError, OSError) as exc:
-            self._warn("Not exported", str(exc))
-            return False
-        self.status.setText(f"Exported to {target}")
-        return True
 
     # -- the rest of the app -----------------------------------------------------------------
 
@@ -634,59 +465,9 @@ class BuildScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._watch_window()  # shown: the window around it surely exists now
+        self.files.watch_window()  # shown: the window around it surely exists now
 
-    def _watch_window(self) -> None:
-        """Take .toml files dropped anywhere on the window, and ask before it closes."""
-        window = self.window()
-        if window is not self and window is not self._watched:
-            window.setAcceptDrops(True)
-            window.installEventFilter(self)
-            self._watched = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if not isinstance(event, QDropEvent):  # drag enter and move are drop events too
-            if kind == QEvent.Type.Close and not self.confirm_discard():
-                event.ignore()
-                return True
-            return False
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and _toml_paths(event):
-            event.acceptProposedAction()
-            return True
-        if kind == QEvent.Type.Drop and _toml_paths(event):
-            event.acceptProposedAction()
-            for path in _toml_paths(event):
-                self.import_file(path)
-            return True
-        return False
-
-    def confirm_discard(self) -> bool:
-        """Unsaved changes are never dropped silently: save them, drop them, or stay."""
-        if not self.dirty:
-            return True
-        buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(
-            self, "Unsaved circuit",
-            f"“{self.state.name or 'New circuit'}” has changes that are not saved.",
-            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
-        if answer == buttons.Save:
-            return self.save()
-        return answer == buttons.Discard
-
-    def ask_text(self, title: str, label: str, default: str) -> str | None:
-        text, ok = QInputDialog.getText(self, title, label, text=default)
-        return text.strip() if ok and text.strip() else None
-
-    def confirm(self, title: str, text: str) -> bool:
-        buttons = QMessageBox.StandardButton
-        return QMessageBox.question(self, title, text, buttons.Yes | buttons.No,
-                                    buttons.No) == buttons.Yes
-
-    def _warn(self, title: str, text: str) -> None:
-        QMessageBox.warning(self, title, text)
-
-    def hideEvent(self, event) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         self.library_panel.pause_clip()
         super().hideEvent(event)
 

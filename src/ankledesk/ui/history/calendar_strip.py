@@ -13,7 +13,8 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPolygon
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from ankledesk.core.series import DayMark, week_first
+from ankledesk.core.series import DayMark
+from ankledesk.core.weeks import Week, WeekStart
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.history.charts import is_dark
 
@@ -48,14 +49,14 @@ class CalendarStrip(QWidget):
         self.setMouseTracking(True)
         self.marks: dict[dt.date, DayMark] = {}
         self.today = dt.date.today()
-        self.start = "monday"
+        self.start: WeekStart = "monday"
         self.selected: dt.date | None = None
         self.setFixedSize(self.sizeHint())
 
     def sizeHint(self) -> QSize:
         return QSize(LEFT + WEEKS * (CELL + GAP), TOP + 7 * (CELL + GAP))
 
-    def set_data(self, marks: dict[dt.date, DayMark], today: dt.date, start: str) -> None:
+    def set_data(self, marks: dict[dt.date, DayMark], today: dt.date, start: WeekStart) -> None:
         self.marks, self.today, self.start = marks, today, start
         self.update()
 
@@ -65,7 +66,7 @@ class CalendarStrip(QWidget):
 
     @property
     def first_week(self) -> dt.date:
-        return week_first(self.today, self.start) - dt.timedelta(weeks=WEEKS - 1)
+        return Week.of(self.today, self.start).back(WEEKS - 1).first
 
     def day_at(self, point: QPoint) -> dt.date | None:
         """The day under `point`; above the grid, the first day of that week column."""

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QWidget
 
 from ankledesk.core.measures import KINDS, Measurement, taken
 from ankledesk.core.series import WeekPoint
-from ankledesk.core.timefmt import clock
+from ankledesk.core.timefmt import duration_text
 from ankledesk.ui.fonts import text_font
 
 LIGHT = {"line": "#137333", "target": "#5f6368", "goal": "#c5221f", "left": "#1a5fb4",
@@ -114,7 +114,7 @@ class ProgressChart(QChartView):
             y = QCategoryAxis()
             y.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
             for value in range(0, int(top) + 1, step):
-                y.append(clock(value) if value else "0", value)
+                y.append(duration_text(value) if value else "0", value)
             y.setRange(0, top)
         else:
             y = QValueAxis()
@@ -200,10 +200,10 @@ class DrillChart(ProgressChart):
         self.add(chart, self.dots("", c["line"], [(x, v) for x, v in xy if v is not None]),
                  axes)
         if holds and target:
-            self.add(chart, self.line(f"target {clock(target)}", c["target"],
+            self.add(chart, self.line(f"target {duration_text(target)}", c["target"],
                                       [(first, target), (last, target)], 2, True), axes)
         if holds and goal:
-            self.add(chart, self.line(f"goal {clock(goal)}", c["goal"],
+            self.add(chart, self.line(f"goal {duration_text(goal)}", c["goal"],
                                       [(first, goal), (last, goal)], 2, True), axes)
         for marker in chart.legend().markers():
             if not marker.label():

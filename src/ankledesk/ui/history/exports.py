@@ -19,6 +19,7 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -40,17 +41,16 @@ from PySide6.QtWidgets import (
 from ankledesk import report  # its functions load reportlab on first use, not at start-up
 from ankledesk.core import measures
 from ankledesk.core.progress import sessions_between
-from ankledesk.core.series import week_first
 from ankledesk.core.suggest import suggest
+from ankledesk.core.weeks import Week
 from ankledesk.report.inputs import Progress
 from ankledesk.store.export_target import TargetRefused, check_target
+from ankledesk.store.log_reading import read_for_log
 from ankledesk.ui.context import AppContext
-from ankledesk.ui.history.data import measurements
 
 log = logging.getLogger(__name__)
 
 Build = Callable[[Progress], list[tuple[Path, bytes]]]
-WEEK_START = {"monday": 0, "sunday": 6}
 
 
 def measurements_file(sets: Path) -> Path:
@@ -233,7 +233,7 @@ class ExportBar(QWidget):
             self.export_blank(path, routine_id, next_week)
 
     def _ask_csv(self) -> None:
-        measured = bool(list(measurements(self.context)))
+        measured = bool(self.context.measurements())
         path = self._save_as("ankledesk-sets.csv", "CSV (*.csv)",
                              lambda p: [measurements_file(p)] if measured else [])
         if path:
@@ -241,19 +241,17 @@ class ExportBar(QWidget):
 
     # -- the exports -------------------------------------------------------------------------
 
-    def _options(self) -> dict:
-        prefs = self.context.prefs
-        return {"paper": prefs.paper, "name": prefs.name or None,
-                "target": prefs.weekly_target, "week_start": WEEK_START.get(prefs.week_start, 0),
-                "drills": self.context.library.drills,
-                "measurements": list(measurements(self.context))}
-
     def export_range(self, path: Path, first: dt.date, last: dt.date) -> ExportJob:
-        """The weekly log of the week holding `first`, or every week up to `last`'s."""
-        sessions, options = list(self.context.sessions()), self._options()
-
-        start = self.context.prefs.week_start
-        single = week_first(first, start) == week_first(last, start)
+        """The weekly log of the week holding `first`, or every week up to `last`'s, from
+        the same read as `ankledesk export pdf` (store.log_reading)."""
+        prefs = self.context.prefs
+        reading = read_for_log(self.context.store, first, last)
+        sessions = reading.sessions
+        options: dict[str, Any] = {
+            "paper": prefs.paper, "name": prefs.name or None, "target": prefs.weekly_target,
+            "week_start": prefs.week_start, "drills": self.context.library.drills,
+            "measurements": reading.measurements}
+        single = Week.of(first, prefs.week_start) == Week.of(last, prefs.week_start)
 
         def build(progress: Progress) -> list[tuple[Path, bytes]]:
             if single:
@@ -268,7 +266,7 @@ class ExportBar(QWidget):
 
         def build(progress: Progress) -> list[tuple[Path, bytes]]:
             data = report.blank_sheet(routine, week, paper=prefs.paper, name=prefs.name or None,
-                               week_start=WEEK_START.get(prefs.week_start, 0))
+                               week_start=prefs.week_start)
             progress(1, 1)
             return [(path, data)]
 
@@ -278,7 +276,7 @@ class ExportBar(QWidget):
                    last: dt.date = dt.date.max) -> ExportJob:
         """The sets as `path`, and the measurements beside it as `<name>-measurements.csv`."""
         chosen = sessions_between(self.context.sessions(), first, last)
-        taken = measures.between(measurements(self.context), first, last)
+        taken = measures.between(self.context.measurements(), first, last)
 
         def build(progress: Progress) -> list[tuple[Path, bytes]]:
             files = [(path, report.csv_bytes(chosen, progress))]

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ankledesk.core.hints import Hint, coaching_hints
 from ankledesk.core.measures import Measurement
-from ankledesk.core.records import SessionRecord
+from ankledesk.core.records import SessionView
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.style import body
@@ -47,7 +47,7 @@ class HintsPanel(QWidget):
         self.rows.setContentsMargins(0, 0, 0, 0)
         self.rows.setSpacing(6)
 
-    def refresh(self, sessions: Iterable[SessionRecord],
+    def refresh(self, sessions: Iterable[SessionView],
                 measurements: Iterable[Measurement]) -> None:
         library = self.context.library
         self.hints = coaching_hints(sessions, measurements, library.routines, library.drills)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ankledesk.core.measures import KINDS, Kind, MeasurementError, taken
 from ankledesk.errors import UserError
-from ankledesk.store.measurements import MeasurementLog
+from ankledesk.ui.context import AppContext
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.history.charts import MeasureChart
 from ankledesk.ui.style import body
@@ -61,12 +61,12 @@ def _spin(kind: Kind, name: str) -> QDoubleSpinBox:
 class MeasureDialog(QDialog):
     """Enter any of the three measurements, either side; each kind with a value is stored."""
 
-    def __init__(self, log_: MeasurementLog, session_id: str | None = None,
+    def __init__(self, context: AppContext, session_id: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("measureDialog")
         self.setWindowTitle("Measurements")
-        self.journal = log_
+        self.context = context
         self.session_id = session_id
         self.saved: list[dict[str, Any]] = []
         layout = QVBoxLayout(self)
@@ -109,9 +109,7 @@ class MeasureDialog(QDialog):
 
     def save(self) -> None:
         try:
-            for kind, (left, right) in self.values().items():
-                self.saved.append(self.journal.add(kind, left=left, right=right,
-                                                   session_id=self.session_id))
+            self.saved = self.context.add_measurements(self.values(), self.session_id)
         except (MeasurementError, UserError, OSError) as exc:
             log.warning("measurement not saved: %s", exc)
             QMessageBox.warning(self, "Not saved", f"The measurement was not saved: {exc}")
@@ -179,10 +177,13 @@ class MeasurementsTab(QWidget):
                 self.table.setItem(r, c, QTableWidgetItem(text))
 
 
-def ask_measurements(journal: MeasurementLog, session_id: str | None, parent: QWidget,
-                     then: Callable[[list[dict[str, Any]]], None]) -> MeasureDialog:
-    """Open the entry form (non-blocking); `then(saved)` runs after a save."""
-    dialog = MeasureDialog(journal, session_id, parent)
-    dialog.accepted.connect(lambda: then(dialog.saved))
+def ask_measurements(context: AppContext, session_id: str | None, parent: QWidget,
+                     then: Callable[[list[dict[str, Any]]], None] | None = None
+                     ) -> MeasureDialog:
+    """Open the entry form (non-blocking); `then(saved)` runs after a save (the context has
+    told every screen already)."""
+    dialog = MeasureDialog(context, session_id, parent)
+    if then is not None:
+        dialog.accepted.connect(lambda: then(dialog.saved))
     dialog.open()
     return dialog

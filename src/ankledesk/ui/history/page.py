@@ -28,21 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ankledesk.core.progress import PROGRESSION_GOALS, active_seconds, sessions_between
+from ankledesk.core.progress import PROGRESSION_GOALS, sessions_between, totals
 from ankledesk.core.records import SessionRecord
 from ankledesk.core.series import (
     DrillSeen,
     day_marks,
     drill_series,
     drills_done,
-    week_first,
-    weeks_between,
 )
+from ankledesk.core.weeks import Week, weeks_from
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.history.calendar_strip import GREENS_DARK, GREENS_LIGHT, PAIN, CalendarStrip
 from ankledesk.ui.history.charts import DrillChart, is_dark
-from ankledesk.ui.history.data import measurement_log, measurements
 from ankledesk.ui.history.exports import ExportBar
 from ankledesk.ui.history.hints import HintsPanel
 from ankledesk.ui.history.measures import MeasurementsTab, ask_measurements
@@ -91,15 +89,13 @@ class WeekTab(QWidget):
         self.open.clicked.connect(self.table.open_selected)
 
     def show_week(self, sessions: list[SessionRecord], target: int) -> None:
-        finished = sum(1 for s in sessions if s["status"] == "finished")
-        minutes = sum(active_seconds(s) for s in sessions) / 60
-        pain = sum(1 for s in sessions if s.get("pain"))
-        rpes = [rpe for s in sessions if (rpe := s.get("rpe"))]
-        parts = [f"<b>{finished} of {target}</b> sessions" + (" ✓" if finished >= target
-                                                              else ""),
-                 f"<b>{minutes:.0f} min</b> of work",
-                 f"<b>{pain}</b> with pain ⚠" if pain else "no pain",
-                 f"mean effort <b>{sum(rpes) / len(rpes):.1f}</b>" if rpes else "no effort given"]
+        week = totals(sessions, target)
+        parts = [f"<b>{week.finished} of {target}</b> sessions" + (" ✓" if week.met_target
+                                                                   else ""),
+                 f"<b>{week.active_minutes} min</b> of work",
+                 f"<b>{week.pain_sessions}</b> with pain ⚠" if week.pain_sessions else "no pain",
+                 f"mean effort <b>{week.mean_rpe:.1f}</b>" if week.mean_rpe is not None
+                 else "no effort given"]
         self.figures.setText(" · ".join(parts))
         self.table.set_sessions(sessions)
         self.drills.set_sessions(list(reversed(sessions)))
@@ -145,7 +141,7 @@ class HistoryScreen(QWidget):
         self.sessions: list[SessionRecord] = []
         self.measured: list[dict[str, Any]] = []
         self.drills: dict[str, DrillSeen] = {}
-        self.week = week_first(self.today, context.prefs.week_start)
+        self.week = Week.of(self.today, context.prefs.week_start).first
         self.dialog: SessionDialog | None = None
         self.built = False
         context.history_changed.connect(self._mark_stale)
@@ -248,7 +244,7 @@ class HistoryScreen(QWidget):
 
     @property
     def current_week(self) -> dt.date:
-        return week_first(self.today, self.context.prefs.week_start)
+        return Week.of(self.today, self.context.prefs.week_start).first
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -269,7 +265,7 @@ class HistoryScreen(QWidget):
         self._stale = False
         context = self.context
         self.sessions = list(context.sessions())
-        self.measured = list(measurements(context))
+        self.measured = list(context.measurements())
         start = context.prefs.week_start
         self.calendar.set_data(day_marks(self.sessions), self.today, start)
         self._legend()
@@ -299,7 +295,7 @@ class HistoryScreen(QWidget):
 
     def show_week(self, first: dt.date) -> None:
         this_week = self.current_week
-        self.week = min(week_first(first, self.context.prefs.week_start), this_week)
+        self.week = min(Week.of(first, self.context.prefs.week_start).first, this_week)
         self.week_label.setText(week_title(self.week, this_week))
         self.next_button.setEnabled(self.week < this_week)
         self.this_button.setEnabled(self.week != this_week)
@@ -348,7 +344,7 @@ class HistoryScreen(QWidget):
         start = self.context.prefs.week_start
         earliest = self.current_week - dt.timedelta(weeks=CHART_WEEKS - 1)
         recent = sessions_between(self.sessions, earliest, self.today)
-        points = drill_series(recent, drill_id, weeks_between(earliest, self.today, start), start)
+        points = drill_series(recent, drill_id, weeks_from(earliest, self.today, start))
         # Start the chart at the drill's first week in these six months.
         while len(points) > 1 and points[0].sets == 0 and any(p.sets for p in points):
             points = points[1:]
@@ -362,5 +358,4 @@ class HistoryScreen(QWidget):
                                       if gaps else ""))
 
     def add_measurements(self) -> None:
-        ask_measurements(measurement_log(self.context), None, self,
-                         lambda saved: self.context.sessions_changed())
+        ask_measurements(self.context, None, self)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from ankledesk.core.selfcheck import Suggestion, suggestions
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.fonts import text_font
-from ankledesk.ui.history.data import self_check
 from ankledesk.ui.history.hints import clear
 from ankledesk.ui.style import body, heading
 from ankledesk.ui.widgets.check_box import CheckBox
@@ -53,7 +52,7 @@ class SelfCheckPanel(QWidget):
         signs = QGridLayout()
         signs.setHorizontalSpacing(24)
         columns = 3 if compact else 1
-        for n, sign in enumerate(self_check(context)):
+        for n, sign in enumerate(context.self_check()):
             box = CheckBox(sign.text, 20)
             box.setObjectName(f"sign-{sign.id}")
             box.setFont(text_font(15 if compact else 16))
@@ -97,7 +96,7 @@ class SelfCheckPanel(QWidget):
             box.setChecked(sign in signs)
 
     def _update(self) -> None:
-        self.found = suggestions(self_check(self.context), self.ticked(),
+        self.found = suggestions(self.context.self_check(), self.ticked(),
                                  self.context.library.routines)
         clear(self.results)
         if not self.found:

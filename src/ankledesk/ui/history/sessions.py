@@ -28,9 +28,8 @@ from PySide6.QtWidgets import (
 
 from ankledesk.core.progress import active_seconds, drill_weeks, started
 from ankledesk.core.records import SessionRecord, StepRecord
-from ankledesk.core.timefmt import clock
+from ankledesk.core.timefmt import duration_text
 from ankledesk.errors import UserError
-from ankledesk.store.edits import edit_session
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.style import body, heading
@@ -64,7 +63,7 @@ def row_of(session: SessionRecord) -> list[str]:
         session["routine_name"],
         "finished" if session["status"] == "finished" else "stopped early",
         sets_text(session),
-        clock(active_seconds(session)),
+        duration_text(active_seconds(session)),
         str(session["rpe"]) if session.get("rpe") else "–",
         "⚠ yes" if session.get("pain") else "no",
         notes_text(session),
@@ -77,7 +76,7 @@ def _amount(step: StepRecord, target: bool) -> str:
         reps = step["target_reps"] if target else step["actual_reps"]
         return "–" if reps is None else f"{reps} reps"
     seconds = step["target_seconds"] if target else step["actual_seconds"]
-    return "–" if seconds is None else clock(seconds)
+    return "–" if seconds is None else duration_text(seconds)
 
 
 class SessionTable(QTableWidget):
@@ -154,7 +153,7 @@ class DrillWeekTable(QTableWidget):
         for r, row in enumerate(rows):
             best = row.best_hold_seconds
             values = [row.name, str(row.sets_done), str(row.sets_partial),
-                      str(row.sets_skipped), "–" if best is None else clock(best),
+                      str(row.sets_skipped), "–" if best is None else duration_text(best),
                       str(row.total_reps) if row.mode == "reps" else "–"]
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
@@ -179,7 +178,7 @@ class SessionDialog(QDialog):
         outcome = "finished" if session["status"] == "finished" else "stopped early"
         layout.addWidget(body(
             f"{started(session):%A %-d %B %Y, %H:%M} · {outcome} · {sets_text(session)} · "
-            f"{clock(active_seconds(session))} of work", 15))
+            f"{duration_text(active_seconds(session))} of work", 15))
 
         self.sets = QTableWidget(len(session["steps"]), len(SET_COLUMNS))
         self.sets.setObjectName("setTable")
@@ -253,13 +252,12 @@ class SessionDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.session = edit_session(
-                self.context.store, self.session["id"], rpe=self.rpe.currentData(),
+            self.session = self.context.edit_session(
+                self.session["id"], rpe=self.rpe.currentData(),
                 pain=self.pain.isChecked(), notes=self.notes.toPlainText().strip(),
                 drill_notes={d: f.text().strip() for d, f in self.drill_notes.items()})
         except (UserError, OSError) as exc:
             log.warning("could not save the edit of %s: %s", self.session["id"], exc)
             QMessageBox.warning(self, "Not saved", f"The change was not saved: {exc}")
             return
-        self.context.sessions_changed()
         self.accept()

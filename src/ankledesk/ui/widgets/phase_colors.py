@@ -1,4 +1,4 @@
-"""Phase colours (UI.md): the phase is told by colour and by word, never by colour alone.
+"""Phase colours (docs/design.md): the phase is told by colour and by word, never by colour alone.
 
 Each background is paired with the text colour that reads on it from across the room (contrast
 of at least 4.5:1), the same in light and dark themes: the bar is the loudest thing on screen.

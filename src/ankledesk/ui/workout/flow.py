@@ -17,7 +17,6 @@ from ankledesk.core.model import Routine
 from ankledesk.core.plan import expand
 from ankledesk.core.records import SessionRecord
 from ankledesk.errors import UserError
-from ankledesk.store.measurements import MeasurementLog
 from ankledesk.store.session_store import ActiveSession
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.sleep_inhibitor import SleepInhibitor
@@ -142,7 +141,7 @@ class WorkoutFlow(QStackedWidget):
         self.cues.finish()
         self.summary = SummaryScreen(self.active.document, self.plan, finished=finished,
                                      total_seconds=self._total_seconds, parent=self,
-                                     measurements=MeasurementLog(self.context.store))
+                                     context=self.context)
         self.summary.saved.connect(self._save)
         self.summary.typed.connect(self._keep_typed)
         self.addWidget(self.summary)
@@ -150,7 +149,8 @@ class WorkoutFlow(QStackedWidget):
         self.summary.rpe_group.buttons()[0].setFocus()
         self.summary_shown.emit()
 
-    def _keep_typed(self, rpe: int | None, pain: bool, notes: str, drill_notes: dict) -> None:
+    def _keep_typed(self, rpe: int | None, pain: bool, notes: str,
+                    drill_notes: dict[str, str]) -> None:
         """What the user entered on the summary, into the journal with the sets at once."""
         if self.active.closed:
             return
@@ -159,10 +159,11 @@ class WorkoutFlow(QStackedWidget):
         except UserError as exc:  # a full disk, say: Save will try again and say so
             log.warning("session %s: what was typed is not kept yet: %s", self.active.id, exc)
 
-    def _save(self, rpe: int | None, pain: bool, notes: str, drill_notes: dict) -> None:
-        close = self.active.finish if self.finished else self.active.abandon
+    def _save(self, rpe: int | None, pain: bool, notes: str,
+              drill_notes: dict[str, str]) -> None:
+        close = self.context.finish if self.finished else self.context.abandon
         try:
-            document = close(at=self._ended_at, rpe=rpe, pain=pain, notes=notes,
+            document = close(self.active, at=self._ended_at, rpe=rpe, pain=pain, notes=notes,
                              drill_notes=drill_notes)
         except UserError as exc:
             # Refused (a full disk, a year file gone read-only): the sets and what was typed
@@ -172,5 +173,4 @@ class WorkoutFlow(QStackedWidget):
                 self.summary.refused(str(exc))
             return
         log.info("session %s saved (%s)", document["id"], document["status"])
-        self.context.sessions_changed()
         self.closed.emit(document)

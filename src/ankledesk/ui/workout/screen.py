@@ -1,4 +1,4 @@
-"""The gym-mode workout screen (UI.md): read from three metres, worked with one key.
+"""The gym-mode workout screen (docs/design.md): read from three metres, worked with one key.
 
 It takes the driver (the engine's Qt adapter) in its constructor, connects to it there, and
 renders `driver.view()` whenever the driver says something changed; each widget repaints only
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ankledesk.core.engine import View
 from ankledesk.core.model import Drill
 from ankledesk.core.plan import Step
-from ankledesk.core.timefmt import clock
+from ankledesk.core.timefmt import duration_text
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.style import StartButton
 from ankledesk.ui.video import VideoView
@@ -91,13 +91,13 @@ def reps_target_text(step: Step) -> str:
 
 def paced_rep_text(step: Step, view: View) -> str:
     """`rep 3 of 6` and what is left of the set, under the rep's own countdown."""
-    left = clock(view.remaining or 0.0, ceil=True)
+    left = duration_text(view.remaining or 0.0, ceil=True)
     return f"rep {view.rep} of {step.target_reps}\nset {left} left"
 
 
 def _fit_template(seconds: float) -> str:
     """The widest countdown text a step of this length can show, as zeros (fits the digits)."""
-    return "".join("0" if ch.isdigit() else ch for ch in clock(seconds))
+    return "".join("0" if ch.isdigit() else ch for ch in duration_text(seconds))
 
 
 PRELOAD_DELAY_MS = 25
@@ -137,6 +137,21 @@ class WorkoutScreen(QWidget):
         self._preload_timer.timeout.connect(self._preload_next)
         self.confirming_stop = False
 
+        centre = self._build_centre()
+        info = self._build_info()
+        controls = self._build_controls()
+        self._build_stop_bar()
+        self._lay_out(centre, info, controls)
+
+        driver.changed.connect(self.refresh)
+        self._apply_sizes()
+        self.refresh()
+
+    # -- the screen's parts, built in this order (it is also the widgets' stacking order) ---
+
+    def _build_centre(self) -> QHBoxLayout:
+        """The phase bar; the clip with the cues under it; the countdown over the ring (or,
+        on a reps set, the target and the big Done)."""
         self.phase_bar = PhaseBar(self)
         self.video = VideoView(self)
         self.video.setObjectName("workoutVideo")
@@ -178,7 +193,10 @@ class WorkoutScreen(QWidget):
         centre.setSpacing(16)
         centre.addLayout(left, 11)
         centre.addLayout(right, 9)
+        return centre
 
+    def _build_info(self) -> QHBoxLayout:
+        """What comes next, the mute mark and the time so far."""
         self.next_label = self._label("nextUp")
         self.next_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.elapsed_label = self._label("elapsed")
@@ -189,21 +207,24 @@ class WorkoutScreen(QWidget):
         info.addWidget(self.next_label, 1)
         info.addWidget(self.mute_label)
         info.addWidget(self.elapsed_label)
+        return info
 
+    def _build_controls(self) -> QHBoxLayout:
+        """The row of buttons, each with the key that does the same."""
         self.prev_button = self._button("prev", "◀ Prev", "Previous step (← or Page Up)",
-                                        driver.previous)
+                                        self.driver.previous)
         self.pause_button = self._button("pause", "❚❚ Pause", "Pause or resume (Space)",
-                                         driver.toggle_pause)
+                                         self.driver.toggle_pause)
         self.done_small = self._button("done", "Done ✓", "Done with this set (Enter)",
                                        self._done)
         self.next_button = self._button("next", "Next ▶", "Next step (→ or Page Down)",
-                                        driver.next)
+                                        self.driver.next)
         self.minus_button = self._button("minus", f"−{ADJUST_SECONDS} s",
                                          f"{ADJUST_SECONDS} seconds less (−)",
-                                         lambda: driver.adjust(-ADJUST_SECONDS))
+                                         lambda: self.driver.adjust(-ADJUST_SECONDS))
         self.plus_button = self._button("plus", f"+{ADJUST_SECONDS} s",
                                         f"{ADJUST_SECONDS} seconds more (+)",
-                                        lambda: driver.adjust(ADJUST_SECONDS))
+                                        lambda: self.driver.adjust(ADJUST_SECONDS))
         self.mute_button = self._button("mute", "♪ Mute", "Mute the cues (M)",
                                         self.toggle_mute)
         self.full_button = self._button("fullScreen", "⤢ Full screen",
@@ -221,7 +242,10 @@ class WorkoutScreen(QWidget):
         controls.addSpacing(12)
         for button in (self.mute_button, self.full_button, self.stop_button):
             controls.addWidget(button, 2)
+        return controls
 
+    def _build_stop_bar(self) -> None:
+        """The red bar Esc shows: a second Esc stops, any other key carries on."""
         self.stop_bar = QWidget(self)
         self.stop_bar.setObjectName("stopBar")
         self.stop_bar.setStyleSheet("#stopBar { background: #b3261e; border-radius: 6px; }"
@@ -240,6 +264,7 @@ class WorkoutScreen(QWidget):
         stop_layout.addWidget(self.stop_no)
         self.stop_bar.hide()
 
+    def _lay_out(self, centre: QHBoxLayout, info: QHBoxLayout, controls: QHBoxLayout) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -252,10 +277,6 @@ class WorkoutScreen(QWidget):
         body.addLayout(controls)
         body.addWidget(self.stop_bar)
         layout.addLayout(body, 1)
-
-        driver.changed.connect(self.refresh)
-        self._apply_sizes()
-        self.refresh()
 
     # -- building blocks -----------------------------------------------------------------
 
@@ -330,21 +351,21 @@ class WorkoutScreen(QWidget):
             # Time into the set, marked "+" so that from across the room it never reads as
             # time left (the holds' countdowns show the same digits without it).
             self.countdown.set_fit("+" + _fit_template(max(599.0, view.elapsed)))
-            self.countdown.set_text("+" + clock(view.elapsed), None)
+            self.countdown.set_text("+" + duration_text(view.elapsed), None)
             self.middle.setCurrentIndex(1)
             self.reps_target.setText(reps_target_text(step))
             self.done_button.show()
         elif step is not None and view.rep is not None and view.state != "finished":
             # paced reps: the rep's own countdown, and which rep of how many
             self.countdown.set_fit(_fit_template(step.rep_seconds or 0.0))
-            self.countdown.set_text(clock(view.rep_remaining or 0.0, ceil=True), None)
+            self.countdown.set_text(duration_text(view.rep_remaining or 0.0, ceil=True), None)
             self.middle.setCurrentIndex(1)
             self.reps_target.setText(paced_rep_text(step, view))
             self.done_button.hide()
         else:
             remaining = view.remaining if view.remaining is not None else 0.0
             self.countdown.set_fit(_fit_template(step.seconds or 0.0) if step else "0:00")
-            self.countdown.set_text(clock(remaining, ceil=True), None)
+            self.countdown.set_text(duration_text(remaining, ceil=True), None)
             self.middle.setCurrentIndex(0)
             self.ring.set_progress(view.progress, colour)
         is_reps = bool(step and step.is_work and step.counts_up and view.state != "finished")
@@ -360,7 +381,7 @@ class WorkoutScreen(QWidget):
             full, Qt.TextElideMode.ElideRight, self.next_label.contentsRect().width()))
         total = view.workout_elapsed + view.workout_remaining
         self._set(self.elapsed_label,
-                  f"elapsed {clock(view.workout_elapsed)} / {clock(total)}")
+                  f"elapsed {duration_text(view.workout_elapsed)} / {duration_text(total)}")
         self._set(self.mute_label, "♪ cues muted" if self.muted else "")
         self._caption(self.mute_button, "unmute" if self.muted else "mute")
         self._update_video(view)

@@ -65,9 +65,9 @@ def sounds_dir() -> Path:
 def perceived_to_linear(volume: float) -> float:
     """A 0–1 volume slider as the ear hears it, as the linear gain QSoundEffect wants."""
     QAudio = multimedia().QAudio
-    return QAudio.convertVolume(max(0.0, min(1.0, volume)),
-                                QAudio.VolumeScale.LogarithmicVolumeScale,
-                                QAudio.VolumeScale.LinearVolumeScale)
+    return float(QAudio.convertVolume(max(0.0, min(1.0, volume)),
+                                      QAudio.VolumeScale.LogarithmicVolumeScale,
+                                      QAudio.VolumeScale.LinearVolumeScale))
 
 
 class ToneBank(QObject):

@@ -35,8 +35,8 @@ from ankledesk.core.measures import Measurement, describe
 from ankledesk.core.plan import Plan
 from ankledesk.core.progress import active_seconds
 from ankledesk.core.records import SessionRecord
-from ankledesk.core.timefmt import clock
-from ankledesk.store.measurements import MeasurementLog
+from ankledesk.core.timefmt import duration_text
+from ankledesk.ui.context import AppContext
 from ankledesk.ui.fonts import text_font
 from ankledesk.ui.history.measures import ask_measurements
 from ankledesk.ui.style import ACCENT, StartButton
@@ -100,7 +100,7 @@ class SummaryScreen(QWidget):
 
     def __init__(self, document: SessionRecord, plan: Plan, *, finished: bool,
                  total_seconds: float, parent: QWidget | None = None,
-                 measurements: MeasurementLog | None = None) -> None:
+                 context: AppContext | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("summaryScreen")
         self.document = document
@@ -116,8 +116,8 @@ class SummaryScreen(QWidget):
 
         stats = QGridLayout()
         figures = [
-            ("Time", f"{clock(total_seconds)} in all · {clock(self.outcome.active_seconds)} "
-                     "of work"),
+            ("Time", f"{duration_text(total_seconds)} in all · "
+                     f"{duration_text(self.outcome.active_seconds)} of work"),
             ("Sets", self.outcome.sets_line()),
             ("Holds", self.outcome.holds_line()),
         ]
@@ -204,8 +204,8 @@ class SummaryScreen(QWidget):
         notes_head.setFont(text_font(16, bold=True))
         layout.addWidget(notes_head)
         layout.addWidget(scroll, 1)
-        if measurements is not None:
-            layout.addLayout(self._measure_row(measurements))
+        if context is not None:
+            layout.addLayout(self._measure_row(context))
         self.refusal = QLabel()
         self.refusal.setObjectName("summaryRefused")
         self.refusal.setWordWrap(True)
@@ -269,7 +269,7 @@ class SummaryScreen(QWidget):
         self.refusal.show()
         self._saved = False
 
-    def _measure_row(self, journal: MeasurementLog) -> QHBoxLayout:
+    def _measure_row(self, context: AppContext) -> QHBoxLayout:
         """Measurements taken now (optional): stored at once, linked to this session."""
         self.measure_button = QPushButton("Add measurements…")
         self.measure_button.setObjectName("summaryMeasure")
@@ -280,7 +280,7 @@ class SummaryScreen(QWidget):
         self.measured.setWordWrap(True)
         self.measured.setFont(text_font(15))
         self.measure_button.clicked.connect(lambda: ask_measurements(
-            journal, self.document["id"], self, self._measured))
+            context, self.document["id"], self, self._measured))
         row = QHBoxLayout()
         row.addWidget(self.measure_button)
         row.addWidget(self.measured, 1)

@@ -94,7 +94,7 @@ def _note_samples(note: Note, ring: float) -> list[float]:
     return out
 
 
-def synthesise(tone: Tone) -> array:
+def synthesise(tone: Tone) -> array[int]:
     """The tone as 16-bit mono samples, peak at `tone.peak_dbfs`, with trailing silence."""
     samples: list[float] = []
     for note in tone.notes:

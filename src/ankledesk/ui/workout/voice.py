@@ -16,6 +16,7 @@ import logging
 import os
 import sys
 import time
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QProcess, QTimer, Signal
 
@@ -208,7 +209,7 @@ class Voice(QObject):
         if self.failed is None:
             self.failed = "closed"
 
-    def _send(self, message: dict) -> None:
+    def _send(self, message: dict[str, Any]) -> None:
         self._process.write((json.dumps(message) + "\n").encode())
 
     def _arm(self, seconds: float, why: str) -> None:
@@ -226,7 +227,7 @@ class Voice(QObject):
             if isinstance(message, dict):
                 self._handle(message)
 
-    def _handle(self, message: dict) -> None:
+    def _handle(self, message: dict[str, Any]) -> None:
         if "ready" in message:
             self.is_ready = True
             self._deadline.stop()

@@ -22,6 +22,7 @@ import argparse
 import json
 import sys
 import threading
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
@@ -34,7 +35,7 @@ DEFAULT_VOLUME = 0.5
 LAST_WORDS_LIMIT_S = 15.0
 
 
-def emit(message: dict) -> None:
+def emit(message: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(message) + "\n")
     sys.stdout.flush()
 
