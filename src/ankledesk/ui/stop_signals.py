@@ -17,8 +17,8 @@ so the command line says its one line and exits 130 or 143.
 
 from __future__ import annotations
 
+import _socket
 import signal
-import socket
 from types import FrameType, TracebackType
 
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
@@ -27,6 +27,16 @@ from ankledesk.errors import INTERRUPTED_EXIT, TERMINATED_EXIT, Terminated
 
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM")
                      if hasattr(signal, name))
+
+
+def _socket_pair() -> tuple[_socket.socket, _socket.socket]:
+    """Two connected sockets: `_socket`'s own where it has them (POSIX), as `socket.py` imports
+    `selectors` and `array` on the way, a few ms of the window's start; else socket.py's."""
+    if hasattr(_socket, "socketpair"):
+        return _socket.socketpair()
+    import socket
+
+    return socket.socketpair()
 
 
 def exit_code(signum: int) -> int:
@@ -44,7 +54,7 @@ class StopSignals(QObject):
         super().__init__(parent)
         self.signum: int | None = None
         self._emitted = False
-        self._reader, self._writer = socket.socketpair()
+        self._reader, self._writer = _socket_pair()
         for end in (self._reader, self._writer):
             end.setblocking(False)  # set_wakeup_fd requires it; a full buffer only drops bytes
         self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
