@@ -204,6 +204,7 @@ def _show(app: QApplication, data_dir: Path, stop: StopSignals, *,
 
     window.installEventFilter(FirstPaint(window, painted))
     window.show()
-    code = until_closed(app, window, stop)
-    window.context.store.close()
-    return code
+    try:
+        return until_closed(app, window, stop)
+    finally:
+        window.context.store.close()  # the lock, whatever closing the window raised

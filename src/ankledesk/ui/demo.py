@@ -226,7 +226,7 @@ def _demo(args: argparse.Namespace, app: QApplication, stop: StopSignals,
         window.close()
     window.context.store.close()
     if stop.signum is not None:
-        return 1
+        return 1  # never the exit code: `_run` then raises the signal's (stop.reraise)
     if demo.session is None:
         print("ankledesk: the demo did not finish its workout", file=sys.stderr)
         return 1

@@ -72,7 +72,8 @@ class StopSignals(QObject):
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         for number, handler in self._previous.items():
-            signal.signal(number, handler)  # type: ignore[arg-type]
+            # None: a handler set outside Python, which cannot be put back; the default then.
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)  # type: ignore[arg-type]
         signal.set_wakeup_fd(-1 if self._previous_fd is None else self._previous_fd)
         self._notifier.setEnabled(False)
         self._reader.close()
