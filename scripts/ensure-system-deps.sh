@@ -10,7 +10,7 @@
 # is the spoken announcements' voice (it is only a Recommends of speech-dispatcher, so
 # --no-install-recommends would leave speech-dispatcher with no voice at all). pulseaudio and
 # pulseaudio-utils are for the tests: a private daemon with a null sink whose monitor parec
-# records.
+# records. libxtst6 is for the tests too: they press keys in the real app's window (XTest).
 set -euo pipefail
 
 packages=(
@@ -19,7 +19,7 @@ packages=(
   libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libglib2.0-0
   libpulse0 speech-dispatcher-espeak-ng
-  xvfb xauth poppler-utils pulseaudio pulseaudio-utils
+  xvfb xauth poppler-utils pulseaudio pulseaudio-utils libxtst6
   dbus-daemon dbus-session-bus-common
 )
 

@@ -48,9 +48,9 @@ _TEMP_NAME = re.compile(r"\.(?P<target>[^./][^/]*?\.[A-Za-z0-9]+)\.(?:(?P<pid>[1
                         r"[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX))
 PAUSE_ENV = "ANKLEDESK_PAUSE_AFTER_WRITE"
 """For the crash tests only: when set to K, each durable step of the store says so on stderr
-(`checkpoint: …`), and the K-th one (counting from 1; 0: none) then waits a minute, so a test
-can kill the process with a real SIGKILL right after any chosen write. Unset, it costs one
-dictionary lookup."""
+(`checkpoint: …`), and the K-th one (counting from 1; 0: none) then waits a minute (`K:S`: S
+seconds), so a test can kill the process with a real SIGKILL right after any chosen write, or
+send it a signal while it is inside one. Unset, it costs one dictionary lookup."""
 _checkpoints_passed = 0
 PAUSE_BEFORE_RENAME_ENV = "ANKLEDESK_PAUSE_BEFORE_RENAME"
 """For the crash tests only: when set to K, each atomic write says `temp written: <file>` on
@@ -72,8 +72,9 @@ def checkpoint(what: str) -> None:
     global _checkpoints_passed
     _checkpoints_passed += 1
     print(f"checkpoint: {what}", file=sys.stderr, flush=True)
-    if _checkpoints_passed == int(pause_at):
-        time.sleep(60)
+    at, _, seconds = pause_at.partition(":")
+    if _checkpoints_passed == int(at):
+        time.sleep(float(seconds or 60))
 
 
 def _temp_checkpoint(target: Path) -> None:

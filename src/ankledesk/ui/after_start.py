@@ -31,10 +31,12 @@ def offer_resume(window: MainWindow) -> None:
     keep.setObjectName("keepButton")
     box.setDefaultButton(resume)
     box.exec()
-    if box.clickedButton() is resume:
+    answer = box.clickedButton()
+    if answer is resume:
         window.resume_leftover()
-    else:
+    elif answer is keep:
         window.context.abandon_leftover()
+    # No answer: the app is closing (SIGTERM, Ctrl-C); the question waits for the next start.
 
 
 def after_shown(window: MainWindow) -> None:

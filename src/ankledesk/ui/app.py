@@ -29,6 +29,7 @@ from ankledesk.ui.fonts import install_fonts
 from ankledesk.ui.main_window import MainWindow
 from ankledesk.ui.platform_failure import PlatformWatch
 from ankledesk.ui.qt_platform import use_xcb_on_wayland
+from ankledesk.ui.stop_signals import StopSignals, exit_code
 from ankledesk.ui.workout.clock import Clock
 
 if TYPE_CHECKING:
@@ -155,11 +156,37 @@ def build_window(data_dir: Path, clock: Clock | None = None) -> MainWindow | Non
     return window
 
 
+def until_closed(app: QApplication, window: MainWindow, stop: StopSignals) -> int:
+    """The event loop, until it ends or SIGTERM / Ctrl-C comes (`stop`, installed before the
+    window was made, so one that came meanwhile is not lost); in that case the window is then
+    closed without asking, outside the loop (see ui/stop_signals.py)."""
+    code = app.exec() if stop.signum is None else exit_code(stop.signum)
+    if stop.signum is not None:
+        window.close_for_signal()
+    return code
+
+
+def end_loops_on_signal(app: QApplication, stop: StopSignals) -> None:
+    """A signal ends every event loop running: the app's, and a dialog's, whose question
+    then has no answer (each caller treats that as "do nothing")."""
+    stop.arrived.connect(lambda signum: app.exit(exit_code(signum)))
+
+
 def run(data_dir: Path, *, exit_after_paint: bool = False) -> int:
-    """`ankledesk` with no command: the app, until its window closes."""
+    """`ankledesk` with no command: the app, until its window closes (or SIGTERM / Ctrl-C:
+    then the window closes without asking, and the CLI says its one line, exit 143 / 130)."""
     start_logging(data_dir)
     install_excepthook(data_dir)
     app = create_application()
+    with StopSignals() as stop:
+        end_loops_on_signal(app, stop)
+        code = _show(app, data_dir, stop, exit_after_paint=exit_after_paint)
+    stop.reraise()
+    return code
+
+
+def _show(app: QApplication, data_dir: Path, stop: StopSignals, *,
+          exit_after_paint: bool) -> int:
     window = build_window(data_dir)
     if window is None:
         return 1
@@ -181,6 +208,7 @@ def run(data_dir: Path, *, exit_after_paint: bool = False) -> int:
 
     window.installEventFilter(FirstPaint(window, painted))
     window.show()
-    code = app.exec()
-    window.context.store.close()
-    return code
+    try:
+        return until_closed(app, window, stop)
+    finally:
+        window.context.store.close()  # the lock, whatever closing the window raised

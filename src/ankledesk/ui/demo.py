@@ -28,6 +28,7 @@ from ankledesk.core.plan import Step
 from ankledesk.core.records import SessionRecord
 from ankledesk.errors import UserError
 from ankledesk.ui.main_window import MainWindow
+from ankledesk.ui.stop_signals import StopSignals
 from ankledesk.ui.workout.clock import ScaledClock
 from ankledesk.ui.workout.flow import WorkoutFlow
 
@@ -192,11 +193,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, size: tuple[int, int], out: Path, data: Path) -> int:
-    from ankledesk.ui.app import build_window, create_application, install_excepthook
-    from ankledesk.ui.theme import apply_theme
+    from ankledesk.ui.app import create_application, install_excepthook
 
     install_excepthook(data)
     app = create_application()
+    with StopSignals() as stop:  # SIGTERM, Ctrl-C: the window closes, then one line (app.py)
+        code = _demo(args, app, stop, size, out, data)
+    stop.reraise()
+    return code
+
+
+def _demo(args: argparse.Namespace, app: QApplication, stop: StopSignals,
+          size: tuple[int, int], out: Path, data: Path) -> int:
+    from ankledesk.ui.app import build_window, end_loops_on_signal, until_closed
+    from ankledesk.ui.theme import apply_theme
+
+    end_loops_on_signal(app, stop)
     apply_theme(app, args.theme)
     clock = ScaledClock(args.speed)
     window = build_window(data, clock=clock)
@@ -209,9 +221,12 @@ def _run(args: argparse.Namespace, size: tuple[int, int], out: Path, data: Path)
     window.show()
     demo = DemoRun(window, clock, args.routine, out, args.prefix, args.speed)
     QTimer.singleShot(0, demo.start)
-    app.exec()
-    window.close()
+    until_closed(app, window, stop)
+    if stop.signum is None:
+        window.close()
     window.context.store.close()
+    if stop.signum is not None:
+        return 1  # never the exit code: `_run` then raises the signal's (stop.reraise)
     if demo.session is None:
         print("ankledesk: the demo did not finish its workout", file=sys.stderr)
         return 1

@@ -326,13 +326,32 @@ class MainWindow(QMainWindow):
                 return
         if flow is not None and not flow.saved:
             flow.leave_now()
+        self._shut_down()
+        super().closeEvent(event)
+
+    def close_for_signal(self) -> None:
+        """SIGTERM or Ctrl-C (ui/stop_signals.py), once the event loop has ended: close as the
+        user would, but ask nothing. A workout under way stays in the journal as it is, every
+        finished set in it, and is offered for resume at the next start: the user did not
+        choose to stop it, so it is neither stored as stopped early nor given a partial set
+        (the set under way is done again). A summary on show is saved, as closing saves it.
+        No close event is sent: the Build page would ask about an unsaved circuit."""
+        flow = self.flow
+        if flow is not None and flow.in_workout:
+            flow.halt()
+        elif flow is not None and not flow.saved:
+            flow.leave_now()
+        self._shut_down()
+        self.hide()
+
+    def _shut_down(self) -> None:
+        """Let go of what outlives the window: the screen saver, libvlc's players."""
         if self._inhibitor is not None:
             self._inhibitor.release()
         if self._routines.built:
             self.routines.shutdown()
         if self._build.built:
             self.build.shutdown()
-        super().closeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         from PySide6.QtCore import Qt  # not before the first paint: see ui/painting.py

@@ -114,6 +114,15 @@ class WorkoutFlow(QStackedWidget):
         self.summary.save()
         return self.active.document
 
+    def halt(self) -> None:
+        """Stop the clock, the clips and the voice, and store nothing: what the journal holds
+        stays there, to be resumed (MainWindow.close_for_signal). Safe to call again."""
+        self.driver.stop()
+        if self.inhibitor is not None:
+            self.inhibitor.release()
+        self.workout_screen.shutdown()
+        self.cues.shutdown()
+
     # -- internals -----------------------------------------------------------------------
 
     def _remember_mute(self, muted: bool) -> None:

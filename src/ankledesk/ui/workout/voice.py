@@ -184,6 +184,8 @@ class Voice(QObject):
         deadline = time.monotonic() + limit_ms / 1000
         while self.running and time.monotonic() < deadline:
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            if not self.running:  # ended meanwhile (given up, say), and perhaps deleted
+                break
             self._process.waitForFinished(20)
         if self.running:
             self.shutdown()
