@@ -7,7 +7,9 @@ with the interpreter; `signal` itself would first import enum), installs handler
 process with one line as soon as it is imported, and once everything is loaded hands over to
 `ankledesk.cli.main`, where Ctrl-C raises KeyboardInterrupt and SIGTERM raises `Terminated`, so
 a command unwinds normally (the data folder's lock is released; a workout in progress stays in
-the journal, resumable) and prints one line.
+the journal, resumable) and prints one line. The window and the demo take the signals over
+once Qt runs (ui/stop_signals.py): there a signal is read by the event loop and closes the
+window between two slots, and only then is raised here, for the same one line.
 """
 
 import gc
