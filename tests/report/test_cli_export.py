@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from ankledesk import durable_files
 from ankledesk.core.progress import IsoWeek
 from ankledesk.report import output
 from tests.report.pdfcheck import ink_spread, page_sizes, page_texts, render_pages
@@ -139,7 +140,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
     def refuse(*_args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(output.os, "replace", refuse)
+    monkeypatch.setattr(durable_files, "replace_with_retry", refuse)
     with pytest.raises(OSError, match="No space"):
         output.save_atomic(target, b"%PDF-new")
     assert target.read_bytes() == b"the old file"

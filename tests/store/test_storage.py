@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from tinydb import TinyDB
 
-from ankledesk.store import storage
+from ankledesk import durable_files
 from ankledesk.store.storage import (
     AtomicJSONStorage,
     FrozenStorage,
@@ -44,7 +44,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp_file(tmp_path: Path,
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(storage, "replace_with_retry", broken_replace)
+    monkeypatch.setattr(durable_files, "replace_with_retry", broken_replace)
     with pytest.raises(OSError, match="No space"):
         atomic_write_bytes(path, b'{"new": {}}')
     assert path.read_bytes() == b'{"old": {}}'

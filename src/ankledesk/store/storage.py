@@ -22,21 +22,32 @@ import os
 import re
 import stat
 import sys
-import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
+from ankledesk.durable_files import (
+    PAUSE_BEFORE_RENAME_ENV,
+    PAUSE_ENV,
+    TEMP_SUFFIX,
+    atomic_write_bytes,
+    checkpoint,
+    fsync_dir,
+    remove_durably,
+    replace_with_retry,
+    write_target,
+)
 from ankledesk.store.decoding import unpadded
 
-# On Windows a virus scanner, the search indexer or a backup tool may hold the target open for a
-# moment; os.replace then fails with PermissionError. Retrying briefly rides that out.
-REPLACE_RETRY_SECONDS = 1.0
-REPLACE_RETRY_PAUSE = 0.05
-TEMP_SUFFIX = ".tmp"
+__all__ = [  # the store's modules (and the crash tests) take the durable write from here
+    "PAUSE_BEFORE_RENAME_ENV", "PAUSE_ENV", "TEMP_SUFFIX", "AtomicJSONStorage", "FrozenStorage",
+    "ReadOnlyError", "atomic_write_bytes", "checkpoint", "dumps", "file_stamp", "fsync_dir",
+    "is_stale_temp", "leftover_temp_files", "remove_durably", "replace_with_retry",
+    "sweep_temp_files", "write_target",
+]
+
 STALE_TEMP_SECONDS = 3600.0
 """A temp file of ours this old is stale even if its writer's pid is alive (a write takes
 well under a second; the pid has been reused), or when its name carries no pid (an older
@@ -46,134 +57,8 @@ AnkleDesk's)."""
 # name (`.syncthing.abcdefgh.tmp`) never looks like ours.
 _TEMP_NAME = re.compile(r"\.(?P<target>[^./][^/]*?\.[A-Za-z0-9]+)\.(?:(?P<pid>[1-9][0-9]{0,9})\.)?"
                         r"[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX))
-PAUSE_ENV = "ANKLEDESK_PAUSE_AFTER_WRITE"
-"""For the crash tests only: when set to K, each durable step of the store says so on stderr
-(`checkpoint: …`), and the K-th one (counting from 1; 0: none) then waits a minute (`K:S`: S
-seconds), so a test can kill the process with a real SIGKILL right after any chosen write, or
-send it a signal while it is inside one. Unset, it costs one dictionary lookup."""
-_checkpoints_passed = 0
-PAUSE_BEFORE_RENAME_ENV = "ANKLEDESK_PAUSE_BEFORE_RENAME"
-"""For the crash tests only: when set to K, each atomic write says `temp written: <file>` on
-stderr once its temp file is complete and before the rename, and the K-th (from 1; 0: none)
-then waits for a line on stdin (or its end), so a test can SIGKILL the process while its temp
-file is on disk, or let it go on. Unset, it costs one dictionary lookup."""
-_temps_written = 0
-
-
 class ReadOnlyError(OSError):
     """A write was attempted on a file opened read-only (for instance a newer schema)."""
-
-
-def checkpoint(what: str) -> None:
-    """Mark a durable step (see PAUSE_ENV)."""
-    pause_at = os.environ.get(PAUSE_ENV)
-    if not pause_at:
-        return
-    global _checkpoints_passed
-    _checkpoints_passed += 1
-    print(f"checkpoint: {what}", file=sys.stderr, flush=True)
-    at, _, seconds = pause_at.partition(":")
-    if _checkpoints_passed == int(at):
-        time.sleep(float(seconds or 60))
-
-
-def _temp_checkpoint(target: Path) -> None:
-    """Mark a temp file written and not yet renamed (see PAUSE_BEFORE_RENAME_ENV)."""
-    pause_at = os.environ.get(PAUSE_BEFORE_RENAME_ENV)
-    if not pause_at:
-        return
-    global _temps_written
-    _temps_written += 1
-    print(f"temp written: {target.name}", file=sys.stderr, flush=True)
-    if _temps_written == int(pause_at):
-        sys.stdin.readline()
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename or unlink in `folder` durable. Windows has no directory fsync; NTFS
-    journals the metadata itself, so there it is a no-op."""
-    if sys.platform == "win32":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def replace_with_retry(
-    source: Path, target: Path, *, timeout: float = REPLACE_RETRY_SECONDS,
-    replace: Callable[[Path, Path], None] = os.replace, sleep: Callable[[float], None] = time.sleep,
-) -> None:
-    """`os.replace`, retried for up to `timeout` seconds while it raises PermissionError."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            replace(source, target)
-            return
-        except PermissionError:
-            if time.monotonic() >= deadline:
-                raise
-            sleep(REPLACE_RETRY_PAUSE)
-
-
-def write_target(path: Path) -> Path:
-    """The file a write to `path` must replace: a symlink's target (so a history kept in a
-    synced folder keeps receiving sessions and the link stays a link), else `path` itself.
-    A dangling link or a loop raises OSError rather than being replaced by a plain file."""
-    if not path.is_symlink():
-        return path
-    os.stat(path)  # FileNotFoundError for a dangling link, ELOOP for a loop
-    return Path(os.path.realpath(path))
-
-
-def _mkstemp(path: Path) -> tuple[int, str]:
-    """A temp file beside `path`; an error names the folder, not a temp name nobody knows."""
-    try:
-        return tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX,
-                                dir=path.parent)
-    except OSError as exc:
-        raise type(exc)(exc.errno, exc.strerror, str(path.parent)) from None
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Durably replace `path` with `data`: temp file, flush, fsync, replace, fsync folder.
-
-    A symlink is followed (the target is replaced, the link kept) and an existing file keeps
-    its permission bits; a new file gets mkstemp's owner-only 0600."""
-    path = write_target(Path(path))
-    folder = path.parent
-    try:
-        mode: int | None = os.stat(path).st_mode & 0o7777
-    except FileNotFoundError:
-        mode = None
-    fd, temp_name = _mkstemp(path)
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if mode is not None and hasattr(os, "fchmod"):  # no fchmod on Windows
-                os.fchmod(fh.fileno(), mode)
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _temp_checkpoint(path)
-        replace_with_retry(temp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        if isinstance(exc, OSError) and exc.filename is None:
-            # A failed write names no file: say which one was being written.
-            raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
-        raise
-    fsync_dir(folder)
-    checkpoint(f"wrote {path.name}")
-
-
-def remove_durably(path: Path) -> None:
-    """Delete `path` (if present) and make the deletion survive a crash."""
-    with contextlib.suppress(FileNotFoundError):
-        path.unlink()
-    fsync_dir(path.parent)
 
 
 def leftover_temp_files(path: Path) -> list[Path]:

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import shutil
 from pathlib import Path
 
 from ankledesk import paths
 from ankledesk.core.model import Drill
+from ankledesk.durable_files import atomic_copy
 from ankledesk.errors import UserError
 from ankledesk.store.storage import atomic_write_bytes, remove_durably
 
@@ -78,12 +77,9 @@ class UserClips:
         self.folder.mkdir(parents=True, exist_ok=True)
         name = f"{drill_id}.user{source.suffix.lower()}"
         target = self.folder / name
-        temp = self.folder / f".{name}.copying"
         try:
-            shutil.copyfile(source, temp)
-            os.replace(temp, target)
+            atomic_copy(source, target)  # fsynced, so a crash after set() returns keeps it
         except OSError as exc:
-            temp.unlink(missing_ok=True)
             raise UserError(f"{source}: could not copy it into {self.folder}: "
                             f"{exc.strerror or exc}") from exc
         index = self._read()
