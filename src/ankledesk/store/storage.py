@@ -11,6 +11,7 @@ one, never a mix.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import sys
@@ -97,17 +98,47 @@ def _mkstemp(path: Path) -> tuple[int, str]:
         raise type(exc)(exc.errno, exc.strerror, str(path.parent)) from None
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+# link(2)'s errors on a file system without hard links (FAT, some network and FUSE mounts).
+_NO_HARD_LINKS = frozenset({errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS,
+                            errno.EMLINK, errno.EINVAL})
+
+
+def _place_new(temp: Path, path: Path) -> None:
+    """Give the finished temp file the name `path`, which must be free (FileExistsError
+    naming `path` otherwise, and nothing changed)."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        # No hard links: claim the name first (still exclusive), then fill it atomically.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        replace_with_retry(temp, path)
+        return
+    with contextlib.suppress(OSError):  # the file is in place; a leftover temp is swept later
+        temp.unlink()
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, exclusive: bool = False) -> None:
     """Durably replace `path` with `data`: temp file, flush, fsync, replace, fsync folder.
 
     A symlink is followed (the target is replaced, the link kept) and an existing file keeps
-    its permission bits; a new file gets mkstemp's owner-only 0600."""
-    path = write_target(Path(path))
+    its permission bits; a new file gets mkstemp's owner-only 0600.
+
+    With `exclusive`, `path` must not exist yet, not even as a dangling link: the finished
+    temp file is hard-linked to the name instead of replacing it, which fails with
+    FileExistsError if anything took the name meanwhile, so of two writers racing for one new
+    file exactly one succeeds and the other changes nothing. Where the file system has no hard
+    links (FAT), the name is claimed with O_CREAT|O_EXCL and then replaced: a crash between
+    the two leaves an empty file there, never a half-written one."""
+    path = Path(path) if exclusive else write_target(Path(path))
     folder = path.parent
-    try:
-        mode: int | None = os.stat(path).st_mode & 0o7777
-    except FileNotFoundError:
-        mode = None
+    mode: int | None = None
+    if not exclusive:
+        with contextlib.suppress(FileNotFoundError):
+            mode = os.stat(path).st_mode & 0o7777
     fd, temp_name = _mkstemp(path)
     temp = Path(temp_name)
     try:
@@ -117,7 +148,10 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        replace_with_retry(temp, path)
+        if exclusive:
+            _place_new(temp, path)
+        else:
+            replace_with_retry(temp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             temp.unlink()
