@@ -18,6 +18,7 @@ the crash tests stop a process at a chosen write (see PAUSE_ENV and PAUSE_BEFORE
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import sys
@@ -128,29 +129,62 @@ def usual_file_mode() -> int:
     return 0o666 & ~mask
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, new_file_mode: int | None = None) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, new_file_mode: int | None = None,
+                       exclusive: bool = False) -> None:
     """Durably replace `path` with `data`: temp file, flush, fsync, replace, fsync folder.
 
     A symlink is followed (the target is replaced, the link kept) and an existing file keeps
     its permission bits; a new file gets `new_file_mode`, by default mkstemp's owner-only 0600
-    (a history is nobody else's business)."""
-    _write(Path(path), lambda fh: fh.write(data), new_file_mode)
+    (a history is nobody else's business).
+
+    With `exclusive`, `path` must not exist yet, not even as a dangling link: the finished
+    temp file is hard-linked to the name instead of replacing it, which fails with
+    FileExistsError if anything took the name meanwhile, so of two writers racing for one new
+    file exactly one succeeds and the other changes nothing. Where the file system has no hard
+    links (FAT), the name is claimed with O_CREAT|O_EXCL and then replaced: a crash between
+    the two leaves an empty file there, never a half-written one."""
+    _write(Path(path), lambda fh: fh.write(data), new_file_mode, exclusive)
 
 
 def atomic_copy(source: Path, path: Path, *, new_file_mode: int | None = None) -> None:
     """Durably replace `path` with a copy of the file `source` (streamed, not read whole: a
     user's clip may be large), as atomic_write_bytes writes."""
     with open(source, "rb") as src:
-        _write(Path(path), lambda fh: shutil.copyfileobj(src, fh, 1 << 20), new_file_mode)
+        _write(Path(path), lambda fh: shutil.copyfileobj(src, fh, 1 << 20), new_file_mode,
+               exclusive=False)
 
 
-def _write(path: Path, fill: Callable[[BinaryIO], object], new_file_mode: int | None) -> None:
-    path = write_target(path)
-    folder = path.parent
+# link(2)'s errors on a file system without hard links (FAT, some network and FUSE mounts).
+_NO_HARD_LINKS = frozenset({errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS,
+                            errno.EMLINK, errno.EINVAL})
+
+
+def _place_new(temp: Path, path: Path) -> None:
+    """Give the finished temp file the name `path`, which must be free (FileExistsError
+    naming `path` otherwise, and nothing changed)."""
     try:
-        mode: int | None = os.stat(path).st_mode & 0o7777
-    except FileNotFoundError:
-        mode = new_file_mode
+        os.link(temp, path)
+    except FileExistsError:
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        # No hard links: claim the name first (still exclusive), then fill it atomically.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        replace_with_retry(temp, path)
+        return
+    with contextlib.suppress(OSError):  # the file is in place; a leftover temp is swept later
+        temp.unlink()
+
+
+def _write(path: Path, fill: Callable[[BinaryIO], object], new_file_mode: int | None,
+           exclusive: bool) -> None:
+    path = path if exclusive else write_target(path)
+    folder = path.parent
+    mode: int | None = new_file_mode
+    if not exclusive:
+        with contextlib.suppress(FileNotFoundError):
+            mode = os.stat(path).st_mode & 0o7777
     fd, temp_name = _mkstemp(path)
     temp = Path(temp_name)
     try:
@@ -161,7 +195,10 @@ def _write(path: Path, fill: Callable[[BinaryIO], object], new_file_mode: int | 
             fh.flush()
             os.fsync(fh.fileno())
         _temp_checkpoint(path)
-        replace_with_retry(temp, path)
+        if exclusive:
+            _place_new(temp, path)
+        else:
+            replace_with_retry(temp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             temp.unlink()

@@ -17,7 +17,7 @@ from pathlib import Path
 import tomlkit
 
 from ankledesk import paths
-from ankledesk.core.loader import ID_PATTERN, Library, parse_routine, read_toml
+from ankledesk.core.loader import ID_PATTERN, Library, parse_routine, parse_toml, read_text
 from ankledesk.core.model import Routine
 from ankledesk.core.problems import Problem, display_path
 from ankledesk.errors import UserError
@@ -42,10 +42,8 @@ def routine_file(routine: Routine) -> Path:
 
 def routine_text(routine: Routine) -> str | None:
     """The file's text as it is on disk now (None if it cannot be read any more)."""
-    try:
-        return routine_file(routine).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
+    text = read_text(routine_file(routine))
+    return None if isinstance(text, Problem) else text
 
 
 def owner_of(routine_id: str, library: Library) -> str | None:
@@ -56,10 +54,12 @@ def owner_of(routine_id: str, library: Library) -> str | None:
     return "a built-in routine" if taken.source == "built-in" else display_path(Path(taken.source))
 
 
-def write_routine(target: Path, text: str) -> Path:
-    """Durably write a routine file (the folder is created if needed)."""
+def write_routine(target: Path, text: str, *, new: bool = False) -> Path:
+    """Durably write a routine file (the folder is created if needed). With `new`, the name
+    must still be free when the file lands (FileExistsError otherwise, nothing changed), so
+    two imports of one id at once cannot both succeed."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(target, text.encode("utf-8"))
+    atomic_write_bytes(target, text.encode("utf-8"), exclusive=new)
     return target
 
 
@@ -84,13 +84,16 @@ class Incoming:
 
 def read_incoming(path: Path, library: Library) -> Incoming:
     """Read and validate a file with the loader's own rules; FileProblems if it does not load."""
-    data = read_toml(path)
+    text = read_text(path)  # read once: what is checked is what is copied
+    if isinstance(text, Problem):
+        raise FileProblems([text])
+    data = parse_toml(path, text)
     if isinstance(data, Problem):
         raise FileProblems([data])
     routine, problems = parse_routine(data, path, library.drills, str(path))
     if routine is None:
         raise FileProblems(problems)
-    return Incoming(path, path.read_text(encoding="utf-8"), routine)
+    return Incoming(path, text, routine)
 
 
 def renamed(text: str, routine_id: str, name: str | None = None) -> str:
@@ -103,24 +106,37 @@ def renamed(text: str, routine_id: str, name: str | None = None) -> str:
 
 
 def check_new_id(routine_id: str, library: Library, folder: Path, what: str = "id") -> Path:
-    """The file a new routine `routine_id` would be saved in; UserError if it is not free."""
-    if not ID_PATTERN.match(routine_id):
+    """The file a new routine `routine_id` would be saved in; UserError if the id is not
+    well-formed or already used. Whether the name is still free is only known as the file is
+    written (`write_routine(..., new=True)`; `name_taken` says why not)."""
+    if not ID_PATTERN.fullmatch(routine_id):
         raise UserError(f'{what}: expected lowercase letters, digits and hyphens '
                         f'(got "{routine_id}")', exit_code=2)
     owner = owner_of(routine_id, library)
     if owner is not None:
         raise UserError(f'{what}: "{routine_id}" is already used by {owner}')
-    target = folder / f"{routine_id}.toml"
-    if target.exists():
-        raise UserError(f"{display_path(target)} already exists (it does not load; "
-                        "`ankledesk routines check` says why); pick another id")
-    return target
+    return folder / f"{routine_id}.toml"
+
+
+def name_taken(target: Path, library: Library) -> str:
+    """Why a new routine file cannot be `target`, by what `library` (loaded before) knew."""
+    where = display_path(target)
+    held = [r.id for r in library.routines.values() if Path(r.source) == target]
+    if held:
+        return (f'{where} already exists (it holds the routine "{held[0]}"); '
+                "pick another id with --as NEW-ID")
+    if any(p.path == target for p in library.problems):
+        return (f"{where} already exists (it does not load; `ankledesk routines check` says "
+                "why); pick another id with --as NEW-ID")
+    return (f"{where} appeared while this import ran (another import or save of the same "
+            "id); nothing was imported: `ankledesk routines list` shows what is there now")
 
 
 def import_routine(incoming: Incoming, library: Library, data_dir: Path,
                    as_id: str | None = None, name: str | None = None) -> Path:
     """Copy an incoming file into the user's folder as `<id>.toml`, unchanged unless it is
-    given a new id (and name) to avoid a clash."""
+    given a new id (and name) to avoid a clash. The file is created exclusively: of two
+    imports of one id at once, one is refused and the other's file is whole."""
     folder = paths.user_routines_dir(data_dir)
     routine_id = as_id or incoming.routine.id
     if as_id is None and name is None:
@@ -133,7 +149,10 @@ def import_routine(incoming: Incoming, library: Library, data_dir: Path,
     text = incoming.text
     if routine_id != incoming.routine.id or name is not None:
         text = renamed(text, routine_id, name)
-    return write_routine(target, text)
+    try:
+        return write_routine(target, text, new=True)
+    except FileExistsError:
+        raise UserError(name_taken(target, library)) from None
 
 
 def export_routine(routine: Routine, target: Path, data_dir: Path) -> Path:

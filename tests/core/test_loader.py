@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from ankledesk import paths
-from ankledesk.core.loader import load_drills, load_library
+from ankledesk.core.loader import load_drills, load_library, read_toml
+from ankledesk.core.problems import Problem
 
 BUILTIN = paths.builtin_routines_dir()
 
@@ -237,7 +239,8 @@ def test_unreadable_file_is_a_problem_not_a_crash(tmp_path):
     missing = tmp_path / "gone.toml"
     missing.symlink_to(tmp_path / "nowhere.toml")
     lib = load_library(BUILTIN, tmp_path)
-    assert [p.message for p in lib.problems] == ["cannot read the file (No such file or directory)"]
+    assert [p.message for p in lib.problems] == [
+        f"is a link to {tmp_path / 'nowhere.toml'}, which does not exist; it was not read"]
 
 
 def test_the_documented_example_is_a_valid_routine(tmp_path):
@@ -248,3 +251,73 @@ def test_the_documented_example_is_a_valid_routine(tmp_path):
     lib = load_library(BUILTIN, tmp_path)
     assert lib.problems == []
     assert lib.routine("quick-ankle-circuit").rounds == 3
+
+
+# Files out of bounds (core/file_limits.py): each one line naming the file, the others load.
+SMALL = 'id = "my-good"\nname = "Good"\n[[items]]\ndrill = "toe-yoga"\n'
+CAP = 256 * 1024  # as docs/routines.md says
+
+
+def test_sixteen_levels_load_and_seventeen_are_one_line(tmp_path):
+    for depth in (16, 17):
+        (tmp_path / f"d{depth}.toml").write_text(
+            "y = " + "[" * depth + "]" * depth + "\n" + SMALL, encoding="utf-8")
+    ok = read_toml(tmp_path / "d16.toml")
+    assert isinstance(ok, dict)
+    refused = read_toml(tmp_path / "d17.toml")
+    assert isinstance(refused, Problem)
+    assert str(refused) == f"{tmp_path / 'd17.toml'}: nested 17 levels deep (at most 16)"
+
+
+def test_dotted_keys_nest_without_a_bracket_and_are_counted_too(tmp_path):
+    for name, text in {"keys.toml": "a" + ".a" * 5000 + " = 1\n",
+                       "header.toml": "[" + ".".join(["t"] * 5000) + "]\n"}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "good.toml").write_text(SMALL, encoding="utf-8")
+    library = load_library(BUILTIN, tmp_path)
+    assert "my-good" in library.routines
+    assert sorted(str(p) for p in library.problems) == [
+        f"{tmp_path / 'header.toml'}: nested 5000 levels deep (at most 16)",
+        f"{tmp_path / 'keys.toml'}: nested 5000 levels deep (at most 16)",
+    ]
+
+
+def test_the_size_cap_holds_at_its_edge(tmp_path):
+    at_cap = tmp_path / "at-cap.toml"
+    padding = "#" * (CAP - len(SMALL) - 1) + "\n"
+    at_cap.write_text(SMALL + padding, encoding="utf-8")
+    assert at_cap.stat().st_size == CAP
+    over = tmp_path / "over.toml"
+    over.write_text(SMALL + "#" + padding, encoding="utf-8")
+    library = load_library(BUILTIN, tmp_path)
+    assert "my-good" in library.routines  # at-cap.toml
+    assert [str(p) for p in library.problems] == [
+        f"{over}: 257 KB, too big for a routine file (at most 256 KB); it was not read"]
+
+
+def test_what_is_not_a_file_is_never_opened(tmp_path):
+    """A FIFO would block an open for reading (O_NONBLOCK or not, it is refused before)."""
+    os.mkfifo(tmp_path / "pipe.toml")
+    (tmp_path / "folder.toml").mkdir()
+    (tmp_path / "link.toml").symlink_to(tmp_path / "pipe.toml")
+    (tmp_path / "dangling.toml").symlink_to(tmp_path / "nowhere")
+    (tmp_path / "good.toml").write_text(SMALL, encoding="utf-8")
+    library = load_library(BUILTIN, tmp_path)
+    assert "my-good" in library.routines
+    assert [str(p) for p in library.problems] == [
+        f"{tmp_path / 'dangling.toml'}: is a link to {tmp_path / 'nowhere'}, which does not "
+        "exist; it was not read",
+        f"{tmp_path / 'folder.toml'}: is a folder, not a file; it was not read",
+        f"{tmp_path / 'link.toml'}: is a link to {tmp_path / 'pipe.toml'}, a FIFO (a named "
+        "pipe), not a file; it was not read",
+        f"{tmp_path / 'pipe.toml'}: is a FIFO (a named pipe), not a file; it was not read",
+    ]
+
+
+def test_an_id_ending_in_a_newline_is_no_id(tmp_path):
+    path = tmp_path / "newline.toml"
+    path.write_text(SMALL.replace('"my-good"', '"my-good\\n"'), encoding="utf-8")
+    library = load_library(BUILTIN, tmp_path)
+    assert library.routines.keys() == load_library(BUILTIN).routines.keys()
+    assert [str(p) for p in library.problems] == [
+        f'{path}: id: expected lowercase letters, digits and hyphens (got "my-good\\n")']

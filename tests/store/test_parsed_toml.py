@@ -4,11 +4,16 @@ a stale routine, and nothing lost or broken when the cache is damaged or cannot 
 from __future__ import annotations
 
 import json
+import os
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 from ankledesk.core.loader import Library
 from ankledesk.library import open_library
 from ankledesk.store.parsed_toml import CACHE_FILE, ParsedToml
+from tests.conftest import ROOT
 
 ROUTINE = """\
 id = "cached-test"
@@ -131,3 +136,72 @@ def test_the_self_check_is_read_through_the_same_cache(data_dir):
     assert str(path) in document["files"]
     again = ParsedToml.of(data_dir)
     assert load_self_check(path, library.routines, again.read) == (signs, problems)
+
+
+DEEP = 'id = "deep"\nname = "Deep"\nx = ' + "[" * 700 + "]" * 700 + "\n"
+
+
+def test_a_file_out_of_bounds_is_refused_whatever_the_cache_says(data_dir):
+    """An entry for a file's exact text never lets through what parsing would refuse."""
+    folder = data_dir / "routines"
+    folder.mkdir()
+    deep = folder / "deep.toml"
+    deep.write_text(DEEP, encoding="utf-8")
+    cache = data_dir / CACHE_FILE
+    cache.parent.mkdir()
+    forged = {"id": "deep", "name": "Deep", "items": [{"drill": "toe-yoga"}]}
+    cache.write_text(json.dumps({"format": 1, "files": {
+        str(deep): {"text": DEEP, "data": forged}}}), encoding="utf-8")
+    library = cached(data_dir)
+    assert library.routine("deep") is None
+    assert [str(p) for p in library.problems] == [
+        f"{deep}: nested 700 levels deep (at most 16)"]
+    assert str(deep) not in json.loads(cache.read_text(encoding="utf-8"))["files"]
+
+
+def test_an_entry_nested_too_deep_is_never_used(data_dir):
+    """A damaged entry for the file's text (its data 200 levels deep) is parsed again."""
+    path = user_routine(data_dir, "Mine")
+    cached(data_dir)
+    cache = data_dir / CACHE_FILE
+    text = path.read_text(encoding="utf-8")
+    deep = '{"x":' * 200 + "1" + "}" * 200
+    cache.write_text('{"format": 1, "files": {' + json.dumps(str(path)) + ': {"text": '
+                     + json.dumps(text) + ', "data": ' + deep + "}}}", encoding="utf-8")
+    library = cached(data_dir)
+    assert library.problems == []
+    assert library.routine("cached-test").name == "Mine"
+    assert json.loads(cache.read_text(encoding="utf-8"))["files"][str(path)]["data"]["name"] \
+        == "Mine"
+
+
+def test_a_cache_that_is_not_a_file_is_not_waited_on_nor_written_through(data_dir, tmp_path):
+    """A FIFO (or a link to one) where the cache should be: read past in a real process
+    that would otherwise block for good, and left as it is."""
+    user_routine(data_dir, "Mine")
+    cache = data_dir / CACHE_FILE
+    cache.parent.mkdir()
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    for where in ("fifo", "link"):
+        if where == "fifo":
+            os.mkfifo(cache)
+        else:
+            cache.symlink_to(pipe)
+        run = subprocess.run([sys.executable, "-c", OPEN_THROUGH_THE_CACHE, str(data_dir)],
+                             capture_output=True, text=True, timeout=60, cwd=ROOT)
+        assert (run.returncode, run.stdout, run.stderr) == (0, "Mine\n", "")
+        assert stat.S_ISFIFO(cache.stat().st_mode) and stat.S_ISFIFO(pipe.stat().st_mode)
+        cache.unlink()
+
+
+OPEN_THROUGH_THE_CACHE = """\
+import sys
+from pathlib import Path
+from ankledesk.library import open_library
+from ankledesk.store.parsed_toml import ParsedToml
+parsed = ParsedToml.of(Path(sys.argv[1]))
+library = open_library(Path(sys.argv[1]), parsed.read)
+parsed.save()
+print(library.routine("cached-test").name)
+"""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from pathlib import Path
@@ -94,3 +95,37 @@ def test_read_only_storages_refuse_writes(tmp_path: Path) -> None:
     with pytest.raises(ReadOnlyError):
         frozen.table("t").insert({"a": 2})
     assert frozen.table("t").all() == [{"a": 1}]
+
+
+def test_an_exclusive_write_never_replaces_what_holds_the_name(tmp_path: Path) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    path = folder / "new.toml"
+    atomic_write_bytes(path, b"first", exclusive=True)
+    assert path.read_bytes() == b"first"
+    (folder / "dangling.toml").symlink_to(folder / "nowhere")
+    for taken in (path, folder / "dangling.toml"):
+        with pytest.raises(FileExistsError) as refused:
+            atomic_write_bytes(taken, b"second", exclusive=True)
+        assert refused.value.filename == str(taken)
+        assert leftover_temp_files(taken) == []
+    assert path.read_bytes() == b"first"
+    assert os.readlink(folder / "dangling.toml") == str(folder / "nowhere")
+    assert sorted(p.name for p in folder.iterdir()) == ["dangling.toml", "new.toml"]
+
+
+def test_without_hard_links_an_exclusive_write_claims_the_name_first(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A FAT stick has no hard links (link(2) fails with EPERM): still one winner, whole."""
+    def no_links(source: object, target: object) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    path = folder / "new.toml"
+    atomic_write_bytes(path, b"first", exclusive=True)
+    with pytest.raises(FileExistsError):
+        atomic_write_bytes(path, b"second", exclusive=True)
+    assert path.read_bytes() == b"first"
+    assert [p.name for p in folder.iterdir()] == ["new.toml"]

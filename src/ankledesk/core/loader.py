@@ -13,6 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ankledesk.core.file_limits import (
+    FileRefused,
+    data_depth,
+    read_limited,
+    text_depth,
+    too_deep,
+)
 from ankledesk.core.model import (
     CATEGORIES,
     MODES,
@@ -28,7 +35,8 @@ from ankledesk.core.model import (
 )
 from ankledesk.core.problems import _MISSING, Problem
 
-ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
+# \A and \Z, not ^ and $: `$` also matches before a final newline, and "abc\n" is no id.
+ID_PATTERN = re.compile(r"\A[a-z0-9-]+\Z")
 DRILLS_FILE = "drills.toml"
 # Data files beside the routines that are not routines (the self-check mapping).
 NOT_ROUTINES = frozenset({DRILLS_FILE, "self-check.toml"})
@@ -133,7 +141,7 @@ class _Checker:
 
     def identifier(self, table: dict[str, Any], fld: str) -> str | None:
         value = self.text(table, "id", fld, required=True)
-        if value is not None and not ID_PATTERN.match(value):
+        if value is not None and not ID_PATTERN.fullmatch(value):
             self.add(fld, "expected lowercase letters, digits and hyphens", value)
             return None
         return value
@@ -155,24 +163,33 @@ class _ItemChecker(_Checker):
 
 
 def read_text(path: Path) -> str | Problem:
-    """A TOML file's text; an unreadable or non-UTF-8 file becomes a Problem."""
+    """A TOML file's text, within core/file_limits' bounds (a regular file, at most 256 KB,
+    brackets nested at most 16 deep); anything else becomes a Problem naming the file."""
     try:
-        data = path.read_bytes()
+        data = read_limited(path)
+    except FileRefused as exc:
+        return Problem(path, None, str(exc))
     except OSError as exc:
         return Problem(path, None, f"cannot read the file ({exc.strerror or exc})")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         return Problem(path, None, "not a text file (expected UTF-8 TOML)")
+    refused = too_deep(text_depth(text))
+    return text if refused is None else Problem(path, None, str(refused))
 
 
 def parse_toml(path: Path, text: str) -> dict[str, Any] | Problem:
+    """`text` (from read_text) parsed; a Problem if it is not TOML, or if its dotted keys nest
+    deeper than its brackets may."""
     import tomllib  # the app mostly reads its cache of parsed files (ankledesk/library.py)
 
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return Problem(path, None, f"not valid TOML: {exc}")
+    refused = too_deep(data_depth(data))
+    return data if refused is None else Problem(path, None, str(refused))
 
 
 def read_toml(path: Path) -> dict[str, Any] | Problem:

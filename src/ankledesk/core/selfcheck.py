@@ -47,7 +47,7 @@ def _sign(table: object, n: int, path: Path, routines: Mapping[str, Routine] | N
     sign_id, text, why = table.get("id"), table.get("text"), table.get("why", "")
     programs = table.get("programs")
     before = len(problems)
-    if not isinstance(sign_id, str) or not ID_PATTERN.match(sign_id):
+    if not isinstance(sign_id, str) or not ID_PATTERN.fullmatch(sign_id):
         problems.append(Problem(path, f"{where}.id",
                                 "expected lowercase letters, digits and hyphens", sign_id))
     if not isinstance(text, str) or not text.strip():

@@ -6,6 +6,9 @@ reading the same data back as JSON takes a fraction of a millisecond. An entry i
 the file's text is exactly the text it was parsed from, so an edited routine can never be served
 stale; a missing, damaged or unwritable cache only means parsing again. The commands don't keep
 it: a command that only reads (`history`, `routines list`) writes nothing in the data folder.
+A file is checked by the loader's bounds (core/file_limits.py) before its entry is looked at,
+and an entry is used only within them too, so the cache never serves what parsing would refuse;
+the cache file itself is read within a cap of its own, and only if it is a regular file.
 
     parsed = ParsedToml.of(data_dir)
     library = open_library(data_dir, parsed.read)
@@ -15,16 +18,20 @@ it: a command that only reads (`history`, `routines list`) writes nothing in the
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 from ankledesk import paths
+from ankledesk.core.file_limits import MAX_BYTES, data_depth, read_limited, too_deep
 from ankledesk.core.loader import parse_toml, read_text
 from ankledesk.core.problems import Problem
 from ankledesk.store.storage import atomic_write_bytes, dumps
 
 CACHE_FILE = paths.cache_dir(Path()) / "parsed-toml.json"
 CACHE_FORMAT = 1
+CACHE_LIMIT = 64 * MAX_BYTES
+"""Room for dozens of routine files at the largest size the loader reads, text and data."""
 
 
 class ParsedToml:
@@ -36,8 +43,8 @@ class ParsedToml:
         self._used: dict[str, dict[str, Any]] = {}
         self._changed = False
         try:
-            document = json.loads(file.read_bytes())
-        except (OSError, ValueError, RecursionError):
+            document = json.loads(read_limited(file, CACHE_LIMIT))
+        except (OSError, ValueError, RecursionError):  # (FileRefused is a ValueError)
             return
         if isinstance(document, dict) and document.get("format") == CACHE_FORMAT \
                 and isinstance(document.get("files"), dict):
@@ -49,27 +56,38 @@ class ParsedToml:
 
     def read(self, path: Path) -> dict[str, Any] | Problem:
         """What `read_toml(path)` gives, from the cache when the text is unchanged."""
+        key = str(path)
         text = read_text(path)
         if isinstance(text, Problem):
+            self._forget(key)
             return text
-        key = str(path)
         entry = self._known.get(key)
         if isinstance(entry, dict) and entry.get("text") == text:
             cached = entry.get("data")
-            if isinstance(cached, dict):
+            if isinstance(cached, dict) and too_deep(data_depth(cached)) is None:
                 self._used[key] = entry
                 return cached
         data = parse_toml(path, text)
-        if isinstance(data, dict) and _same_as_json(data):
+        if isinstance(data, Problem):
+            self._forget(key)
+        elif _same_as_json(data):
             self._used[key] = {"text": text, "data": data}
             self._changed = True
         return data
+
+    def _forget(self, key: str) -> None:
+        """Drop the entry of a file refused as it is now: nothing kept for it outlives it."""
+        self._used.pop(key, None)
+        if self._known.pop(key, None) is not None:
+            self._changed = True
 
     def save(self) -> None:
         """Write what changed (a file gone or renamed drops out); best effort."""
         kept = {key: entry for key, entry in self._known.items() if Path(key).is_file()}
         if not self._changed and kept.keys() == self._known.keys():
             return
+        if os.path.lexists(self.file) and not self.file.is_file():
+            return  # a FIFO, a folder, a link to a device: nothing is written through it
         self._known = {**kept, **self._used}
         self._changed = False
         try:

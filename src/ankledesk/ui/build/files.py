@@ -91,7 +91,8 @@ class BuildFiles(QObject):
                        "written. The details are in the log.")
             return False
         try:
-            write_routine(target, text)
+            # A new routine's name must still be free: never over a file made meanwhile.
+            write_routine(target, text, new=self.screen.editing is None)
         except OSError as exc:
             self.warn("Not saved", f"{display_path(target)}: cannot write the file "
                        f"({exc.strerror or exc}). Nothing was changed.")
