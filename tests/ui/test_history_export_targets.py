@@ -234,12 +234,12 @@ def test_builds_export_of_a_routine_follows_the_same_rules(qtbot, data_dir: Path
     link.symlink_to(prefs)
     with open_window(qtbot, data_dir) as window:
         build = window.build
-        build.open_routine(window.context.library.routine("big-toe-strength"))
+        build.files.open_routine(window.context.library.routine("big-toe-strength"))
         for target, article in ((prefs, ""), (link, "a link to ")):
             said = answer_next_dialog(press(QMessageBox.StandardButton.Ok))
-            assert not build.export_to(target)
+            assert not build.files.export_to(target)
             assert said == [f"That file is {article}AnkleDesk's own preferences; "
                             "choose another name."]
-        assert build.export_to(tmp_path / "mine.toml")
+        assert build.files.export_to(tmp_path / "mine.toml")
     assert prefs.read_bytes() == b"[workout]\nmuted=true\n" and link.is_symlink()
     assert (tmp_path / "mine.toml").read_text("utf-8").strip()
