@@ -105,6 +105,23 @@ class SummaryScreen(QWidget):
         self.setObjectName("summaryScreen")
         self.document = document
         self.outcome = Outcome.of(document, plan)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        self._build_heading(layout, document, finished)
+        layout.addLayout(self._build_figures(total_seconds))
+        layout.addSpacing(8)
+        self._build_effort(layout)
+        self._build_pain_and_notes(layout)
+        self._build_drill_notes(layout, plan)
+        if context is not None:
+            layout.addLayout(self._measure_row(context))
+        self._build_save(layout)
+        self._saved = False
+        self._fill(document)
+        self._keep_what_is_typed()
+
+    def _build_heading(self, layout: QVBoxLayout, document: SessionRecord,
+                       finished: bool) -> None:
         title = QLabel("Workout done" if finished else "Stopped early: your sets are saved")
         title.setObjectName("summaryTitle")
         title.setFont(text_font(34, bold=True))
@@ -113,7 +130,11 @@ class SummaryScreen(QWidget):
         routine.setObjectName("summaryRoutine")
         routine.setFont(text_font(22))
         routine.setWordWrap(True)
+        layout.addWidget(title)
+        layout.addWidget(routine)
 
+    def _build_figures(self, total_seconds: float) -> QGridLayout:
+        """Time, sets and holds, one row each."""
         stats = QGridLayout()
         figures = [
             ("Time", f"{duration_text(total_seconds)} in all · "
@@ -133,7 +154,10 @@ class SummaryScreen(QWidget):
             stats.addWidget(label, row, 1)
             self.figures[name] = label
         stats.setColumnStretch(1, 1)
+        return stats
 
+    def _build_effort(self, layout: QVBoxLayout) -> None:
+        """The effort question and its ten buttons (digits pick them, 0 for 10)."""
         rpe_label = QLabel("How hard was it? Effort 1 (easy) to 10 (all out): press a digit, "
                            "0 for 10")
         rpe_label.setWordWrap(True)
@@ -152,7 +176,10 @@ class SummaryScreen(QWidget):
             button.setToolTip(f"Effort {value} (key {value % 10})")
             self.rpe_group.addButton(button, value)
             rpe_row.addWidget(button)
+        layout.addWidget(rpe_label)
+        layout.addLayout(rpe_row)
 
+    def _build_pain_and_notes(self, layout: QVBoxLayout) -> None:
         self.pain = CheckBox("Something hurt (pain): stop the drill that hurt and tell your "
                              "physio", 26)
         self.pain.setObjectName("pain")
@@ -163,7 +190,11 @@ class SummaryScreen(QWidget):
         self.notes.setTabChangesFocus(True)
         self.notes.setFont(text_font(16))
         self.notes.setMaximumHeight(110)
+        layout.addWidget(self.pain)
+        layout.addWidget(self.notes)
 
+    def _build_drill_notes(self, layout: QVBoxLayout, plan: Plan) -> None:
+        """One optional note per drill of the plan, in a list that scrolls."""
         self.drill_notes: dict[str, QLineEdit] = {}
         per_drill = QWidget()
         form = QFormLayout(per_drill)
@@ -178,8 +209,20 @@ class SummaryScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(per_drill)
         scroll.setMinimumHeight(80)
+        notes_head = QLabel("Per drill")
+        notes_head.setFont(text_font(16, bold=True))
+        layout.addWidget(notes_head)
+        layout.addWidget(scroll, 1)
 
-        self.save_button = StartButton("Save to history ✓")  # the screen's one action: green
+    def _build_save(self, layout: QVBoxLayout) -> None:
+        """The line a refused finish is said on, then the screen's one action, in green."""
+        self.refusal = QLabel()
+        self.refusal.setObjectName("summaryRefused")
+        self.refusal.setWordWrap(True)
+        self.refusal.setFont(text_font(16, bold=True))
+        self.refusal.setStyleSheet("color: #b3261e;")
+        self.refusal.hide()
+        self.save_button = StartButton("Save to history ✓")
         self.save_button.setObjectName("save")
         self.save_button.setDefault(True)
         self.save_button.setAutoDefault(True)
@@ -189,33 +232,11 @@ class SummaryScreen(QWidget):
         self.save_button.clicked.connect(self.save)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.save)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.addWidget(title)
-        layout.addWidget(routine)
-        layout.addLayout(stats)
-        layout.addSpacing(8)
-        layout.addWidget(rpe_label)
-        layout.addLayout(rpe_row)
-        layout.addWidget(self.pain)
-        layout.addWidget(self.notes)
-        notes_head = QLabel("Per drill")
-        notes_head.setFont(text_font(16, bold=True))
-        layout.addWidget(notes_head)
-        layout.addWidget(scroll, 1)
-        if context is not None:
-            layout.addLayout(self._measure_row(context))
-        self.refusal = QLabel()
-        self.refusal.setObjectName("summaryRefused")
-        self.refusal.setWordWrap(True)
-        self.refusal.setFont(text_font(16, bold=True))
-        self.refusal.setStyleSheet("color: #b3261e;")
-        self.refusal.hide()
         layout.addWidget(self.refusal)
         layout.addWidget(self.save_button)
-        self._saved = False
-        self._fill(document)
+
+    def _keep_what_is_typed(self) -> None:
+        """Hand the fields on as they change (see the module docstring)."""
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(TYPING_PAUSE_MS)
