@@ -24,7 +24,9 @@ _TRUE_WORDS = ("1", "true", "yes", "on")
 _FALSE_WORDS = ("0", "false", "no", "off")
 
 
-@dataclass(frozen=True)
+# No __eq__, __hash__ or __repr__: the table never compares or prints a row, and each
+# generated method is an exec at import, on the way to the window's first paint.
+@dataclass(frozen=True, eq=False, repr=False)
 class Setting(ABC, Generic[T]):
     """One preference. `name` is its attribute on Preferences; `key` its place in
     settings.ini (`section/name`); `label` what the dialog says; `in_dialog` False for a
@@ -45,7 +47,7 @@ class Setting(ABC, Generic[T]):
         """What is written to settings.ini for `value` (clamped or defaulted to the range)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Flag(Setting[bool]):
     """On or off; a check box whose text is the label."""
 
@@ -63,7 +65,7 @@ class Flag(Setting[bool]):
         return bool(value)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Number(Setting[int]):
     """A whole number from `low` to `high`; shown as a spin box (with `suffix`) or a slider."""
 
@@ -83,7 +85,7 @@ class Number(Setting[int]):
         return max(self.low, min(self.high, int(value)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Choice(Setting[C]):
     """One of `options` (as stored), each shown as the matching entry of `shown`."""
 
@@ -98,7 +100,7 @@ class Choice(Setting[C]):
         return value if value in self.options else self.default
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Text(Setting[str]):
     """Free text. `strip_read` / `strip_write`: spaces around it dropped when read / written.
     `control`: a line to type in, or a list of what the machine has (its screens, its voices)

@@ -43,7 +43,6 @@ from ankledesk.errors import UserError
 from ankledesk.store.documents import SCHEMA_VERSION, ShapeError
 from ankledesk.store.migrations import META_TABLE, SESSIONS_TABLE
 from ankledesk.store.reading import FileKind, Reading, Unparsed, quarantine_text, read_tables
-from ankledesk.store.salvage import salvage
 from ankledesk.store.storage import (
     AtomicJSONStorage,
     FrozenStorage,
@@ -272,6 +271,8 @@ def open_file(path: Path, kind: FileKind, *, writable: bool, create: bool) -> Op
             reading = read_tables(raw, kind)
         except Unparsed as exc:
             try:
+                from ankledesk.store.salvage import salvage  # only for a damaged file
+
                 reading = salvage(raw, kind, exc)
             except ShapeError as unsalvaged:
                 problem = unsalvaged

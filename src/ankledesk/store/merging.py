@@ -13,21 +13,28 @@ half-way, a reader before the writer, or the split run again all agree on it.
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, cast
 
 from ankledesk.core.records import SessionRecord
 from ankledesk.store.documents import parse_time
 
-_NAMESPACE = uuid.UUID("6f1d9c4e-5a0b-4f27-9d3c-2a7e8b51c0aa")
+_NAMESPACE = "6f1d9c4e-5a0b-4f27-9d3c-2a7e8b51c0aa"
 
 
 def derived_id(doc: Mapping[str, Any]) -> str:
     """The id a session gets when an earlier, different one holds its id: a UUID (hex, like
     every session id) from its content, so the same session always gets the same one."""
     text = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return uuid.uuid5(_NAMESPACE, text).hex
+    return _uuid5(text)
+
+
+def _uuid5(text: str) -> str:
+    """uuid5 in our namespace, as hex. `uuid` is imported here, only when an id is taken:
+    it loads `platform`, ~3 ms of every start otherwise."""
+    import uuid
+
+    return uuid.uuid5(uuid.UUID(_NAMESPACE), text).hex
 
 
 def _completeness(doc: SessionRecord) -> tuple[int, bool, bool, float]:
@@ -61,7 +68,7 @@ def each_once(docs: Sequence[SessionRecord]) -> list[SessionRecord | None]:
         else:
             new_id = derived_id(doc)
             while new_id in seen:  # as good as never: step on, still the same for everyone
-                new_id = uuid.uuid5(_NAMESPACE, new_id).hex
+                new_id = _uuid5(new_id)
             renamed = cast(SessionRecord, {**doc, "id": new_id})
             same.append(doc)
             seen[new_id] = [renamed]

@@ -18,12 +18,17 @@ so the command line says its one line and exits 130 or 143.
 from __future__ import annotations
 
 import _socket
-import signal
 from types import FrameType, TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
 from ankledesk.errors import INTERRUPTED_EXIT, TERMINATED_EXIT, Terminated
+
+if TYPE_CHECKING:
+    import signal
+else:  # the builtin half, loaded with the interpreter: `signal` itself imports enum (~1 ms)
+    import _signal as signal
 
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM")
                      if hasattr(signal, name))
