@@ -36,9 +36,7 @@ NOTES = """
   that one trick patched away (a launcher does it; every variant, as shipped included, starts
   through it), median of 15 rounds, the variants taking turns. Painting without Qt's namespace
   enums is code, not a switch: its row is what building that namespace costs on first use.
-  A trick is kept only where it saves at least 10 ms. Measured so on 2026-12-08 and dropped:
-  turning the garbage collector off until the first paint (−9 to +2 ms) and importing the
-  Qt-free layers before PySide6 with their mark in its private import table (−3 to −1 ms).
+  A trick is kept only where it saves at least 10 ms.
 - **Key → repaint**: in one process, the real window on the real clock running the chassis
   circuit; the time from sending the key to the end of the paint it caused (the window's
   UpdateRequest handled), over 100 presses of Space (pause, resume, …) and 50 of → (next step,
@@ -171,7 +169,14 @@ def start_up() -> list[Row]:
 LAUNCH = """
 import sys
 trick = sys.argv[1]
-if trick == "argparse":  # cli._window_args: the window's few arguments read without argparse
+if trick == "gc":  # entry.py's gc.disable() and app.py's gc.freeze(): both become no-ops
+    import gc
+    gc.disable = lambda: None
+    gc.freeze = lambda: None
+elif trick == "before-qt":  # ui/before_qt.py: Qt-free layers first, marked in PySide6's table
+    import ankledesk.ui.before_qt as before_qt
+    before_qt.import_qt_free_first = lambda: None
+elif trick == "argparse":  # cli._window_args: the window's few arguments read without argparse
     import ankledesk.cli as cli
     cli._window_args = lambda argv: None
 sys.argv = ["ankledesk", "--data-dir", sys.argv[2], "--exit-after-paint"]
@@ -179,6 +184,8 @@ from ankledesk.entry import main
 sys.exit(main(sys.argv[1:]))
 """
 TRICKS = {
+    "gc": "gc.disable() until the commands load, gc.freeze() at the first paint",
+    "before-qt": "Qt-free layers imported before PySide6 and marked in its import table",
     "argparse": "the window's arguments read without argparse",
 }
 TRICK_RUNS = 15

@@ -12,8 +12,14 @@ once Qt runs (ui/stop_signals.py): there a signal is read by the event loop and 
 window between two slots, and only then is raised here, for the same one line.
 """
 
+import gc
 import os
 import sys
+
+# What starting makes (modules, classes, Qt's enums) lives as long as the process, so looking
+# for garbage among it is wasted work, a few percent of the window's start. The collector is
+# back on once the command modules are loaded, or for the window once it has painted.
+gc.disable()
 
 # CPython's builtin half of `signal` is loaded with the interpreter: no import to wait for.
 signal = sys.modules.get("_signal") or __import__("signal")
@@ -50,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     from ankledesk.cli import main as run_cli
     from ankledesk.errors import Terminated
 
-    load_commands_for(argv)
+    if not load_commands_for(argv):
+        gc.enable()
     try:
         # Inside the try: a signal that came during the imports is run by the handler
         # installed here, as `signal.signal` returns, before the CLI's own try has begun.

@@ -8,6 +8,7 @@ workout are dealt with once the window is on screen.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import traceback
@@ -192,6 +193,10 @@ def _show(app: QApplication, data_dir: Path, stop: StopSignals, *,
     window.resize(1280, 800)
 
     def painted() -> None:
+        # Started: what was made so far stays for good (see entry.py), so the collector
+        # leaves it out of its rounds from now on, and is back on for the rest.
+        gc.freeze()
+        gc.enable()
         if exit_after_paint:
             print("painted", flush=True)
             app.quit()

@@ -40,6 +40,9 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    from ankledesk.ui.before_qt import import_qt_free_first
+
+    import_qt_free_first()
     from ankledesk.ui.app import run
 
     return run(args.data_dir, exit_after_paint=getattr(args, "exit_after_paint", False))
