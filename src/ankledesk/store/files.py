@@ -167,6 +167,17 @@ def _quarantine_notice(path: Path, reading: Reading, where: Path | str, writable
             f"in {where}; {rest}")
 
 
+def _quarantined(path: Path, reading: Reading, writable: bool) -> Path | str:
+    """Where the sessions set aside are kept byte for byte; a reader that cannot write the
+    copy says they are still in the file itself (a writer gives up: nothing is lost)."""
+    try:
+        return keep_quarantined(path, reading)
+    except OSError as exc:
+        if writable:
+            raise
+        return f"{path} itself (a copy could not be written: {exc.strerror or exc})"
+
+
 def _salvaged(path: Path, raw: bytes, reading: Reading, writable: bool) -> OpenedFile:
     """A damaged file's intact part (store.salvage), the rest quarantined byte for byte. A
     writer copies the file as it was aside (durably, before anything replaces it: a rename
@@ -176,13 +187,7 @@ def _salvaged(path: Path, raw: bytes, reading: Reading, writable: bool) -> Opene
     assert damage is not None
     bad = len(reading.set_aside)
     if bad:
-        try:
-            kept_in: Path | str = keep_quarantined(path, reading)
-        except OSError as exc:
-            if writable:
-                raise
-            kept_in = f"{path} itself (a copy could not be written: {exc.strerror or exc})"
-        aside = f"{bad} set aside in {kept_in}"
+        aside = f"{bad} set aside in {_quarantined(path, reading, writable)}"
     else:
         aside = "none set aside"
     if damage.unit == "set":
@@ -307,12 +312,7 @@ def open_file(path: Path, kind: FileKind, *, writable: bool, create: bool) -> Op
         return _salvaged(path, raw, reading, writable)
     notices: list[str] = []
     if reading.set_aside:
-        try:
-            kept_in: Path | str = keep_quarantined(path, reading)
-        except OSError as exc:
-            if writable:
-                raise
-            kept_in = f"{path} itself (a copy could not be written: {exc.strerror or exc})"
+        kept_in = _quarantined(path, reading, writable)
         notices.append(_quarantine_notice(path, reading, kept_in, writable))
     if reading.rekeyed:
         moves = ", ".join(f'"{old}" → {new}' for old, new in reading.rekeyed)
