@@ -13,6 +13,11 @@ listing opens every year. Each year file is opened by `files.open_file` with eve
 the single file had (a bad session quarantined on its own, hostile JSON set aside byte for
 byte, a symlink followed and kept, the mode kept, a newer schema left read-only).
 
+A session is filed by the year it started in; one found in another year's file (moved there by
+hand, or a `0000.json` made by hand) is counted in its own year by every view alike, and the
+next write moves it to its year's file (store.refile). A name in the folder the store does not
+know (`99999.json`, `abcd.json`) gets one notice and is left as it is.
+
 Before the split every session was in `DATA/history.json`; `store.split` moves it into the year
 files the first time a writer opens the folder. Until then a reader reads that file as well.
 """
@@ -29,14 +34,31 @@ from typing import cast
 from tinydb import Query
 
 from ankledesk.core.records import SessionRecord
-from ankledesk.store.digest import outline, read_digest, write_digest
+from ankledesk.store.digest import (
+    DigestInTheWay,
+    digest_path,
+    digest_years,
+    outline,
+    read_digest,
+    write_digest,
+)
 from ankledesk.store.documents import check_session, parse_time
 from ankledesk.store.files import OpenedFile, SessionsFile, open_file
+from ankledesk.store.refile import refile
 
 HISTORY_DIR = "history"
 HISTORY_FILE = "history.json"
 """The single history file of AnkleDesk before the split into years (see store.split)."""
 _YEAR_FILE = re.compile(r"^(\d{4})\.json$")
+_OURS = re.compile(r"^(\d{4}|measurements)([ .].*)?\.json$")
+"""A year file, its digest, measurements.json, a copy set aside beside one (`.corrupt-…`,
+`.quarantine-…`) or a sync tool's conflicted copy of one: names the store knows."""
+
+
+def unknown_name(name: str) -> bool:
+    """Whether a file in history/ looks like data (`.json`) but is none of the store's."""
+    return (name.lower().endswith(".json") and not name.startswith(".")
+            and _OURS.match(name) is None)
 
 
 def history_dir(data_dir: Path) -> Path:
@@ -117,6 +139,12 @@ class YearFile(SessionsFile):
             check_session(document)
         self._table.insert_multiple(documents)
 
+    def remove_sessions(self, documents: list[SessionRecord]) -> None:
+        """Take out every stored session equal to one of `documents` (one durable write)."""
+        keys = [d.doc_id for d in self._table.all() if dict(d) in documents]
+        if keys:
+            self._table.remove(doc_ids=keys)
+
 
 class History:
     """The data folder's history (see the module docstring). Year files are opened when first
@@ -136,6 +164,8 @@ class History:
         self._files: dict[int, YearFile | None] = {}
         self._opened: list[OpenedFile] = [legacy.opened] if legacy is not None else []
         self._listed: list[int] | None = None
+        self._strays_in: dict[int, set[int]] | None = None
+        """For each year file, the other years its sessions started in (misfiled ones)."""
 
     # -- which files ---------------------------------------------------------------------
 
@@ -148,6 +178,9 @@ class History:
                     match = _YEAR_FILE.match(entry.name)
                     if match:
                         found.add(int(match[1]))
+                    elif unknown_name(entry.name):
+                        self.tell(f"{entry}: not a year file (a year file is named like "
+                                  "2026.json), left as it is")
             self._listed = sorted(found | set(self._legacy_years()))
         return self._listed
 
@@ -184,6 +217,11 @@ class History:
                     self._listed = sorted([*self._listed, year])
         return self._files[year]
 
+    def tell(self, notice: str) -> None:
+        """Add a notice unless it was said already (a file read twice is told once)."""
+        if notice not in self.notices:
+            self.notices.append(notice)
+
     # -- reading -------------------------------------------------------------------------
 
     @property
@@ -215,9 +253,51 @@ class History:
         return docs
 
     def sessions(self, years: Iterable[int] | None = None) -> list[SessionRecord]:
-        """The full documents of `years` (default every year), oldest first."""
-        wanted = self.years() if years is None else sorted(set(years) & set(self.years()))
-        return [doc for year in wanted for doc in self._of_year(year)]
+        """The full documents of `years` (default every year), oldest first, wherever they
+        are filed: a session in another year's file is found through that file's digest."""
+        listed = self.years()
+        wanted = listed if years is None else sorted(set(years) & set(listed))
+        docs = [doc for year in wanted for doc in self._of_year(year)]
+        strays = self.strays()
+        if not strays:
+            return docs
+        asked = set(listed) | {y for found in strays.values() for y in found} if years is None \
+            else set(years)
+        for year in sorted(strays.keys() - set(wanted)):
+            if strays[year] & asked:
+                docs += [d for d in self._of_year(year) if year_of(d) in asked]
+        return _once(docs)
+
+    def _starts(self, year: int, docs: Iterable[SessionRecord]) -> set[int]:
+        return {year_of(d) for d in docs} - {year}
+
+    def strays(self) -> dict[int, set[int]]:
+        """For each year file holding sessions that started in other years, those years
+        (from the files open and the other years' digests; nothing before the split)."""
+        if self._strays_in is None:
+            self._strays_in = {} if self.legacy is not None else {
+                year: self._stray_years(year) for year in self.years()}
+            self._tell_strays()
+        return {year: found for year, found in self._strays_in.items() if found}
+
+    def _stray_years(self, year: int) -> set[int]:
+        """The other years the sessions of the year's file started in: from memory when it
+        is open, else its digest's header while that is current, else its outlines."""
+        if year not in self._files:
+            with contextlib.suppress(DigestInTheWay):  # outlines() says it, if need be
+                found = digest_years(year_file(self.data_dir, year))
+                if found is not None:
+                    return found - {year}
+            return self._starts(year, self.outlines(year))
+        return self._starts(year, self._of_year(year))
+
+    def _tell_strays(self) -> None:
+        for year, found in sorted((self._strays_in or {}).items()):
+            if found and not self.writable:
+                where = ", ".join(str(y) for y in sorted(found))
+                self.tell(f"{year_file(self.data_dir, year)} holds sessions that started in "
+                          f"{where}; they are shown in their own year, and the next workout "
+                          "moves them to that year's file")
 
     def outlines(self, year: int) -> list[SessionRecord]:
         """The year's sessions in outline (store.digest): from memory when the year's file is
@@ -226,7 +306,15 @@ class History:
         if year in self._files:
             return [outline(doc) for doc in self._of_year(year)]
         if self.legacy is None:
-            found = read_digest(year_file(self.data_dir, year))
+            path = year_file(self.data_dir, year)
+            try:
+                found = read_digest(path)
+            except DigestInTheWay as exc:
+                found = None
+                if not self.writable:
+                    self.tell(f"{digest_path(path)} cannot be read ({exc}); it is left as it "
+                              f"is, {path.name} is read instead, and the next workout moves "
+                              "it aside")
             if found is not None:
                 return found
         made = [outline(doc) for doc in self._of_year(year)]
@@ -240,15 +328,24 @@ class History:
         `core.progress` asks of all the years (streak, ladder, hold chart, the last day a
         routine was done) may be asked of the outlines."""
         full = set(full_years)
-        parts: list[list[SessionRecord]] = []
+        parts: dict[int, list[SessionRecord]] = {}
         count = 0
         for year in reversed(self.years()):
             if count < latest:
                 full.add(year)
             part = self._of_year(year) if year in full else self.outlines(year)
-            parts.append(part)
+            parts[year] = part
             count += len(part)
-        return [doc for part in reversed(parts) for doc in part]
+        if self._strays_in is None and self.legacy is None:
+            self._strays_in = {year: self._starts(year, part) for year, part in parts.items()}
+            self._tell_strays()
+        strays = self.strays()
+        if not strays:
+            return [doc for year in sorted(parts) for doc in parts[year]]
+        for year, found in strays.items():  # a session of a year shown in full: in full
+            if year not in full and found & full:
+                parts[year] = self._of_year(year)
+        return _once(doc for year in sorted(parts) for doc in parts[year])
 
     def contains(self, document: SessionRecord) -> bool:
         """Whether the session is stored (in the file of its year)."""
@@ -272,7 +369,10 @@ class History:
     # -- writing -------------------------------------------------------------------------
 
     def add(self, document: SessionRecord) -> None:
-        """Store one session in its year's file (one durable write), then its digest."""
+        """Store one session in its year's file (one durable write), then its digest; first,
+        sessions filed in the wrong year move to theirs (store.refile), so an edit of one
+        lands where the session now is."""
+        refile(self)
         year = year_of(document)
         found = self.year(year, create=True)
         assert found is not None  # created if missing
@@ -286,6 +386,24 @@ class History:
         found = self._files.get(year)
         if found is None or found.read_only:
             return
+        if self._strays_in is not None:
+            self._strays_in[year] = self._starts(year, found.sessions())
         with contextlib.suppress(OSError):
-            write_digest(found.path, outlines if outlines is not None
-                         else (outline(d) for d in found.sessions()))
+            notice = write_digest(found.path, outlines if outlines is not None
+                                  else (outline(d) for d in found.sessions()))
+            if notice is not None:
+                self.tell(notice)
+
+
+def _once(docs: Iterable[SessionRecord]) -> list[SessionRecord]:
+    """Oldest first, a session found twice alike (a move cut short between its two writes)
+    once; two different sessions under one id both stay."""
+    kept: list[SessionRecord] = []
+    seen: dict[str, list[SessionRecord]] = {}
+    for doc in docs:
+        same = seen.setdefault(doc["id"], [])
+        if doc not in same:
+            same.append(doc)
+            kept.append(doc)
+    return by_start(kept)
+
