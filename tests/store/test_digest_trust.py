@@ -98,6 +98,20 @@ def test_a_fifo_or_a_folder_for_a_digest_is_never_read(cli, data_dir: Path, tmp_
     assert _summary(cli)["streak_weeks"] == STREAK
 
 
+def test_the_window_opens_beside_a_fifo_digest(cli, data_dir: Path) -> None:
+    """Today reads the other years' digests as it first paints: the window paints, and (it
+    writes) moves the FIFO aside and makes the digest again."""
+    _streak_history(data_dir)
+    path = _digest(data_dir, 2025)
+    path.unlink()
+    os.mkfifo(path)
+    run = cli("--exit-after-paint", timeout=90)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "painted"
+    assert json.loads(path.read_bytes())["sessions"]
+    assert len(list(path.parent.glob("2025.digest.corrupt-*.json"))) == 1
+
+
 def _tamper(path: Path, change) -> None:
     """Edit a digest's sessions, keeping its stamp and the fields around it as they were."""
     found = json.loads(path.read_bytes())

@@ -24,7 +24,6 @@ reader and moved aside, never deleted, by a writer.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import sys
@@ -92,6 +91,14 @@ class DigestInTheWay(Exception):
     has the digest's name: it is never read, and only a writer moves it aside."""
 
 
+def _sha256(data: bytes = b"") -> Any:
+    """A SHA-256 hasher. hashlib loads OpenSSL (10 ms and 3 MB), so only a command that
+    reads or writes a digest pays for it."""
+    import hashlib
+
+    return hashlib.new(_HASH, data)
+
+
 def stamp(year_file: Path) -> dict[str, Any] | None:
     """Which bytes the year file holds now: their size and SHA-256 (None when it is missing
     or not a regular file: then no digest describes it)."""
@@ -103,7 +110,10 @@ def stamp(year_file: Path) -> dict[str, Any] | None:
         return None
     with os.fdopen(fd, "rb") as fh:
         size = os.fstat(fh.fileno()).st_size
-        return {"size": size, _HASH: hashlib.file_digest(fh, _HASH).hexdigest()}
+        hasher = _sha256()
+        while chunk := fh.read(1 << 18):
+            hasher.update(chunk)
+        return {"size": size, _HASH: hasher.hexdigest()}
 
 
 def _in_the_way(path: Path) -> str | None:
@@ -142,7 +152,7 @@ def write_digest(year_file: Path, outlines: Iterable[SessionRecord]) -> str | No
     years = sorted({dt.datetime.fromisoformat(doc["started_at"]).year for doc in sessions})
     rest = b"".join((b'"of":', dumps(of), b',"years":', dumps(years), _SESSIONS_AT,
                      dumps(sessions), b"}"))
-    check = hashlib.new(_HASH, rest).hexdigest().encode()
+    check = _sha256(rest).hexdigest().encode()
     atomic_write_bytes(path, b"".join((_HEAD, check, b'",', rest)))
     return notice
 
@@ -165,7 +175,7 @@ def _open_digest(year_file: Path) -> tuple[bytes, dict[str, Any]] | None:
         start = len(_HEAD) + 66  # the 64 hex digits, the quote and the comma
         rest = raw[start:]
         if not (raw.startswith(_HEAD) and raw[start - 2:start] == b'",'
-                and raw[len(_HEAD):start - 2] == hashlib.new(_HASH, rest).hexdigest().encode()):
+                and raw[len(_HEAD):start - 2] == _sha256(rest).hexdigest().encode()):
             return None
         end = rest.find(_SESSIONS_AT)
         header = json.loads(b"{" + rest[:end] + b"}") if end > 0 else None

@@ -261,11 +261,11 @@ class History:
         strays = self.strays()
         if not strays:
             return docs
-        asked = set(listed) | {y for found in strays.values() for y in found} if years is None \
-            else set(years)
-        for year in sorted(strays.keys() - set(wanted)):
-            if strays[year] & asked:
-                docs += [d for d in self._of_year(year) if year_of(d) in asked]
+        if years is not None:  # every file is read already when every year is asked for
+            asked = set(years)
+            for year in sorted(strays.keys() - set(wanted)):
+                if strays[year] & asked:
+                    docs += [d for d in self._of_year(year) if year_of(d) in asked]
         return _once(docs)
 
     def _starts(self, year: int, docs: Iterable[SessionRecord]) -> set[int]:
@@ -386,11 +386,12 @@ class History:
         found = self._files.get(year)
         if found is None or found.read_only:
             return
+        if outlines is None:
+            outlines = [outline(d) for d in found.sessions()]
         if self._strays_in is not None:
-            self._strays_in[year] = self._starts(year, found.sessions())
+            self._strays_in[year] = self._starts(year, outlines)
         with contextlib.suppress(OSError):
-            notice = write_digest(found.path, outlines if outlines is not None
-                                  else (outline(d) for d in found.sessions()))
+            notice = write_digest(found.path, outlines)
             if notice is not None:
                 self.tell(notice)
 
