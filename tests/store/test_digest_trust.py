@@ -16,12 +16,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from ankledesk.store.digest import digest_path, outline, write_digest
 from ankledesk.store.history import History, year_file
+from ankledesk.store.storage import PAUSE_ENV
 from tests.store import strategies
 
 TIMEOUT = 60
@@ -255,3 +260,45 @@ def test_names_the_store_does_not_know_are_each_said_and_left_alone(cli, data_di
                              "named like 2026.json), left as it is"], run.stderr
     _finish(cli)
     assert {name: (folder / name).read_bytes() for name in strays} == strays
+
+
+def test_a_move_killed_between_its_two_writes_loses_nothing(cli, data_dir: Path,
+                                                            tmp_path: Path) -> None:
+    """SIGKILL right after the misfiled session reached its year's file, before it left the
+    wrong one: it is in both, shown once, and the next write finishes the move; the workout
+    whose finish was cut short resumes."""
+    stray = _misfiled(data_dir, 2026)
+    template = tmp_path / "template"
+    shutil.copytree(data_dir, template)
+    args = [sys.executable, "-m", "ankledesk", "simulate", "big-toe-strength", "--speed",
+            "20000"]
+    env = {**os.environ, PAUSE_ENV: "0"}
+    counted = subprocess.run(args, env=env, capture_output=True, text=True, timeout=TIMEOUT)
+    steps = [line for line in counted.stderr.splitlines() if line.startswith("checkpoint: ")]
+    at = steps.index("checkpoint: wrote 2025.json") + 1
+    assert steps[at:].index("checkpoint: wrote 2026.json") >= 0  # then the source
+    shutil.rmtree(data_dir)
+    shutil.copytree(template, data_dir)
+    proc = subprocess.Popen(args, env={**env, PAUSE_ENV: str(at)}, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None
+        passed = 0
+        while passed < at:
+            line = proc.stderr.readline()
+            assert line, "the writer ended before the chosen step"
+            passed += line.startswith("checkpoint: ")
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait(timeout=TIMEOUT)
+    assert stray["id"] in _ids_in(year_file(data_dir, 2025))
+    assert stray["id"] in _ids_in(year_file(data_dir, 2026))
+    assert _week_ids(cli) == [stray["id"]]
+    assert _summary(cli, MISFILED_WEEK)["sessions"] == 1
+    resumed = cli("simulate", "--resume", "--speed", "20000", timeout=TIMEOUT)
+    assert resumed.returncode == 0, resumed.stderr
+    assert stray["id"] not in _ids_in(year_file(data_dir, 2026))
+    assert _ids_in(year_file(data_dir, 2025)).count(stray["id"]) == 1
+    everything = json.loads(cli("history", "--json", timeout=TIMEOUT).stdout)
+    assert len(everything) == 4  # 2025, 2026, the stray and the workout resumed

@@ -256,13 +256,13 @@ class History:
         """The full documents of `years` (default every year), oldest first, wherever they
         are filed: a session in another year's file is found through that file's digest."""
         listed = self.years()
-        wanted = listed if years is None else sorted(set(years) & set(listed))
+        asked = None if years is None else set(years)
+        wanted = listed if asked is None else sorted(asked & set(listed))
         docs = [doc for year in wanted for doc in self._of_year(year)]
-        strays = self.strays()
+        strays = self.strays() if asked != set() else {}
         if not strays:
             return docs
-        if years is not None:  # every file is read already when every year is asked for
-            asked = set(years)
+        if asked is not None:  # every file is read already when every year is asked for
             for year in sorted(strays.keys() - set(wanted)):
                 if strays[year] & asked:
                     docs += [d for d in self._of_year(year) if year_of(d) in asked]
