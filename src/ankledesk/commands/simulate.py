@@ -133,8 +133,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         routine = find_routine(open_library(args.data_dir), args.routine_id)
 
     with SessionStore.open(args.data_dir) as store:
-        _warn(store.notices)
-        said = len(store.notices)
+        for notice in store.notices:
+            print(f"warning: {shown(notice)}", file=sys.stderr)
         wall = WallClock(0.0, args.at) if args.at else WallClock.now(0.0)
         if args.resume:
             if store.leftover is None:
@@ -158,14 +158,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                       f"({len(kept['steps'])} sets)")
             assert routine is not None  # found above, before the lock was taken
             active = store.begin(routine, wall)
-        code = _run(routine, active, args)
-        _warn(store.notices[said:])  # what storing it found (a session moved to its year)
-        return code
-
-
-def _warn(notices: list[str]) -> None:
-    for notice in notices:
-        print(f"warning: {shown(notice)}", file=sys.stderr)
+        return _run(routine, active, args)
 
 
 def _run(routine: Routine, active: ActiveSession, args: argparse.Namespace) -> int:
