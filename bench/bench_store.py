@@ -29,6 +29,7 @@ from ankledesk.core.plan import Plan, expand
 from ankledesk.store.documents import WallClock, iso, new_session, step_record
 from ankledesk.store.files import empty_tables
 from ankledesk.store.history import HISTORY_FILE
+from ankledesk.store.lock import FolderLock
 from ankledesk.store.session_store import SessionStore
 from ankledesk.store.storage import atomic_write_bytes, dumps
 
@@ -47,7 +48,9 @@ A finished set is written to the small journal only (one durable write of a file
 session in progress), so its cost does not depend on how much history exists; the session's
 year file is written once per workout. The baseline inserts the same set through stock TinyDB
 JSONStorage into a copy of the 5-year history as one file, which parses and rewrites the whole
-file (and, unlike our storage, rewrites it in place, so a crash mid-write truncates it).
+file (and, unlike our storage, rewrites it in place, so a crash mid-write truncates it). Each
+finish also takes the history folder's lock (shared with any other data folder linking the
+same `history/`); uncontended, it costs a fraction of the finish it guards.
 """
 
 
@@ -124,6 +127,19 @@ def stock(history: Path, folder: Path, plan: Plan) -> list[float]:
     return times
 
 
+def history_lock(folder: Path, times: int = 200) -> list[float]:
+    """Taking and giving up the history folder's lock, as every finish does once (nobody else
+    holding it): what sharing `history/` with another data folder costs when it is not."""
+    lock = FolderLock(folder)
+    out = []
+    for _ in range(times):
+        started = time.perf_counter()
+        with lock:
+            pass
+        out.append(time.perf_counter() - started)
+    return out
+
+
 def run() -> list[Row]:
     plan = expand(load_library(paths.builtin_routines_dir()).routine("runners-chassis-circuit"))
     folder = Path(tempfile.mkdtemp(prefix="ankledesk-bench-store-"))
@@ -135,6 +151,7 @@ def run() -> list[Row]:
         baseline_dir.mkdir()
         baseline = stock(history, baseline_dir, plan)  # before ours splits history.json
         per_step, per_finish = ours(folder, plan)
+        locking = history_lock(folder)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -151,4 +168,7 @@ def run() -> list[Row]:
             baseline=f"stock: {len(baseline)} inserts"),
         Row("store: session moved into its year's file (once a workout)",
             f"p50 of {len(per_finish)}", ms(median(per_finish))),
+        Row("store: the history folder's lock, taken and given up (once a workout)",
+            f"p50 of {len(locking)}", ms(median(locking)),
+            baseline=f"finish p50 {ms(median(per_finish))}"),
     ]

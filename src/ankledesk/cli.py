@@ -13,6 +13,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ankledesk import __version__, paths
 from ankledesk.core.terminal import shown
@@ -23,22 +24,36 @@ from ankledesk.ui import launch
 log = logging.getLogger("ankledesk")
 
 
+DATA_DIR_HELP = (f"folder for history, custom routines and clips (default: "
+                 f"${paths.DATA_DIR_ENV} or the platform's user data folder)")
+
+
+class _CommandParser(argparse.ArgumentParser):
+    """A command's parser (and its actions' parsers): `--data-dir` is taken after the command
+    too, as the README promises of every command (`ankledesk history --data-dir X`).
+
+    Its default is SUPPRESS, so a command that was not given one leaves the value read before
+    the command (or none) as it was; argparse copies only what a subparser actually parsed."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                          help=DATA_DIR_HELP)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ankledesk",
         description="Ankle and foot drills: routines, workout timer, history and printable logs.",
     )
     parser.add_argument("--version", action="version", version=f"ankledesk {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help=f"folder for history, custom routines and clips (default: ${paths.DATA_DIR_ENV} "
-        "or the platform's user data folder)",
-    )
+    parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
     # Hidden: open the window, quit once it has painted (the start-up benchmark).
     parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(func=launch.run_gui)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND",
+    # Every parser made under it, to any depth, is a _CommandParser (argparse builds an
+    # action's parsers with the class of the parser that added the action).
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser,
                                 description="without a command, AnkleDesk opens its window")
     from ankledesk.commands import COMMAND_MODULES  # see _window_args: not for the window
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 APP_NAME = "ankledesk"
 DATA_DIR_ENV = "ANKLEDESK_DATA_DIR"
+SETTINGS_FILE = "settings.ini"
+"""The window's preferences (ui/preferences.py), at the top of the data folder."""
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -59,6 +61,10 @@ def user_media_dir(base: Path) -> Path:
 
 def logs_dir(base: Path) -> Path:
     return base / "logs"
+
+
+def cache_dir(base: Path) -> Path:
+    return base / "cache"
 
 
 def left_side_clip(clip: Path) -> Path:

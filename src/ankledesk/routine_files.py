@@ -21,6 +21,7 @@ from ankledesk.core.loader import ID_PATTERN, Library, parse_routine, read_toml
 from ankledesk.core.model import Routine
 from ankledesk.core.problems import Problem, display_path
 from ankledesk.errors import UserError
+from ankledesk.store.export_target import check_target
 from ankledesk.store.storage import atomic_write_bytes, fsync_dir
 
 
@@ -135,8 +136,9 @@ def import_routine(incoming: Incoming, library: Library, data_dir: Path,
     return write_routine(target, text)
 
 
-def export_routine(routine: Routine, target: Path) -> Path:
-    """Write the routine's file, exactly as the app reads it, to `target`."""
+def export_routine(routine: Routine, target: Path, data_dir: Path) -> Path:
+    """Write the routine's file, exactly as the app reads it, to `target`: never over one of
+    the data folder's own files (store/export_target.py, as every export)."""
     text = routine_text(routine)
     if text is None:
         raise UserError(f"{display_path(routine_file(routine))}: cannot read the routine's file")
@@ -147,4 +149,5 @@ def export_routine(routine: Routine, target: Path) -> Path:
         raise UserError(f"{target.parent}: no such folder")
     if not os.access(target.parent, os.W_OK):
         raise UserError(f"{target.parent}: the folder is not writable")
+    check_target(data_dir, str(target), replace_read_only=True)
     return write_routine(target, text)

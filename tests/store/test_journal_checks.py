@@ -39,7 +39,6 @@ BREAKS = {
     "an unknown mode": lambda d: d["routine"]["items"][0].update(mode="yoga"),
     "resume_index -1": lambda d: d.update(resume_index=-1),
     'resume_index "3"': lambda d: d.update(resume_index="3"),
-    'a step ended_at "soon"': lambda d: d["steps"][0].update(ended_at="soon"),
     "no items": lambda d: d["routine"].update(items=[]),
 }
 
@@ -60,6 +59,27 @@ def test_a_journal_that_would_break_resume_is_set_aside(cli, data_dir: Path, jou
         "ankledesk: there is no cut-short workout to resume")
     run = cli("simulate", BIG_TOE, "--speed", FAST)  # a new workout starts at once
     assert run.returncode == 0, run.stderr
+
+
+def test_a_set_that_fails_its_checks_costs_only_itself(cli, data_dir: Path,
+                                                       journal_doc: dict) -> None:
+    """Issue 20, point 5: the whole journal was set aside for one set's `ended_at: "soon"`
+    and the workout could not be resumed; now the other set is kept and it resumes."""
+    good = journal_doc["sessions"]["1"]["steps"][1]
+    original = _break(journal_doc, lambda d: d["steps"][0].update(ended_at="soon"))
+    journal = data_dir / JOURNAL_FILE
+    journal.write_bytes(original)
+    resume = cli("simulate", "--resume", "--speed", FAST)
+    assert resume.returncode == 0, resume.stderr
+    assert "(1 of 8 sets already done)" in resume.stdout
+    [aside] = aside_files(data_dir, "journal")
+    assert aside.read_bytes() == original
+    [quarantine] = sorted(data_dir.glob("journal.quarantine-*.json"))
+    assert b'"ended_at": "soon"' in quarantine.read_bytes()
+    [warning] = resume.stderr.splitlines()
+    assert "kept its session with 1 set, 1 set aside" in warning and "soon" in warning
+    [stored] = json.loads(cli("history", "--json").stdout)
+    assert stored["steps"][0] == good and len(stored["steps"]) == 7
 
 
 def test_a_newer_journal_says_so(cli, data_dir: Path, journal_doc: dict) -> None:

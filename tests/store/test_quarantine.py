@@ -169,22 +169,34 @@ def test_a_repeated_key_inside_a_session_costs_that_session(cli, data_dir: Path)
 
 
 @pytest.mark.parametrize("case", ["NaN", "1e400", "deep"])
-def test_hostile_json_in_the_journal_is_set_aside_and_a_workout_can_start(
+def test_hostile_json_in_the_journal_costs_only_its_part_and_the_workout_resumes(
         cli, data_dir: Path, case: str) -> None:
+    """Today the whole journal was set aside and the cut-short workout could not be resumed;
+    now only the hostile part is (store.salvage reads a journal set by set)."""
     doc = {**good_sessions(1)[0], "status": "in_progress", "ended_at": None, "resume_index": 3}
     text = _compact(doc)
+    deep = _nested(100_000)
     bad = {"NaN": text.replace('"rpe":5', '"rpe":NaN'),
            "1e400": text.replace('"actual_seconds":45.0', '"actual_seconds":1e400', 1),
-           "deep": text[:-1] + ',"extra":' + _nested(100_000) + "}"}[case]
+           "deep": text[:-1] + ',"extra":' + deep + "}"}[case]
+    hostile_part = {"NaN": "NaN", "1e400": _compact(doc["steps"][0]).replace(
+        '"actual_seconds":45.0', '"actual_seconds":1e400'), "deep": deep}[case]
     original = file_text([("1", bad)], meta=JOURNAL_META).encode()
     journal = data_dir / JOURNAL_FILE
     journal.write_bytes(original)
     run = cli("history")
     assert run.returncode == 0 and "Traceback" not in run.stderr
     assert journal.read_bytes() == original
-    _simulate(cli)
+    run = cli("simulate", "--resume", "--speed", FAST)
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr
     [aside] = aside_files(data_dir, "journal")
     assert aside.read_bytes() == original  # byte for byte
+    [quarantine] = quarantine_files(data_dir, "journal")
+    assert hostile_part.encode() in quarantine.read_bytes()
+    [stored] = json.loads(cli("history", "--json").stdout)
+    kept = doc["steps"][1:] if case == "1e400" else doc["steps"]
+    assert stored["id"] == doc["id"] and stored["steps"][:len(kept)] == kept
 
 
 NOT_FILES = ["a FIFO", "a folder", "a symlink loop"]

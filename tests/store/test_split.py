@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ankledesk import paths
 from ankledesk.store.history import HISTORY_FILE, year_file
+from ankledesk.store.merging import derived_id
 from ankledesk.store.session_store import SessionStore
 from ankledesk.store.storage import PAUSE_ENV
 from tests.conftest import ROOT
@@ -37,7 +38,8 @@ SEED = 20261121
 def _legacy(folder: Path) -> tuple[list[dict], str]:
     """A history.json of three years: 4 good sessions a year, two different sessions under
     one id, one session with `rpe: 11`, and a measurement a year. Returns the sessions that
-    must come out and the bad session's text."""
+    must come out (the second of the two under one id with an id of its own, issue 20 point 4)
+    and the bad session's text."""
     docs = []
     for year in YEARS:
         docs += [{**d, "id": f"{year}-{d['id']}"}
@@ -50,7 +52,7 @@ def _legacy(folder: Path) -> tuple[list[dict], str]:
     tables = json.loads(text)
     tables["measurements"] = {str(n + 1): m for n, m in enumerate(MEASURED)}
     (folder / HISTORY_FILE).write_text(json.dumps(tables), encoding="utf-8")
-    return [*docs, twin], bad
+    return [*docs, {**twin, "id": derived_id(twin)}], bad
 
 
 def _env(folder: Path, pause: str | None) -> dict[str, str]:

@@ -332,7 +332,8 @@ def test_an_export_that_cannot_be_written_says_so_and_leaves_nothing(page: Histo
     with qtbot.waitSignal(page.exports.finished, timeout=WAIT_MS) as done:
         page.exports.export_range(target, THIS_WEEK, THIS_WEEK)
     assert done.args == [[]]
-    assert page.exports.status.text().startswith("Export failed: cannot write:")
+    assert page.exports.status.text() == (f"Export failed: The folder {target.parent} does "
+                                          "not exist; choose another folder.")
     assert not target.parent.exists()
     assert page.exports.pdf_week.isEnabled() and not page.exports.open_button.isVisible()
 

@@ -21,7 +21,7 @@ def fresh_runtime():
     vlc_runtime.reset_runtime()
 
 
-def check_degraded(qtbot, drill, clip) -> None:
+def check_degraded(qtbot, drill, clip, banner: str | None = None) -> None:
     from ankledesk.ui.video import VideoView
 
     view = VideoView()
@@ -31,7 +31,7 @@ def check_degraded(qtbot, drill, clip) -> None:
     assert not view.runtime.available
     assert view.banner.isVisible()
     assert "VLC" in view.banner.text()
-    assert vlc_runtime.install_hint() == view.banner.text()
+    assert (banner or vlc_runtime.install_hint()) == view.banner.text()
     view.show_drill(drill, clip)
     view.preload(drill, clip)
     assert view.showing_cue_card()
@@ -51,6 +51,39 @@ def test_vlc_instance_returns_none(qtbot, monkeypatch, fresh_runtime, drill, cli
 
     monkeypatch.setattr(vlc, "Instance", lambda *args, **kwargs: None)
     check_degraded(qtbot, drill, clips["split"])
+
+
+@pytest.mark.parametrize(("variable", "value"), [
+    ("PYTHON_VLC_LIB_PATH", "/nowhere/libvlc.so.5"),
+    ("PYTHON_VLC_MODULE_PATH", "/nowhere/plugins"),
+])
+def test_a_libvlc_path_that_leads_nowhere_shows_cue_cards_and_names_it(
+        qtbot, monkeypatch, fresh_runtime, drill, clips, variable, value) -> None:
+    """python-vlc itself calls sys.exit(1) on these (the whole app closed with code 1): the
+    real import runs again here, with the variable set as a user's shell would."""
+    monkeypatch.setenv(variable, value)
+    monkeypatch.delitem(sys.modules, "vlc")
+    hint = vlc_runtime.runtime().hint
+    assert hint.startswith(f"Video is off: {variable}={value!r} is not ")
+    assert "\n" not in hint
+    check_degraded(qtbot, drill, clips["split"], banner=hint)
+
+
+def test_a_wrong_libvlc_path_does_not_end_the_process(tmp_path) -> None:
+    """In a process of its own, as a user's start would be: the runtime says why, and the
+    process goes on to its end (python-vlc's sys.exit(1) used to be the end of the app)."""
+    import os
+    import subprocess
+
+    env = dict(os.environ, PYTHON_VLC_LIB_PATH=str(tmp_path / "libvlc.so.5"))
+    code = ("from ankledesk.ui import vlc_runtime\n"
+            "r = vlc_runtime.runtime()\n"
+            "print(r.available, r.hint)\n")
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("False Video is off: PYTHON_VLC_LIB_PATH=")
+    assert "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize(("platform", "expected"), [

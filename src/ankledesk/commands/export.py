@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
-import stat
 from pathlib import Path
 
 from ankledesk import report  # its functions load on first use: reportlab only for exports
@@ -25,7 +23,7 @@ from ankledesk.errors import UserError
 from ankledesk.library import open_library
 from ankledesk.report.paper import PAPER_NAMES
 from ankledesk.store.advice import explain
-from ankledesk.store.owned import owned_by_store
+from ankledesk.store.export_target import check_target
 
 WEEK_STARTS = {"mon": 0, "sun": 6}
 
@@ -86,32 +84,13 @@ def _date(text: str | None, option: str, default: dt.date) -> dt.date:
 
 
 def _output(args: argparse.Namespace) -> Path:
-    """The file to write, checked before any work so a typo costs no waiting. (Messages are
-    made safe to print by UserError itself.)"""
-    text: str = args.output
-    path = Path(text).expanduser()
-    if text.endswith(("/", os.sep)) and not path.is_dir():
-        raise UserError(f"cannot write {text}: the folder {text} does not exist")
-    if path.is_dir():
-        raise UserError(f"{text} is a folder; give a file name, e.g. {path / 'log.pdf'}")
-    if owned_by_store(args.data_dir, path):
-        raise UserError(f"{text} is one of AnkleDesk's own files in the data folder "
-                        f"{args.data_dir}; an export never writes over them: choose another "
-                        "name")
-    target = Path(os.path.realpath(path))
-    if not target.parent.is_dir():
-        raise UserError(f"cannot write {text}: the folder {target.parent} does not exist")
-    if target.exists() and not args.force and not _writable(target):
-        raise UserError(f"{text} is read-only; use --force to replace it anyway")
-    return path
+    """The file to write, by the rules History's Export follows too (store/export_target.py)."""
+    return check_target(args.data_dir, args.output, replace_read_only=args.force)
 
 
-def _writable(path: Path) -> bool:
-    """Write permission as the user set it (root's os.access says yes to everything)."""
-    return bool(path.stat().st_mode & stat.S_IWUSR) and os.access(path, os.W_OK)
-
-
-def _save(path: Path, data: bytes) -> None:
+def _save(args: argparse.Namespace, data: bytes) -> None:
+    """Write the file, checked once more: a long PDF gives time for the target to change."""
+    path = _output(args)
     try:
         report.save_atomic(path, data)
     except OSError as exc:
@@ -140,7 +119,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     else:
         data = report.range_log(history, first.monday, last.monday, **options)
         what = f"{first} to {last}"
-    _save(output, data)
+    _save(args, data)
     print(f"wrote {shown(output)} ({what}, {args.paper})")
     return 0
 
@@ -151,7 +130,7 @@ def cmd_blank(args: argparse.Namespace) -> int:
     week = _week(args.week, dt.date.today() + dt.timedelta(days=7))
     data = report.blank_sheet(routine, week.monday, paper=args.paper, name=args.name,
                        week_start=WEEK_STARTS[args.week_start])
-    _save(output, data)
+    _save(args, data)
     print(f"wrote {shown(output)} ({shown(routine.name)}, {week}, {args.paper})")
     return 0
 
@@ -166,11 +145,11 @@ def cmd_csv(args: argparse.Namespace) -> int:
                                      else years_of(first, last))
     if args.measurements:
         taken = measures.between(measured, first, last)
-        _save(output, report.measurements_csv_bytes(taken))
+        _save(args, report.measurements_csv_bytes(taken))
         print(f"wrote {shown(output)} ({len(taken)} measurements)")
         return 0
     chosen = sessions_between(history, first, last)
-    _save(output, report.csv_bytes(chosen))
+    _save(args, report.csv_bytes(chosen))
     sets = sum(len(s.get("steps", [])) for s in chosen)
     print(f"wrote {shown(output)} ({len(chosen)} sessions, {sets} sets)")
     return 0

@@ -181,6 +181,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     routine = find_routine(open_library(args.data_dir), args.routine_id)
-    target = export_routine(routine, args.output)
+    target = export_routine(routine, args.output, args.data_dir)
     print(f'exported "{routine.name}" to {target}')
     return 0

@@ -158,7 +158,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                       f"({len(kept['steps'])} sets)")
             assert routine is not None  # found above, before the lock was taken
             active = store.begin(routine, wall)
-        return _run(routine, active, args)
+        said = len(store.notices)
+        status = _run(routine, active, args)
+        for notice in store.notices[said:]:  # what the finish did (a conflicted copy merged)
+            print(f"warning: {shown(notice)}", file=sys.stderr)
+        return status
 
 
 def _run(routine: Routine, active: ActiveSession, args: argparse.Namespace) -> int:
@@ -197,7 +201,11 @@ def _run(routine: Routine, active: ActiveSession, args: argparse.Namespace) -> i
 
 
 def _finished(active: ActiveSession, name: str, args: argparse.Namespace, at: float) -> int:
-    doc = active.finish(at=at, rpe=args.rpe, pain=args.pain, notes=args.notes)
+    # What was typed before a refused finish (kept in the journal) stands unless given again.
+    kept = active.document
+    doc = active.finish(at=at, rpe=kept["rpe"] if args.rpe is None else args.rpe,
+                        pain=args.pain or kept["pain"], notes=args.notes or kept["notes"],
+                        drill_notes=kept.get("drill_notes"))
     steps = doc["steps"]
     counts = {o: sum(1 for s in steps if s["outcome"] == o) for o in ("done", "partial",
                                                                        "skipped")}

@@ -59,8 +59,9 @@ def subject(exc: OSError) -> tuple[Path | None, str]:
     path = Path(os.fsdecode(name))
     if path.name.startswith(".") and path.name.endswith(_TEMP_SUFFIXES):
         path = path.parent
-    if path.is_dir():
-        return path, f"the folder {path}"
+    with contextlib.suppress(OSError):  # a name too long even to look at
+        if path.is_dir():
+            return path, f"the folder {path}"
     return path, str(path)
 
 

@@ -10,6 +10,12 @@ Rules (DESIGN.md "History"): a file is never overwritten unless it was read and 
 - Some sessions unreadable (see `reading`): those are copied, exactly as written, to
   `<name>.quarantine-<timestamp>.json`, the user is told both paths and why, and the others
   load; a writer then rewrites the file with the readable sessions only.
+- Not JSON as a whole, but with intact sessions in it (a non-UTF-8 byte, a comment, a comma
+  too many, a cut, garbage in one session: see `salvage`): the intact sessions load (a
+  journal's intact sets), the rest goes to the quarantine file byte for byte, and the user is
+  told where it was damaged and how many were kept; a writer copies the file as it was to
+  `<name>.corrupt-<timestamp>.json` and writes the intact part back. A byte-order mark and
+  trailing NUL bytes are read as if absent: such a file is fine.
 - Two sessions under one key: both load; a writer keeps the file as it was in
   `<name>.duplicate-keys-<timestamp>.json` and gives the second a key of its own.
 - A symlink whose target is missing (a synced folder not mounted): reported, never replaced.
@@ -35,7 +41,8 @@ from tinydb import TinyDB
 from ankledesk.errors import UserError
 from ankledesk.store.documents import SCHEMA_VERSION, ShapeError
 from ankledesk.store.migrations import META_TABLE, SESSIONS_TABLE
-from ankledesk.store.reading import FileKind, Reading, quarantine_text, read_tables
+from ankledesk.store.reading import FileKind, Reading, Unparsed, quarantine_text, read_tables
+from ankledesk.store.salvage import salvage
 from ankledesk.store.storage import (
     AtomicJSONStorage,
     FrozenStorage,
@@ -43,6 +50,7 @@ from ankledesk.store.storage import (
     dumps,
     file_stamp,
     fsync_dir,
+    is_stale_temp,
     leftover_temp_files,
     replace_with_retry,
 )
@@ -144,7 +152,7 @@ def aside_path(path: Path, tag: str) -> Path:
 def keep_quarantined(path: Path, reading: Reading) -> Path:
     """Write the sessions set aside to a quarantine file beside `path` (once: a file with the
     same bytes from an earlier run is reused) and return its name."""
-    data = quarantine_text(reading).encode("utf-8")
+    data = quarantine_text(reading).encode("utf-8", "surrogateescape")  # bytes as they were
     for existing in sorted(path.parent.glob(f"{path.stem}.{QUARANTINE_TAG}-*{path.suffix}")):
         try:
             if existing.stat().st_size == len(data) and existing.read_bytes() == data:
@@ -166,6 +174,42 @@ def _quarantine_notice(path: Path, reading: Reading, where: Path | str, writable
     s = "s" if len(bad) != 1 else ""
     return (f"{path}: {len(bad)} session{s} could not be read ({reasons}); kept byte for byte "
             f"in {where}; {rest}")
+
+
+def _salvaged(path: Path, raw: bytes, reading: Reading, writable: bool) -> OpenedFile:
+    """A damaged file's intact part (store.salvage), the rest quarantined byte for byte. A
+    writer copies the file as it was aside (durably, before anything replaces it: a rename
+    would leave no file at all to a crash in between) and writes the intact part back as a
+    clean file; a reader shows it and changes nothing but the quarantine copy."""
+    damage = reading.damage
+    assert damage is not None
+    bad = len(reading.set_aside)
+    if bad:
+        try:
+            kept_in: Path | str = keep_quarantined(path, reading)
+        except OSError as exc:
+            if writable:
+                raise
+            kept_in = f"{path} itself (a copy could not be written: {exc.strerror or exc})"
+        aside = f"{bad} set aside in {kept_in}"
+    else:
+        aside = "none set aside"
+    if damage.unit == "set":
+        kept = f"its session with {damage.kept} set{'s' if damage.kept != 1 else ''}"
+    else:
+        kept = f"{damage.kept} session{'s' if damage.kept != 1 else ''}"
+    head = f"{path} was damaged near byte {damage.at_byte} ({damage.what}): "
+    if not writable:
+        notice = (f"{head}showing {kept}, {aside}; the file is left as it is and will be "
+                  "repaired the next time a workout starts")
+        return OpenedFile(path, _frozen(path, reading.tables), True, [notice],
+                          unreadable=bad)
+    copy = aside_path(path, CORRUPT_TAG)
+    atomic_write_bytes(copy, raw)
+    atomic_write_bytes(path, dumps(reading.tables))
+    notice = f"{head}kept {kept}, {aside}; the file as it was is kept as {copy}"
+    return OpenedFile(path, _writable(path, reading.tables, file_stamp(path)),
+                      notices=[notice], unreadable=bad)
 
 
 def _frozen(path: Path, tables: dict[str, Any] | None) -> TinyDB:
@@ -208,7 +252,8 @@ def open_file(path: Path, kind: FileKind, *, writable: bool, create: bool) -> Op
     name = path.name
     if writable:
         for temp in leftover_temp_files(path):
-            temp.unlink(missing_ok=True)
+            if is_stale_temp(temp):  # not one another AnkleDesk is writing (a shared history)
+                temp.unlink(missing_ok=True)
     reading: Reading | None = None
     problem: ShapeError | None = None
     try:
@@ -233,6 +278,11 @@ def open_file(path: Path, kind: FileKind, *, writable: bool, create: bool) -> Op
             return OpenedFile(path, _fresh(path, kind), existed=False)
         try:
             reading = read_tables(raw, kind)
+        except Unparsed as exc:
+            try:
+                reading = salvage(raw, kind, exc)
+            except ShapeError as unsalvaged:
+                problem = unsalvaged
         except ShapeError as exc:
             problem = exc
 
@@ -260,6 +310,8 @@ def open_file(path: Path, kind: FileKind, *, writable: bool, create: bool) -> Op
         return OpenedFile(path, _frozen(path, reading.tables), True, [notice],
                           newer_schema=True)
 
+    if reading.damage is not None:
+        return _salvaged(path, raw, reading, writable)
     notices: list[str] = []
     if reading.set_aside:
         try:

@@ -20,6 +20,14 @@ know (`99999.json`, `abcd.json`) gets one notice and is left as it is.
 
 Before the split every session was in `DATA/history.json`; `store.split` moves it into the year
 files the first time a writer opens the folder. Until then a reader reads that file as well.
+
+The folder may be shared: `history/` linked into a synced folder that another data folder (or
+machine) links too. So a writer rewrites a year file only under the lock of the real folder
+(`lock.FolderLock`), reads it again there when another process has replaced it since, and
+merges by session id: what the other writer stored is kept. A sync tool's conflicted copy
+beside a year file (store.conflicts) is merged into it on the year's next write and set aside;
+until then readers show its sessions too. A session in two year files (a copy or a hard link
+of one) is shown once, and each id names one session (store.merging).
 """
 
 from __future__ import annotations
@@ -27,13 +35,16 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import cast
 
 from tinydb import Query
 
 from ankledesk.core.records import SessionRecord
+from ankledesk.store import conflicts
 from ankledesk.store.digest import (
     DigestInTheWay,
     digest_path,
@@ -43,21 +54,41 @@ from ankledesk.store.digest import (
     write_digest,
 )
 from ankledesk.store.documents import check_session, parse_time
-from ankledesk.store.files import OpenedFile, SessionsFile, open_file
+from ankledesk.store.files import (
+    CORRUPT_TAG,
+    OpenedFile,
+    SessionsFile,
+    aside_path,
+    open_file,
+    read_regular,
+)
+from ankledesk.store.lock import FOLDER_LOCK_FILE, FolderLock
+from ankledesk.store.merging import distinct, each_once, ids_given_text, preferred
 from ankledesk.store.refile import refile
+from ankledesk.store.storage import (
+    AtomicJSONStorage,
+    atomic_write_bytes,
+    fsync_dir,
+    replace_with_retry,
+)
 
 HISTORY_DIR = "history"
 HISTORY_FILE = "history.json"
 """The single history file of AnkleDesk before the split into years (see store.split)."""
 _YEAR_FILE = re.compile(r"^(\d{4})\.json$")
-_OURS = re.compile(r"^(\d{4}|measurements)([ .].*)?\.json$")
+DUPLICATE_IDS_TAG = "duplicate-ids"
+_OURS = re.compile(r"^(\d{4}|measurements)([ ._].*)?\.json$")
 """A year file, its digest, measurements.json, a copy set aside beside one (`.corrupt-…`,
-`.quarantine-…`) or a sync tool's conflicted copy of one: names the store knows."""
+`.quarantine-…`, `.duplicate-ids-…`, `.merged-…`) or a sync tool's conflicted copy of one
+(`2026.sync-conflict-….json`, `2026 (conflicted copy ….json`, `2026_conflict-….json`):
+names the store knows."""
 
 
 def unknown_name(name: str) -> bool:
-    """Whether a file in history/ looks like data (`.json`) but is none of the store's."""
+    """Whether a file in history/ looks like data (`.json`) but is none of the store's. A
+    name starting with a dot (the folder's lock, our temp files) is never a year's."""
     return (name.lower().endswith(".json") and not name.startswith(".")
+            and name != FOLDER_LOCK_FILE and conflicts.copy_year(name) is None
             and _OURS.match(name) is None)
 
 
@@ -114,7 +145,54 @@ class YearFile(SessionsFile):
         if self.opened.newer_schema:
             docs = [d for d in docs if _readable(d)]
         # Checked documents only: open_file checks a file of our schema as it opens it.
-        return by_start(cast(list[SessionRecord], docs))
+        # Each id once (a writer's file has that on disk already: `give_distinct_ids`).
+        return distinct(by_start(cast(list[SessionRecord], docs)))
+
+    def shares_ids(self) -> bool:
+        """Whether two stored documents have one id (shown apart: `sessions`)."""
+        ids = [doc.get("id") for doc in self._table.all()]
+        return len(set(ids)) < len(ids)
+
+    def current(self) -> bool:
+        """Whether the file on disk is still the one read (a file that refuses writes: yes)."""
+        storage = self.opened.db.storage
+        return not isinstance(storage, AtomicJSONStorage) or storage.current()
+
+    def give_distinct_ids(self) -> str | None:
+        """A writer's repair: different sessions sharing an id are given ids of their own on
+        disk (the later ones, `merging.each_once`, the ids a reader shows already) and exact
+        copies are left out, with the file as it was kept beside it. Returns the notice."""
+        rows = sorted(self._table.all(), key=lambda d: parse_time(d["started_at"]))
+        fixed = each_once([cast(SessionRecord, dict(row)) for row in rows])
+        changes = [(row.doc_id, new) for row, new in zip(rows, fixed, strict=True)
+                   if new is None or new["id"] != row["id"]]
+        if not changes:
+            return None
+        raw = read_regular(self.path) or b""
+        copy = aside_path(self.path, DUPLICATE_IDS_TAG)
+        atomic_write_bytes(copy, raw)
+        storage = self.opened.db.storage
+        tables = storage.read() or {}
+        table = tables[self._table.name]
+        for doc_id, new in changes:
+            if new is None:
+                del table[str(doc_id)]
+            else:
+                table[str(doc_id)] = new
+        storage.write(tables)
+        self._table.clear_cache()
+        given = [(row["id"], new["id"]) for row, new in zip(rows, fixed, strict=True)
+                 if new is not None and new["id"] != row["id"]]
+        dropped = sum(1 for new in fixed if new is None)
+        parts = []
+        if given:
+            parts.append(f"{len(given)} session{'s' if len(given) != 1 else ''} under an id "
+                         f"another session already had were given ids of their own "
+                         f"({ids_given_text(given)}), so an edit changes only the one edited")
+        if dropped:
+            parts.append(f"{dropped} exact cop{'ies' if dropped != 1 else 'y'} of a session "
+                         "were left out")
+        return f"{self.path}: {'; '.join(parts)}; the file as it was is kept as {copy}"
 
     def contains(self, session_id: str) -> bool:
         return self._table.contains(Query().id == session_id)
@@ -166,6 +244,25 @@ class History:
         self._listed: list[int] | None = None
         self._strays_in: dict[int, set[int]] | None = None
         """For each year file, the other years its sessions started in (misfiled ones)."""
+        self._locks: dict[Path, FolderLock] = {}
+        self._listings: dict[Path, list[Path]] = {}
+        self._copies: dict[int, list[YearFile]] = {}
+
+    def _say(self, *lines: str) -> None:
+        """Add notices not said already (a read repeated says nothing new)."""
+        self.notices.extend(line for line in lines if line not in self.notices)
+
+    def writing(self, path: Path) -> AbstractContextManager[object]:
+        """The lock to hold around a read-modify-write of `path` (or a repair while opening
+        it): that of the real folder it is written in, shared with every data folder whose
+        history is that folder (see lock.FolderLock)."""
+        real = Path(os.path.realpath(path)).parent
+        if not real.is_dir():  # a link to an unmounted folder: opening it says so, unchanged
+            return contextlib.nullcontext()
+        lock = self._locks.get(real)
+        if lock is None:
+            lock = self._locks[real] = FolderLock(real)
+        return lock
 
     # -- which files ---------------------------------------------------------------------
 
@@ -173,14 +270,15 @@ class History:
         """The years that have a file (or sessions in history.json), oldest first."""
         if self._listed is None:
             found: set[int] = set()
-            with contextlib.suppress(FileNotFoundError, NotADirectoryError):
-                for entry in self.path.iterdir():
-                    match = _YEAR_FILE.match(entry.name)
-                    if match:
-                        found.add(int(match[1]))
-                    elif unknown_name(entry.name):
-                        self.tell(f"{entry}: not a year file (a year file is named like "
-                                  "2026.json), left as it is")
+            for entry in self._listing(self.path):
+                match = _YEAR_FILE.match(entry.name)
+                if match:
+                    found.add(int(match[1]))
+                elif (copy := conflicts.copy_year(entry.name)) is not None:
+                    found.add(copy)  # a sync tool's copy, shown until it is merged
+                elif unknown_name(entry.name):
+                    self._say(f"{entry}: not a year file (a year file is named like "
+                              "2026.json), left as it is")
             self._listed = sorted(found | set(self._legacy_years()))
         return self._listed
 
@@ -195,32 +293,33 @@ class History:
             return []
         return sorted({year_of(d) for d in self.legacy.sessions()})
 
+    def _listing(self, folder: Path) -> list[Path]:
+        real = Path(os.path.realpath(folder))
+        if real not in self._listings:
+            self._listings[real] = conflicts.listing(real)
+        return self._listings[real]
+
     def year(self, year: int, *, create: bool = False) -> YearFile | None:
-        """The year's file, opened once (None if it has none and `create` is False)."""
+        """The year's file, opened once (None if it has none and `create` is False). A
+        writer opens it under the folder's lock: opening may repair it."""
         cached = self._files.get(year)
         if year not in self._files or (create and (cached is None or not cached.opened.existed)):
             path = year_file(self.data_dir, year)
-            mode = None
             if create:
                 self.path.mkdir(parents=True, exist_ok=True)
-                if self.writable and not os.path.lexists(path):
-                    mode = model_mode(self.data_dir)
-            found = YearFile.open(path, writable=self.writable, create=create and self.writable)
-            if mode is not None and os.path.exists(path):
-                with contextlib.suppress(OSError):  # a file system without modes: as made
-                    os.chmod(path, mode)
+            with (self.writing(path) if self.writable and self.path.is_dir()
+                  else contextlib.nullcontext()):
+                found = self._open_year(path, create)
             self._files[year] = found
             if found is not None:
                 self.notices.extend(found.notices)
+                if not self.writable and found.shares_ids():
+                    self._say(f"{path}: different sessions share an id: they are shown under "
+                              "ids of their own, which the next workout recorded gives them")
                 self._opened.append(found.opened)
                 if self._listed is not None and year not in self._listed:
                     self._listed = sorted([*self._listed, year])
         return self._files[year]
-
-    def tell(self, notice: str) -> None:
-        """Add a notice unless it was said already (a file read twice is told once)."""
-        if notice not in self.notices:
-            self.notices.append(notice)
 
     # -- reading -------------------------------------------------------------------------
 
@@ -243,6 +342,20 @@ class History:
         """The first file opened so far that could not be read in part or whole."""
         return next((o.path for o in self._opened if o.unreadable != 0), None)
 
+    def _open_year(self, path: Path, create: bool) -> YearFile | None:
+        mode = None
+        if create and self.writable and not os.path.lexists(path):
+            mode = model_mode(self.data_dir)
+        found = YearFile.open(path, writable=self.writable, create=create and self.writable)
+        if mode is not None and os.path.exists(path):
+            with contextlib.suppress(OSError):  # a file system without modes: as made
+                os.chmod(path, mode)
+        if found is not None and self.writable and not found.read_only:
+            notice = found.give_distinct_ids()
+            if notice is not None:
+                found.notices.append(notice)
+        return found
+
     def _of_year(self, year: int) -> list[SessionRecord]:
         found = self.year(year)
         docs = found.sessions() if found is not None else []
@@ -250,23 +363,150 @@ class History:
             ids = {d["id"] for d in docs}
             docs = by_start([*docs, *(d for d in self.legacy.sessions()
                                       if year_of(d) == year and d["id"] not in ids)])
-        return docs
+        return self._with_copies(year, docs)
+
+    # -- sync tools' conflicted copies ---------------------------------------------------
+
+    def _copy_files(self, year: int) -> list[YearFile]:
+        """The conflicted copies of the year's file, opened read-only (a reader's view)."""
+        if year not in self._copies:
+            path = year_file(self.data_dir, year)
+            found: list[YearFile] = []
+            for folder in conflicts.folders(self.path, path):
+                for copy in conflicts.copies_in(self._listing(folder), year):
+                    opened = YearFile.open(copy, writable=False, create=False)
+                    if opened is not None:
+                        self._say(*opened.notices)
+                        found.append(opened)
+            self._copies[year] = found
+        return self._copies[year]
+
+    def _with_copies(self, year: int, docs: list[SessionRecord]) -> list[SessionRecord]:
+        """`docs` and the sessions the year's conflicted copies add (by id, the version a
+        merge would keep), with a notice for each copy."""
+        copies = self._copy_files(year)
+        if not copies:
+            return docs
+        name = year_file(self.data_dir, year).name
+        by_id = {d["id"]: d for d in docs}
+        for copy in copies:
+            added = 0
+            for doc in copy.sessions():
+                kept = by_id.get(doc["id"])
+                added += kept is None
+                by_id[doc["id"]] = doc if kept is None else preferred(kept, doc)
+            held = (f"the session it holds that {name} lacks is" if added == 1 else
+                    f"the {added} sessions it holds that {name} lacks are")
+            self._say(f"{copy.path} is a sync tool's conflicted copy of {name}: {held} "
+                      "shown too; the next workout recorded merges it into "
+                      f"{name} and keeps it as {copy.path.stem}.{conflicts.MERGED_TAG}-<time>"
+                      ".json")
+        return by_start(by_id.values())
+
+    def _merge_copies(self, year: int, found: YearFile) -> None:
+        """Merge the year file's conflicted copies into it by session id, each write durable,
+        then rename each aside (kept, never deleted). The caller holds the folder's lock; a
+        crash half-way merges the same copy again next time, adding nothing twice."""
+        self._copies.pop(year, None)
+        self._listings.clear()
+        for folder in conflicts.folders(self.path, found.path):
+            for copy in conflicts.copies_in(conflicts.listing(folder), year):
+                self._merge_copy(copy, found)
+
+    def _merge_copy(self, copy: Path, found: YearFile) -> None:
+        # Read-only: the copy is never rewritten, so what is set aside is its bytes exactly.
+        opened = YearFile.open(copy, writable=False, create=False)
+        if opened is None:
+            return
+        whose = f"{copy} (a sync tool's conflicted copy of {found.path.name})"
+        if opened.opened.newer_schema:
+            self._say(*opened.notices)  # from a newer app: left alone, and said so
+            return
+        if opened.opened.unreadable == -1:
+            aside = aside_path(copy, CORRUPT_TAG)
+            replace_with_retry(copy, aside)
+            fsync_dir(aside.parent)
+            self._say(f"{whose} could not be read at all, so nothing in it was merged; it "
+                      f"was moved to {aside}")
+            return
+        self._say(*opened.notices)  # sessions that could not be read: kept byte for byte
+        have = {d["id"]: d for d in found.sessions()}
+        new: list[SessionRecord] = []
+        better: list[SessionRecord] = []
+        for doc in opened.sessions():
+            kept = have.get(doc["id"])
+            if kept is None:
+                new.append(doc)
+                have[doc["id"]] = doc
+            elif doc != kept and preferred(kept, doc) is doc:
+                better.append(doc)
+        if new:
+            found.insert_all(new)
+        for doc in better:
+            found.add(doc)
+        aside = aside_path(copy, conflicts.MERGED_TAG)
+        replace_with_retry(copy, aside)
+        fsync_dir(aside.parent)
+        s = "" if len(new) == 1 else "s"
+        more = (f", {len(better)} more complete than the version there" if better else "")
+        self._say(f"{whose} was merged into it: {len(new)} session{s} added{more}; the copy "
+                  f"is kept as {aside}")
+
+    # -- reading, each session once ------------------------------------------------------
+
+    def _once(self, parts: list[tuple[int, list[SessionRecord]]]) -> list[SessionRecord]:
+        """The sessions of each year's file, in order, each id once: a session in two year
+        files (a copy or a hard link of a year file) is taken from the file of the year it
+        started in (else the first), with a notice."""
+        counts = Counter(d["id"] for _, part in parts for d in part)
+        if all(n == 1 for n in counts.values()):
+            return [doc for _, part in parts for doc in part]
+        where: dict[str, list[int]] = {}
+        for year, part in parts:
+            for doc in part:
+                if counts[doc["id"]] > 1:
+                    where.setdefault(doc["id"], []).append(year)
+        chosen: dict[str, int] = {}
+        for _, part in parts:
+            for doc in part:
+                years = where.get(doc["id"])
+                if years is not None and doc["id"] not in chosen:
+                    own = year_of(doc)
+                    chosen[doc["id"]] = own if own in years else years[0]
+        groups = Counter(tuple(sorted(set(held))) for held in where.values())
+        for group, n in groups.items():
+            files = ", ".join(year_file(self.data_dir, y).name for y in group)
+            s = "s are" if n != 1 else " is"
+            self._say(f"{self.path}: {n} session{s} in more than one year file ({files}): "
+                      "each is shown once, from the file of the year it started in (is one "
+                      "file a copy or a hard link of another?)")
+        out: list[SessionRecord] = []
+        given: set[str] = set()
+        for year, part in parts:
+            for doc in part:
+                if doc["id"] in chosen and (chosen[doc["id"]] != year or doc["id"] in given):
+                    continue
+                given.add(doc["id"])
+                out.append(doc)
+        return out
 
     def sessions(self, years: Iterable[int] | None = None) -> list[SessionRecord]:
-        """The full documents of `years` (default every year), oldest first, wherever they
-        are filed: a session in another year's file is found through that file's digest."""
+        """The full documents of `years` (default every year), oldest first, each once,
+        wherever they are filed: a session in another year's file is found through that
+        file's digest."""
         listed = self.years()
         asked = None if years is None else set(years)
         wanted = listed if asked is None else sorted(asked & set(listed))
-        docs = [doc for year in wanted for doc in self._of_year(year)]
+        parts = [(year, self._of_year(year)) for year in wanted]
         strays = self.strays() if asked != set() else {}
         if not strays:
-            return docs
+            return self._once(parts)
         if asked is not None:  # every file is read already when every year is asked for
             for year in sorted(strays.keys() - set(wanted)):
                 if strays[year] & asked:
-                    docs += [d for d in self._of_year(year) if year_of(d) in asked]
-        return _once(docs)
+                    parts.append((year, [d for d in self._of_year(year)
+                                         if year_of(d) in asked]))
+        return by_start(self._once(sorted(parts, key=lambda part: part[0])))
 
     def _starts(self, year: int, docs: Iterable[SessionRecord]) -> set[int]:
         return {year_of(d) for d in docs} - {year}
@@ -282,8 +522,9 @@ class History:
 
     def _stray_years(self, year: int) -> set[int]:
         """The other years the sessions of the year's file started in: from memory when it
-        is open, else its digest's header while that is current, else its outlines."""
-        if year not in self._files:
+        is open (or has conflicted copies, shown with it), else its digest's header while
+        that is current, else its outlines."""
+        if year not in self._files and not self._copy_files(year):
             with contextlib.suppress(DigestInTheWay):  # outlines() says it, if need be
                 found = digest_years(year_file(self.data_dir, year))
                 if found is not None:
@@ -295,7 +536,7 @@ class History:
         for year, found in sorted((self._strays_in or {}).items()):
             if found and not self.writable:
                 where = ", ".join(str(y) for y in sorted(found))
-                self.tell(f"{year_file(self.data_dir, year)} holds sessions that started in "
+                self._say(f"{year_file(self.data_dir, year)} holds sessions that started in "
                           f"{where}; they are shown in their own year, and the next workout "
                           "moves them to that year's file")
 
@@ -303,7 +544,7 @@ class History:
         """The year's sessions in outline (store.digest): from memory when the year's file is
         open already, else from its digest while that is current, else from the year file,
         and then a writer records the digest again (it was missing or out of date)."""
-        if year in self._files:
+        if year in self._files or self._copy_files(year):
             return [outline(doc) for doc in self._of_year(year)]
         if self.legacy is None:
             path = year_file(self.data_dir, year)
@@ -312,7 +553,7 @@ class History:
             except DigestInTheWay as exc:
                 found = None
                 if not self.writable:
-                    self.tell(f"{digest_path(path)} cannot be read ({exc}); it is left as it "
+                    self._say(f"{digest_path(path)} cannot be read ({exc}); it is left as it "
                               f"is, {path.name} is read instead, and the next workout moves "
                               "it aside")
             if found is not None:
@@ -341,11 +582,11 @@ class History:
             self._tell_strays()
         strays = self.strays()
         if not strays:
-            return [doc for year in sorted(parts) for doc in parts[year]]
+            return self._once([(year, parts[year]) for year in sorted(parts)])
         for year, found in strays.items():  # a session of a year shown in full: in full
             if year not in full and found & full:
                 parts[year] = self._of_year(year)
-        return _once(doc for year in sorted(parts) for doc in parts[year])
+        return by_start(self._once([(year, parts[year]) for year in sorted(parts)]))
 
     def contains(self, document: SessionRecord) -> bool:
         """Whether the session is stored (in the file of its year)."""
@@ -364,20 +605,45 @@ class History:
             doc = found.get(session_id) if found is not None else None
             if found is not None and doc is not None:
                 return found, doc
+        for year in years:  # shown from a conflicted copy: its year's next write merges it
+            found = self.year(year)
+            for copy in self._copy_files(year) if found is not None else []:
+                doc = copy.get(session_id)
+                if found is not None and doc is not None:
+                    return found, doc
         return None
 
     # -- writing -------------------------------------------------------------------------
 
     def add(self, document: SessionRecord) -> None:
-        """Store one session in its year's file (one durable write), then its digest; first,
+        """Store one session in its year's file (one durable write), then its digest: under
+        the folder's lock, the file read again if another process has replaced it since, and
+        the year's conflicted copies merged in first (see the module docstring). First,
         sessions filed in the wrong year move to theirs (store.refile), so an edit of one
         lands where the session now is."""
         refile(self)
         year = year_of(document)
-        found = self.year(year, create=True)
+        self.path.mkdir(parents=True, exist_ok=True)
+        with self.writing(year_file(self.data_dir, year)):
+            found = self._current(year)
+            self._merge_copies(year, found)
+            found.add(document)
+            self.record_digest(year)
+
+    def _current(self, year: int) -> YearFile:
+        """The year's file as it is on disk now (opened again if replaced since it was read,
+        with every check of a first open: the other writer may be a sync tool)."""
+        found = self.current_file(year, create=True)
         assert found is not None  # created if missing
-        found.add(document)
-        self.record_digest(year)
+        return found
+
+    def current_file(self, year: int, *, create: bool = False) -> YearFile | None:
+        """`_current` for a caller that holds `writing(year_file(…))` (store.refile): None
+        when the year has no file and `create` is False."""
+        cached = self._files.get(year)
+        if cached is not None and cached.opened.existed and not cached.current():
+            del self._files[year]
+        return self.year(year, create=create)
 
     def record_digest(self, year: int, outlines: list[SessionRecord] | None = None) -> None:
         """Write the year's digest (from `outlines` when the caller has them already). A
@@ -390,21 +656,9 @@ class History:
             outlines = [outline(d) for d in found.sessions()]
         if self._strays_in is not None:
             self._strays_in[year] = self._starts(year, outlines)
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError), self.writing(found.path):
+            if not found.current():  # another writer's version now: its digest is its own
+                return
             notice = write_digest(found.path, outlines)
             if notice is not None:
-                self.tell(notice)
-
-
-def _once(docs: Iterable[SessionRecord]) -> list[SessionRecord]:
-    """Oldest first, a session found twice alike (a move cut short between its two writes)
-    once; two different sessions under one id both stay."""
-    kept: list[SessionRecord] = []
-    seen: dict[str, list[SessionRecord]] = {}
-    for doc in docs:
-        same = seen.setdefault(doc["id"], [])
-        if doc not in same:
-            same.append(doc)
-            kept.append(doc)
-    return by_start(kept)
-
+                self._say(notice)

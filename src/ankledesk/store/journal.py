@@ -9,6 +9,12 @@ cut short.
 Besides the session document the journal keeps `resume_index`: the plan step after the step
 finished last (in time, not in plan order: after *Previous* the last one finished may be an
 earlier step). It is dropped when the session moves into history.
+
+What the user types on the summary (effort, pain, notes, the drill notes) goes into the same
+document the moment it is entered (`annotate`): these are the session document's own fields,
+so the schema does not change and an older AnkleDesk reads them as it reads a finished
+session's. A finish refused (a full disk) then leaves them here with the sets, and the next
+start's resume or keep-as-stopped stores them with the session.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from __future__ import annotations
 import copy
 from collections.abc import MutableMapping
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypedDict, cast
 
 from ankledesk.core.records import SessionRecord, StepRecord
 from ankledesk.store.documents import merge_step
@@ -31,6 +37,15 @@ class JournalRecord(SessionRecord):
     """The session in progress as the journal keeps it: the document plus `resume_index`."""
 
     resume_index: int
+
+
+class TypedFields(TypedDict, total=False):
+    """The fields of a session the user fills in on the summary."""
+
+    rpe: int | None
+    pain: bool
+    notes: str
+    drill_notes: dict[str, str]
 
 
 class Journal(SessionsFile):
@@ -70,6 +85,17 @@ class Journal(SessionsFile):
         def apply(doc: MutableMapping[str, Any]) -> None:
             doc["steps"] = merge_step(doc["steps"], step)
             doc[RESUME_KEY] = resume_index
+
+        self._table.update(apply)
+
+    def annotate(self, typed: TypedFields) -> None:
+        """Keep what the user typed (rpe, pain, notes; drill_notes, dropped when empty) in
+        the session: one durable write."""
+
+        def apply(doc: MutableMapping[str, Any]) -> None:
+            doc.update(typed)
+            if not typed.get("drill_notes", True):
+                del doc["drill_notes"]
 
         self._table.update(apply)
 

@@ -1,4 +1,5 @@
-"""One writer per data folder: an exclusive lock file holding the owner's pid.
+"""One writer per data folder: an exclusive lock file holding the owner's pid; and one
+read-modify-write at a time in a history folder that several data folders share.
 
 The lock is an OS file lock (fcntl.flock on POSIX, msvcrt.locking on Windows) on
 `ankledesk.lock`. The kernel drops it the moment its process dies, however it dies, so a lock
@@ -8,6 +9,12 @@ all we have: the lock counts as held only while that pid is alive.
 
 The file itself is never deleted: unlinking a locked file lets a third process lock a fresh file
 of the same name while the second still holds the old one, and then two writers run at once.
+
+The data folder's lock does not cover a `history/` linked into a synced folder that a second
+data folder (another AnkleDesk, another user) links too: `FolderLock` is the same OS lock on
+`.ankledesk-history.lock` inside the real folder, held only while one file there is read
+again, changed and written, and waited for (a bounded wait, then `HistoryBusy`) rather than
+refused, because the other writer lets go within one write.
 """
 
 from __future__ import annotations
@@ -16,12 +23,17 @@ import contextlib
 import errno
 import os
 import sys
+import time
 from pathlib import Path
 from types import TracebackType
 
 from ankledesk.errors import UserError
 
 LOCK_FILE = "ankledesk.lock"
+FOLDER_LOCK_FILE = ".ankledesk-history.lock"
+FOLDER_LOCK_WAIT = 10.0
+"""Seconds a writer waits for a shared history folder: far above one write of a year file,
+short enough that a stuck holder is reported while the user is still there."""
 # Windows locks are mandatory, so the byte locked sits past the pid, which others must read.
 _WINDOWS_LOCK_OFFSET = 1024
 _BUSY = {errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK, errno.EDEADLK}
@@ -150,6 +162,95 @@ class DataLock:
         os.close(fd)
 
     def __enter__(self) -> DataLock:
+        return self.acquire()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.release()
+
+
+class HistoryBusy(OSError):
+    """Another AnkleDesk held a shared history folder for longer than the wait. An OSError
+    naming the folder, so `advice.advised` says it in one line with where the sets are."""
+
+
+class FolderLock:
+    """The right to rewrite a file in `folder` (its real path: links followed), shared by
+    every data folder whose history is that folder. Re-entrant within one process, so a
+    write that opens a file can hold it around both. A file system without OS locks (some
+    network shares) is written without it: the re-read before each write still keeps what
+    the other writer stored, but for the one write that overlaps."""
+
+    def __init__(self, folder: Path, *, wait: float | None = None) -> None:
+        self.folder = Path(os.path.realpath(folder))
+        self.path = self.folder / FOLDER_LOCK_FILE
+        self.wait = FOLDER_LOCK_WAIT if wait is None else wait
+        self._fd: int | None = None
+        self._depth = 0
+
+    @property
+    def held(self) -> bool:
+        return self._depth > 0
+
+    def acquire(self) -> FolderLock:
+        if self._depth:
+            self._depth += 1
+            return self
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise
+            try:
+                fd = os.open(self.path, os.O_RDONLY)  # a lock file made read-only
+            except OSError:
+                # Nothing can be created here: the write itself fails, with its own advice.
+                self._depth = 1
+                return self
+        try:
+            self._wait_for(fd)
+            if _read_pid(fd) != os.getpid():  # unchanged otherwise: no churn for a sync tool
+                with contextlib.suppress(OSError):  # read-only: the lock holds without it
+                    os.lseek(fd, 0, os.SEEK_SET)
+                    os.ftruncate(fd, 0)
+                    os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+        except BaseException:
+            os.close(fd)
+            raise
+        self._fd = fd
+        self._depth = 1
+        return self
+
+    def _wait_for(self, fd: int) -> None:
+        deadline = time.monotonic() + self.wait
+        pause = 0.001
+        while True:
+            try:
+                if _os_lock(fd):
+                    return
+            except OSError:
+                return  # no OS locks here: see the class docstring
+            if time.monotonic() >= deadline:
+                holder = _read_pid(fd)
+                who = f"another AnkleDesk (pid {holder})" if holder else "another AnkleDesk"
+                raise HistoryBusy(errno.EBUSY, f"{who} kept it locked for more than "
+                                  f"{self.wait:g} s while writing; nothing was written, try "
+                                  "again", str(self.folder))
+            time.sleep(pause)
+            pause = min(pause * 2, 0.02)
+
+    def release(self) -> None:
+        if self._depth == 0:
+            return
+        self._depth -= 1
+        if self._depth:
+            return
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            _os_unlock(fd)
+            os.close(fd)
+
+    def __enter__(self) -> FolderLock:
         return self.acquire()
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -71,7 +71,9 @@ class MeasurementLog:
         }
         check_measurement(doc)
         self._check_writable()
-        self._store.measurements_file(create=True).db.table(MEASUREMENTS_TABLE).insert(doc)
+        opened = self._store.measurements_file(create=True)
+        with self._store.history.writing(opened.path):  # a history/ shared with another folder
+            opened.db.table(MEASUREMENTS_TABLE).insert(doc)  # re-read first if replaced
         return doc
 
     def _check_writable(self) -> None:

@@ -18,11 +18,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ankledesk import paths
 from ankledesk.core.loader import parse_toml, read_text
 from ankledesk.core.problems import Problem
 from ankledesk.store.storage import atomic_write_bytes, dumps
 
-CACHE_FILE = Path("cache") / "parsed-toml.json"
+CACHE_FILE = paths.cache_dir(Path()) / "parsed-toml.json"
 CACHE_FORMAT = 1
 
 

@@ -1,16 +1,20 @@
 """From a data file's bytes to the tables the store opens, one bad session costing only itself.
 
-A healthy file is decoded once, strictly, and every session checked. When something is wrong
-the file is read again member by member (`decoding.object_members`) and each session judged on
-its own: a session that is not strict JSON (`NaN`, `1e400`, nesting 100,000 deep, a key twice
-inside it) or that fails its checks (`rpe: 11`) is returned as `SetAside` with its exact text,
-and the others load. A readable session whose key repeats another's (`"1"` twice, or `"1"` and
-`"01"`, which TinyDB would silently collapse into one) is kept under a new key. Only what makes
-the whole file meaningless (not UTF-8, not an object, no meta record, another kind of file,
-JSON that ends half-way) raises ShapeError, and the caller keeps the whole file aside.
+A healthy file is decoded once, strictly, and every session checked (a byte-order mark before
+it and NUL bytes after it are read as if absent). When something is wrong the file is read
+again member by member (`decoding.object_members`) and each session judged on its own: a
+session that is not strict JSON (`NaN`, `1e400`, nesting 100,000 deep, a key twice inside it)
+or that fails its checks (`rpe: 11`) is returned as `SetAside` with its exact text, and the
+others load. A readable session whose key repeats another's (`"1"` twice, or `"1"` and `"01"`,
+which TinyDB would silently collapse into one) is kept under a new key. What is wrong with a
+file that is valid JSON as a whole (not an object, no meta record, another kind of file)
+raises ShapeError, and the caller keeps the whole file aside; a file that is not JSON as a
+whole (not UTF-8, a cut, a comment, garbage) raises `Unparsed`, and store.salvage looks for
+what is intact in it.
 
 A journal holds one session, which a resume must be able to run again: any fault in it, or in
-its routine snapshot or `resume_index`, is a fault of the whole journal.
+its routine snapshot or `resume_index`, is a fault of the whole journal (which store.salvage
+then reads set by set).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Final, Literal
 
-from ankledesk.store.decoding import object_members, skip_space, strict_loads
+from ankledesk.store.decoding import object_members, skip_space, strict_loads, unpadded
 from ankledesk.store.documents import (
     SCHEMA_VERSION,
     ShapeError,
@@ -36,29 +40,48 @@ RECORD_FAULTS = (ValueError, TypeError, KeyError, AttributeError, IndexError, Re
                  OverflowError)
 
 
+class Unparsed(ShapeError):
+    """The file's text is not JSON as a whole (not UTF-8, a cut, a comment, garbage), or a
+    journal's session is not whole: what is intact in it may still be found (store.salvage)."""
+
+
 @dataclass(frozen=True)
 class SetAside:
-    """A session that could not be read: its key, its text exactly as in the file, and why."""
+    """A session (or a journal's set) that could not be read: its key, its text exactly as in
+    the file (a byte that is not UTF-8 as a lone surrogate: decoding.lenient_text), and why."""
 
     key: str
     text: str
     reason: str
 
 
+@dataclass(frozen=True)
+class Damage:
+    """How a file that was not JSON as a whole was read (store.salvage): the byte offset in
+    the file of its first fault, what that was, and how many `unit`s ("session", or "set" of
+    a journal's session) were kept."""
+
+    at_byte: int
+    what: str
+    kept: int
+    unit: str
+
+
 @dataclass
 class Reading:
     """What a file holds: tables with the readable sessions, its schema, what was set aside,
-    the meta member's text (the header of a quarantine file), and the sessions given a new
-    key (old, new)."""
+    the meta member's text (the header of a quarantine file), the sessions given a new
+    key (old, new), and for a damaged file what was salvaged."""
 
     tables: Tables
     version: int
     set_aside: list[SetAside] = field(default_factory=list)
     meta_text: str = ""
     rekeyed: list[tuple[str, str]] = field(default_factory=list)
+    damage: Damage | None = None
 
 
-def _meta(tables: Any, kind: FileKind) -> int:
+def file_schema(tables: Any, kind: FileKind) -> int:
     """The file's schema version, after checking the parts every version shares."""
     if not isinstance(tables, dict):
         raise ShapeError("the top level is not an object")
@@ -89,7 +112,8 @@ def check_journal_session(doc: dict[str, Any], where: str) -> None:
                          f"{index!r}")
 
 
-def _current(doc: Any, key: str, version: int, meta: dict[str, Any], kind: FileKind) -> Any:
+def current_record(doc: Any, key: str, version: int, meta: dict[str, Any],
+                   kind: FileKind) -> Any:
     """`doc` brought to the current schema and checked; raises RECORD_FAULTS if it cannot be."""
     if version < SCHEMA_VERSION:
         doc = migrate({META_TABLE: meta, SESSIONS_TABLE: {key: doc}}, version)[
@@ -101,7 +125,7 @@ def _current(doc: Any, key: str, version: int, meta: dict[str, Any], kind: FileK
     return doc
 
 
-def _judge(members: list[tuple[int, str, Any]], version: int, meta: dict[str, Any],
+def judge(members: list[tuple[int, str, Any]], version: int, meta: dict[str, Any],
            kind: FileKind) -> tuple[dict[str, Any], list[tuple[int, str]], list[tuple[str, str]]]:
     """From (position, key, document) in file order: the sessions kept (by canonical key),
     (position, reason) for each one that cannot be read, and (old key, new key) for readable
@@ -112,7 +136,7 @@ def _judge(members: list[tuple[int, str, Any]], version: int, meta: dict[str, An
     homeless: list[tuple[str, Any]] = []
     for position, key, doc in members:
         try:
-            doc = _current(doc, key, version, meta, kind)
+            doc = current_record(doc, key, version, meta, kind)
         except RECORD_FAULTS as exc:
             refused.append((position, str(exc) or type(exc).__name__))
             continue
@@ -128,7 +152,7 @@ def _judge(members: list[tuple[int, str, Any]], version: int, meta: dict[str, An
         rekeyed.append((key, str(next_key)))
         next_key += 1
     if kind == "journal" and (refused or len(kept) > 1):
-        raise ShapeError(refused[0][1] if refused else "a journal holds one session")
+        raise Unparsed(refused[0][1] if refused else "a journal holds one session")
     return kept, refused, rekeyed
 
 
@@ -138,24 +162,24 @@ def _fast(text: str, kind: FileKind) -> Reading | None:
         tables = strict_loads(text)
     except ShapeError:
         return None
-    version = _meta(tables, kind)
+    version = file_schema(tables, kind)
     sessions = tables.get(SESSIONS_TABLE, {})
     if not isinstance(sessions, dict):
         raise ShapeError(f'table "{SESSIONS_TABLE}" is not an object')
     if version > SCHEMA_VERSION:
         return Reading(tables, version)
     rows = [(n, key, doc) for n, (key, doc) in enumerate(sessions.items())]
-    kept, refused, rekeyed = _judge(rows, version, tables[META_TABLE], kind)
+    kept, refused, rekeyed = judge(rows, version, tables[META_TABLE], kind)
     if refused:
         return None
     for name, table in tables.items():
         if name != SESSIONS_TABLE and not isinstance(table, dict):
             raise ShapeError(f'table "{name}" is not an object')
-    return Reading({**tables, META_TABLE: _current_meta(tables[META_TABLE]),
+    return Reading({**tables, META_TABLE: current_meta(tables[META_TABLE]),
                     SESSIONS_TABLE: kept}, version, rekeyed=rekeyed)
 
 
-def _current_meta(meta: dict[str, Any]) -> dict[str, Any]:
+def current_meta(meta: dict[str, Any]) -> dict[str, Any]:
     return {k: {**v, "schema_version": max(v["schema_version"], SCHEMA_VERSION)}
             for k, v in meta.items()}
 
@@ -179,7 +203,7 @@ def _careful(text: str, kind: FileKind) -> Reading:
         if not isinstance(table, dict):
             raise ShapeError(f'table "{member.key}" is not an object')
         tables[member.key] = table
-    version = _meta(tables, kind)
+    version = file_schema(tables, kind)
     meta_text = next(text[m.start:m.end] for m in members if m.key == META_TABLE)
     if sessions_member is None:
         return Reading({**tables, SESSIONS_TABLE: {}}, version, meta_text=meta_text)
@@ -198,35 +222,43 @@ def _careful(text: str, kind: FileKind) -> Reading:
                        meta_text=meta_text)
     if kind == "journal" and refused:
         raise ShapeError(refused[0][1])
-    kept, judged, rekeyed = _judge(decoded, version, tables[META_TABLE], kind)
+    kept, judged, rekeyed = judge(decoded, version, tables[META_TABLE], kind)
     set_aside = [SetAside(rows[n].key, text[rows[n].start:rows[n].end], reason)
                  for n, reason in sorted(refused + judged)]
-    return Reading({**tables, META_TABLE: _current_meta(tables[META_TABLE]),
+    return Reading({**tables, META_TABLE: current_meta(tables[META_TABLE]),
                     SESSIONS_TABLE: kept}, version, set_aside, meta_text, rekeyed)
 
 
 def check_tables(tables: Any, kind: FileKind) -> None:
     """Raise ShapeError unless `tables` is a wholly valid file of the current schema."""
-    if _meta(tables, kind) != SCHEMA_VERSION:
+    if file_schema(tables, kind) != SCHEMA_VERSION:
         raise ShapeError("not the current schema")
     sessions = tables.get(SESSIONS_TABLE, {})
     if not isinstance(sessions, dict):
         raise ShapeError(f'table "{SESSIONS_TABLE}" is not an object')
     rows = [(n, key, doc) for n, (key, doc) in enumerate(sessions.items())]
-    _, refused, rekeyed = _judge(rows, SCHEMA_VERSION, tables[META_TABLE], kind)
+    _, refused, rekeyed = judge(rows, SCHEMA_VERSION, tables[META_TABLE], kind)
     if refused or rekeyed:
         raise ShapeError(refused[0][1] if refused else "a session key repeats or is no number")
 
 
 def read_tables(raw: bytes, kind: FileKind) -> Reading:
-    """The readable content of a file's bytes (see the module docstring)."""
-    if not raw.strip():
+    """The readable content of a file's bytes (see the module docstring). A byte-order mark
+    before the JSON and NUL bytes after it are read as if absent (decoding.unpadded)."""
+    body, _ = unpadded(raw)
+    if not body.strip():
         raise ShapeError("the file is empty")
     try:
-        text = raw.decode("utf-8")
+        text = body.decode("utf-8")
     except UnicodeDecodeError:
-        raise ShapeError("the file is not UTF-8 text") from None
-    return _fast(text, kind) or _careful(text, kind)
+        raise Unparsed("the file is not UTF-8 text") from None
+    fast = _fast(text, kind)
+    if fast is not None:
+        return fast
+    try:
+        return _careful(text, kind)
+    except ShapeError as exc:
+        raise Unparsed(str(exc)) from None
 
 
 def quarantine_text(reading: Reading) -> str:

@@ -28,6 +28,7 @@ that what it shows is not the whole history.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -48,10 +49,17 @@ from ankledesk.store.documents import (
 )
 from ankledesk.store.files import OpenedFile, missing_file, open_file
 from ankledesk.store.history import History, history_dir, year_of
-from ankledesk.store.journal import JOURNAL_FILE, Journal, JournalRecord, without_journal_fields
+from ankledesk.store.journal import (
+    JOURNAL_FILE,
+    Journal,
+    JournalRecord,
+    TypedFields,
+    without_journal_fields,
+)
 from ankledesk.store.lock import DataLock
 from ankledesk.store.reading import RESUME_KEY
 from ankledesk.store.split import MEASUREMENTS_TABLE, open_legacy, split
+from ankledesk.store.sweep import sweep_data_folder
 
 MEASUREMENTS_FILE = "measurements.json"
 
@@ -105,22 +113,59 @@ class ActiveSession:
         """Stop early but keep everything done so far, as an abandoned session."""
         return self._close("abandoned", at, rpe, pain, notes, drill_notes)
 
+    def annotate(self, *, rpe: int | None = None, pain: bool = False, notes: str = "",
+                 drill_notes: Mapping[str, str] | None = None) -> None:
+        """Keep what the user has typed on the summary so far in the journal (durably, as a
+        set is kept), so a finish refused later, or a crash, does not lose it: the next
+        start's resume or keep-as-stopped stores it with the sets. Nothing is written when
+        nothing changed."""
+        if self.closed:
+            raise RuntimeError("this session is already stored")
+        typed = _typed(rpe, pain, notes, drill_notes)
+        if all(self.document.get(key, {}) == value for key, value in typed.items()):
+            return
+        with advised(self._store.safe_in_journal()):
+            self._journal.annotate(typed)
+        self.document = _with_typed(self.document, typed)
+
     def _close(self, status: Status, at: float | None, rpe: int | None, pain: bool,
                notes: str, drill_notes: Mapping[str, str] | None) -> SessionRecord:
-        if rpe is not None and not (type(rpe) is int and 1 <= rpe <= 10):
-            raise ValueError("RPE is a whole number from 1 to 10")
+        typed = _typed(rpe, pain, notes, drill_notes)
         ended = self.clock(at) if at is not None else now_local()
-        document: SessionRecord = {**self.document, "status": status, "ended_at": iso(ended),
-                                   "rpe": rpe, "pain": bool(pain), "notes": notes}
-        kept = {drill: text for drill, text in (drill_notes or {}).items() if text.strip()}
-        if kept:
-            document["drill_notes"] = kept
-        with advised(self._store.safe_in_journal()):
-            self._store.history.add(document)
-            self._journal.remove()
+        document: SessionRecord = {**_with_typed(self.document, typed), "status": status,
+                                   "ended_at": iso(ended)}
+        try:
+            with advised(self._store.safe_in_journal()):
+                self._store.history.add(document)
+                self._journal.remove()
+        except UserError:
+            # Refused (a full disk, say): what the user typed stays with the sets, for the
+            # next try or the next start. If this write fails too, the error that matters
+            # is the one above; the caller still holds what was typed.
+            with contextlib.suppress(UserError):
+                self.annotate(rpe=rpe, pain=pain, notes=notes, drill_notes=drill_notes)
+            raise
         self.closed = True
         self.document = document
         return document
+
+
+def _typed(rpe: int | None, pain: bool, notes: str, drill_notes: Mapping[str, str] | None
+           ) -> TypedFields:
+    """The summary's fields as the document keeps them (drill notes only where one was
+    made); ValueError for an effort out of range."""
+    if rpe is not None and not (type(rpe) is int and 1 <= rpe <= 10):
+        raise ValueError("RPE is a whole number from 1 to 10")
+    kept = {drill: text for drill, text in (drill_notes or {}).items() if text.strip()}
+    return {"rpe": rpe, "pain": bool(pain), "notes": notes, "drill_notes": kept}
+
+
+def _with_typed(document: SessionRecord, typed: TypedFields) -> SessionRecord:
+    """`document` holding `typed` (and no drill_notes key when there is none)."""
+    updated: SessionRecord = {**document, **typed}
+    if not updated.get("drill_notes"):
+        updated.pop("drill_notes", None)
+    return updated
 
 
 class SessionStore:
@@ -153,6 +198,8 @@ class SessionStore:
             self.data_dir.mkdir(parents=True, exist_ok=True)
             lock.acquire()
         try:
+            if lock is not None:
+                sweep_data_folder(self.data_dir)  # what a killed writer left behind
             # The journal first: a session that finishes between the two reads is then found
             # in the history, where a reader going the other way would find it in neither.
             # history.json (before the split) before the year files, for the same reason.
@@ -194,7 +241,9 @@ class SessionStore:
             if create:
                 folder.mkdir(parents=True, exist_ok=True)
             path = folder / MEASUREMENTS_FILE
-            opened = open_file(path, "measurements", writable=writable, create=create)
+            with (self.history.writing(path) if writable and folder.is_dir()
+                  else contextlib.nullcontext()):  # a repair on opening: see History.year
+                opened = open_file(path, "measurements", writable=writable, create=create)
             current = self._measurements = opened or missing_file(path, "measurements")
             self.history.notices.extend(current.notices)
         return current

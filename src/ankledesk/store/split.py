@@ -7,7 +7,10 @@ The first writer (the app, `simulate`, `measure`) that opens a data folder still
    be read at all is moved aside byte for byte, sessions that cannot be read are copied byte
    for byte to a quarantine file, an older schema is kept as a copy and migrated;
 2. for each year, merge its sessions into `history/<year>.json` by session id (one durable
-   write per year, then its digest), and the measurements into `history/measurements.json`;
+   write per year, then its digest, under the history folder's lock), and the measurements
+   into `history/measurements.json`; two different sessions that shared an id in history.json
+   come out under ids of their own (`merging.each_once`: the later one's derived from its
+   content, the same on every run), so an edit of one never rewrites the other;
 3. only then rename history.json to `history.split-<time>.json` (a rename: never deleted).
 
 Each write is atomic and durable before the next begins, and history.json stays where it was
@@ -27,7 +30,7 @@ from tinydb.table import Table
 
 from ankledesk.core.records import SessionRecord
 from ankledesk.store.files import aside_path
-from ankledesk.store.history import HISTORY_FILE, History, YearFile, year_of
+from ankledesk.store.history import HISTORY_FILE, History, YearFile, year_file, year_of
 from ankledesk.store.storage import checkpoint, fsync_dir, replace_with_retry
 
 SPLIT_TAG = "split"
@@ -47,22 +50,11 @@ def open_legacy(data_dir: Path, *, writable: bool) -> YearFile | None:
 
 
 def _missing(incoming: list[SessionRecord], stored: list[SessionRecord]) -> list[SessionRecord]:
-    """The sessions of `incoming` not yet in `stored`. By id; when history.json holds two
-    different sessions under one id (kept both since point 2), each is added unless an equal
-    one is stored, so a second run adds neither again."""
-    have: dict[str, list[SessionRecord]] = defaultdict(list)
-    for doc in stored:
-        have[doc["id"]].append(doc)
-    counts: dict[str, int] = defaultdict(int)
-    for doc in incoming:
-        counts[doc["id"]] += 1
-    out: list[SessionRecord] = []
-    for doc in incoming:
-        same = have[doc["id"]]
-        if (counts[doc["id"]] == 1 and not same) or (counts[doc["id"]] > 1 and doc not in same):
-            out.append(doc)
-            same.append(doc)
-    return out
+    """The sessions of `incoming` not yet in `stored`, by id. Both come with each id once
+    (`YearFile.sessions`), different sessions that shared one under the same ids on every
+    run, so a second run adds none again."""
+    have = {doc["id"] for doc in stored}
+    return [doc for doc in incoming if doc["id"] not in have]
 
 
 def split(history: History, measurements: Callable[[], Table]) -> list[str]:
@@ -79,13 +71,15 @@ def split(history: History, measurements: Callable[[], Table]) -> list[str]:
     for doc in legacy.sessions():
         by_year[year_of(doc)].append(doc)
     history.forget_legacy()
+    history.path.mkdir(parents=True, exist_ok=True)
     for year in sorted(by_year):
-        target = history.year(year, create=True)
-        assert target is not None  # created if missing
-        new = _missing(by_year[year], target.sessions())
-        if new:
-            target.insert_all(new)
-        history.record_digest(year)
+        with history.writing(year_file(history.data_dir, year)):
+            target = history.year(year, create=True)
+            assert target is not None  # created if missing
+            new = _missing(by_year[year], target.sessions())
+            if new:
+                target.insert_all(new)
+            history.record_digest(year)
     moving = [dict(m) for m in legacy.opened.db.table(MEASUREMENTS_TABLE).all()]
     if moving:
         table = measurements()

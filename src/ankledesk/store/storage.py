@@ -6,6 +6,12 @@ storage writes the whole database to a temp file in the same folder, flushes and
 `os.replace`s it over the old file (atomic on POSIX and NTFS) and fsyncs the folder so the rename
 itself survives a power cut. At any instant the file on disk is either the old version or the new
 one, never a mix.
+
+A process killed between the temp file and the rename leaves the temp file behind; its name
+(`.2026.json.<pid>.<random>.tmp`) says whose it was, so the next writer to open the folder
+sweeps it (`sweep_temp_files`) once that process is gone, and never a temp file another
+AnkleDesk is still writing (a history folder shared by two data folders), nor a file that is
+not ours.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
+import stat
 import sys
 import tempfile
 import time
@@ -22,17 +30,34 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from ankledesk.store.decoding import unpadded
+
 # On Windows a virus scanner, the search indexer or a backup tool may hold the target open for a
 # moment; os.replace then fails with PermissionError. Retrying briefly rides that out.
 REPLACE_RETRY_SECONDS = 1.0
 REPLACE_RETRY_PAUSE = 0.05
 TEMP_SUFFIX = ".tmp"
+STALE_TEMP_SECONDS = 3600.0
+"""A temp file of ours this old is stale even if its writer's pid is alive (a write takes
+well under a second; the pid has been reused), or when its name carries no pid (an older
+AnkleDesk's)."""
+# `.<target>.<pid>.<mkstemp's 8 characters>.tmp`; older versions wrote no pid.
+# The target always has an extension (.json, .toml, .mp4), so a sync tool's temp file of a bare
+# name (`.syncthing.abcdefgh.tmp`) never looks like ours.
+_TEMP_NAME = re.compile(r"\.(?P<target>[^./][^/]*?\.[A-Za-z0-9]+)\.(?:(?P<pid>[1-9][0-9]{0,9})\.)?"
+                        r"[a-z0-9_]{8}" + re.escape(TEMP_SUFFIX))
 PAUSE_ENV = "ANKLEDESK_PAUSE_AFTER_WRITE"
 """For the crash tests only: when set to K, each durable step of the store says so on stderr
 (`checkpoint: …`), and the K-th one (counting from 1; 0: none) then waits a minute, so a test
 can kill the process with a real SIGKILL right after any chosen write. Unset, it costs one
 dictionary lookup."""
 _checkpoints_passed = 0
+PAUSE_BEFORE_RENAME_ENV = "ANKLEDESK_PAUSE_BEFORE_RENAME"
+"""For the crash tests only: when set to K, each atomic write says `temp written: <file>` on
+stderr once its temp file is complete and before the rename, and the K-th (from 1; 0: none)
+then waits for a line on stdin (or its end), so a test can SIGKILL the process while its temp
+file is on disk, or let it go on. Unset, it costs one dictionary lookup."""
+_temps_written = 0
 
 
 class ReadOnlyError(OSError):
@@ -49,6 +74,18 @@ def checkpoint(what: str) -> None:
     print(f"checkpoint: {what}", file=sys.stderr, flush=True)
     if _checkpoints_passed == int(pause_at):
         time.sleep(60)
+
+
+def _temp_checkpoint(target: Path) -> None:
+    """Mark a temp file written and not yet renamed (see PAUSE_BEFORE_RENAME_ENV)."""
+    pause_at = os.environ.get(PAUSE_BEFORE_RENAME_ENV)
+    if not pause_at:
+        return
+    global _temps_written
+    _temps_written += 1
+    print(f"temp written: {target.name}", file=sys.stderr, flush=True)
+    if _temps_written == int(pause_at):
+        sys.stdin.readline()
 
 
 def fsync_dir(folder: Path) -> None:
@@ -92,7 +129,8 @@ def write_target(path: Path) -> Path:
 def _mkstemp(path: Path) -> tuple[int, str]:
     """A temp file beside `path`; an error names the folder, not a temp name nobody knows."""
     try:
-        return tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+        return tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX,
+                                dir=path.parent)
     except OSError as exc:
         raise type(exc)(exc.errno, exc.strerror, str(path.parent)) from None
 
@@ -117,6 +155,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        _temp_checkpoint(path)
         replace_with_retry(temp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -139,6 +178,74 @@ def remove_durably(path: Path) -> None:
 def leftover_temp_files(path: Path) -> list[Path]:
     """Temp files a crash mid-write left next to `path`; the real file is intact without them."""
     return sorted(path.parent.glob(f".{path.name}.*{TEMP_SUFFIX}"))
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process `pid` exists (on Windows, where os.kill(pid, 0) would kill it, every
+    pid is taken as alive: the age rule decides there)."""
+    if sys.platform == "win32":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process, or a pid this system cannot have: leave it
+    except OSError:
+        return True  # cannot tell: leave it to the age rule
+    try:  # Linux: a killed process its parent has not reaped yet is gone all the same
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return True
+    return state.rpartition(")")[2].split()[:1] != ["Z"]
+
+
+def is_stale_temp(path: Path, *, sole_writer: bool = False, now: float | None = None) -> bool:
+    """Whether `path` is a temp file of our atomic writes that no process is writing any more.
+
+    It must be named as ours and be a plain file (never a link, a folder or another program's
+    file). Then it is stale if its writer's pid is gone, or it is older than
+    STALE_TEMP_SECONDS; with `sole_writer` (a folder only the holder of the data folder's lock
+    writes, and we hold it) also if it is any other process's, or carries no pid. A history
+    folder may be shared by two data folders, so there a live writer's file is left alone."""
+    found = _TEMP_NAME.fullmatch(path.name)
+    if found is None:
+        return False
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    pid = None if found["pid"] is None else int(found["pid"])
+    if pid == os.getpid():
+        return False  # ours: a write may be under way
+    if sole_writer or (pid is not None and not _alive(pid)):
+        return True
+    return (time.time() if now is None else now) - info.st_mtime > STALE_TEMP_SECONDS
+
+
+def sweep_temp_files(folder: Path, *, sole_writer: bool = False) -> list[Path]:
+    """Remove the stale temp files (`is_stale_temp`) a killed writer left in `folder`; returns
+    them. Best effort: a folder that cannot be listed, or a file that cannot be removed, is
+    left as it is (the real files are intact without them)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    removed: list[Path] = []
+    for name in names:
+        temp = folder / name
+        if name.endswith(TEMP_SUFFIX) and is_stale_temp(temp, sole_writer=sole_writer):
+            try:
+                temp.unlink()
+            except OSError:
+                continue  # swept by another writer first, or not ours to remove after all
+            removed.append(temp)
+    if removed:
+        with contextlib.suppress(OSError):
+            fsync_dir(folder)
+    return removed
 
 
 def dumps(data: Any) -> bytes:
@@ -190,9 +297,17 @@ class AtomicJSONStorage(Storage):
             return None
         if not raw.strip():
             return None
-        tables: Tables = json.loads(raw.decode("utf-8"))
+        tables: Tables = json.loads(unpadded(raw)[0].decode("utf-8"))  # as files.open_file
         self._kept = (current, tables)
         return tables
+
+    def current(self) -> bool:
+        """Whether the file on disk is still the version last read or written here (False:
+        another process, or a sync tool, has replaced it since)."""
+        try:
+            return self._kept is not None and self._kept[0] == file_stamp(self.path)
+        except OSError:
+            return False
 
     def write(self, data: Tables) -> None:
         if self.read_only:

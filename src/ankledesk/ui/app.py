@@ -27,6 +27,7 @@ from ankledesk.store.session_store import SessionStore
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.fonts import install_fonts
 from ankledesk.ui.main_window import MainWindow
+from ankledesk.ui.platform_failure import PlatformWatch
 from ankledesk.ui.qt_platform import use_xcb_on_wayland
 from ankledesk.ui.workout.clock import Clock
 
@@ -80,7 +81,10 @@ def install_excepthook(data_dir: Path) -> None:
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     use_xcb_on_wayland()
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:
+        with PlatformWatch():  # no display, or a library Qt's plugin needs: one line, exit 1
+            app = QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("AnkleDesk")
     app.setDesktopFileName("ankledesk")

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from ankledesk import paths
 from ankledesk.core.progress import WEEKLY_TARGET
 
-FILE_NAME = "settings.ini"
+FILE_NAME = paths.SETTINGS_FILE
 WEEK_STARTS = ("monday", "sunday")
 PAPERS = ("a4", "letter")
 

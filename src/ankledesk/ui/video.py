@@ -242,7 +242,7 @@ class VideoView(QWidget):
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
         if not self.runtime.available:
-            self.banner.setText(vlc_runtime.install_hint())
+            self.banner.setText(self.runtime.hint)
             self.banner.show()
             self.stack.setCurrentWidget(self.card)
 

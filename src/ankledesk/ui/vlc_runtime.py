@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
@@ -66,6 +68,11 @@ class VlcRuntime:
     def available(self) -> bool:
         return self.module is not None and not self.reason
 
+    @property
+    def hint(self) -> str:
+        """What the video view tells the user instead of a clip: how to get a working libvlc."""
+        return self.reason if self.reason.startswith("Video is off:") else install_hint()
+
     def instance(self, mirrored: bool = False) -> Any | None:
         """The shared `vlc.Instance` (or its mirroring twin), created on first use."""
         if not self.available:
@@ -94,9 +101,30 @@ class VlcRuntime:
 _runtime: VlcRuntime | None = None
 
 
+def env_hint(environ: Mapping[str, str] | None = None) -> str | None:
+    """The line for a libvlc that python-vlc was told to take from somewhere it is not, or
+    None: PYTHON_VLC_LIB_PATH (the library) or PYTHON_VLC_MODULE_PATH (its plugins)."""
+    env = os.environ if environ is None else environ
+    lib = env.get("PYTHON_VLC_LIB_PATH")
+    if lib is not None:
+        return (f"Video is off: PYTHON_VLC_LIB_PATH={lib!r} is not a libvlc that loads; "
+                "unset it to use the system's VLC.")
+    plugins = env.get("PYTHON_VLC_MODULE_PATH")
+    if plugins is not None and not os.path.isdir(plugins):
+        return (f"Video is off: PYTHON_VLC_MODULE_PATH={plugins!r} is not a folder; unset it "
+                "to use VLC's own plugins.")
+    return None
+
+
 def _load() -> VlcRuntime:
     try:
         module = importlib.import_module("vlc")
+    except SystemExit:
+        # python-vlc ends the process (sys.exit(1)) when PYTHON_VLC_LIB_PATH or
+        # PYTHON_VLC_MODULE_PATH points nowhere usable; for the app that is a missing libvlc.
+        hint = env_hint() or "libvlc could not be loaded."
+        log.warning("python-vlc gave up loading libvlc: %s", hint)
+        return VlcRuntime(None, hint)
     except Exception as exc:  # ImportError, OSError or NameError, depending on what is missing
         log.warning("python-vlc could not load libvlc: %s", exc)
         return VlcRuntime(None, "libvlc is not installed.")

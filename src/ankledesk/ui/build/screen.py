@@ -51,6 +51,7 @@ from ankledesk.routine_files import (
     routine_text,
     write_routine,
 )
+from ankledesk.store.export_target import TargetRefused
 from ankledesk.ui.build.fields import ItemEditor, SettingsForm, error_label, show_errors
 from ankledesk.ui.build.library_panel import LibraryPanel
 from ankledesk.ui.build.model import CircuitModel
@@ -607,7 +608,10 @@ class BuildScreen(QWidget):
         if self.editing is None:
             return False
         try:
-            export_routine(self.editing, target)
+            export_routine(self.editing, target, self.context.data_dir)
+        except TargetRefused as refused:
+            self._warn("Not exported", refused.sentence)
+            return False
         except (UserError, OSError) as exc:
             self._warn("Not exported", str(exc))
             return False

@@ -4,12 +4,19 @@ Each goes through the report functions (the same `ankledesk export` uses) on a w
 so a 52-week PDF never freezes the window: the report's `progress(done, total)` callback feeds a
 progress bar through a queued signal. The file is written all at once (`save_atomic`), then
 opened (PDF) or shown in its folder (CSV); the bar under the buttons says where it went.
+
+Where it may go follows the rules `ankledesk export` follows (store/export_target.py): a file
+of the data folder's own (the history, the preferences, …, or a link to one) is refused with a
+dialog that says why, and the save dialog opens again in the folder the user chose. The save
+dialog itself asks before replacing a file; the measurements written beside a CSV are asked
+about too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +31,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QWidget,
@@ -35,6 +43,7 @@ from ankledesk.core.progress import sessions_between
 from ankledesk.core.series import week_first
 from ankledesk.core.suggest import suggest
 from ankledesk.report.inputs import Progress
+from ankledesk.store.export_target import TargetRefused, check_target
 from ankledesk.ui.context import AppContext
 from ankledesk.ui.history.data import measurements
 
@@ -44,6 +53,11 @@ Build = Callable[[Progress], list[tuple[Path, bytes]]]
 WEEK_START = {"monday": 0, "sunday": 6}
 
 
+def measurements_file(sets: Path) -> Path:
+    """Where a CSV of the sets gets the measurements' CSV: beside it, `<name>-measurements`."""
+    return sets.with_name(f"{sets.stem}-measurements{sets.suffix}")
+
+
 class ExportJob(QThread):
     """Builds the files off the GUI thread and writes each atomically."""
 
@@ -51,15 +65,21 @@ class ExportJob(QThread):
     succeeded = Signal(list)  # [Path, …]
     failed = Signal(str)
 
-    def __init__(self, build: Build, parent: QWidget | None = None) -> None:
+    def __init__(self, build: Build, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.build = build
+        self.data_dir = data_dir
 
     def run(self) -> None:
         try:
             files = self.build(lambda done, total: self.progressed.emit(done, total))
+            for path, _ in files:  # checked again: the dialog's answer may be a while old
+                check_target(self.data_dir, str(path), replace_read_only=True)
             for path, data in files:
                 report.save_atomic(path, data)
+        except TargetRefused as refused:
+            self.failed.emit(refused.sentence)
+            return
         except Exception as exc:  # shown in the bar, details in the log: never a crash
             log.exception("export failed")
             self.failed.emit(f"{type(exc).__name__}: {exc}" if not isinstance(exc, OSError)
@@ -107,6 +127,7 @@ class ExportBar(QWidget):
         self.job: ExportJob | None = None
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.last_paths: list[Path] = []
+        self.folder = Path.home()  # where the save dialog opens: the folder last chosen
         self._open_after = True
         self._result: list[Path] = []
         self.pdf_week = QPushButton("PDF of this week")
@@ -142,10 +163,40 @@ class ExportBar(QWidget):
 
     # -- asking (dialogs), then the same calls tests make directly -------------------------
 
-    def _save_as(self, name: str, kind: str) -> Path | None:
-        start = str(Path.home() / name)
-        chosen, _ = QFileDialog.getSaveFileName(self, "Save as", start, kind)
-        return Path(chosen) if chosen else None
+    def _save_as(self, name: str, kind: str, beside: Callable[[Path], list[Path]] = lambda _: []
+                 ) -> Path | None:
+        """The file to write, asked until it is one an export may write (and `beside(it)`, the
+        files written next to it, too); None if the user cancels. A refused name is answered
+        with why, then the dialog opens again in the folder the user had chosen."""
+        while True:
+            chosen, _ = QFileDialog.getSaveFileName(self, "Save as", str(self.folder / name),
+                                                    kind)
+            if not chosen:
+                return None
+            path = Path(chosen)
+            self.folder = path.parent
+            refusal = self._refusal(path, beside(path))
+            if refusal is not None:
+                QMessageBox.warning(self, "Cannot save there", refusal)
+                continue
+            there = [p.name for p in beside(path) if os.path.lexists(p)]
+            if there and QMessageBox.question(
+                    self, "Save as", f"{' and '.join(there)} already exists beside it.\n"
+                    "Do you want to replace it?") != QMessageBox.StandardButton.Yes:
+                continue
+            return path
+
+    def _refusal(self, path: Path, beside: list[Path]) -> str | None:
+        """Why an export may not write `path` or the files beside it, in a sentence."""
+        for target in (path, *beside):
+            try:  # the save dialog asked before replacing: read-only is the user's to replace
+                check_target(self.context.data_dir, str(target), replace_read_only=True)
+            except TargetRefused as refused:
+                if target == path:
+                    return refused.sentence
+                return (f"The measurements go beside it, as {target.name}, and "
+                        f"{refused.sentence[:1].lower()}{refused.sentence[1:]}")
+        return None
 
     def _ask_week(self) -> None:
         first = self.week()
@@ -182,7 +233,9 @@ class ExportBar(QWidget):
             self.export_blank(path, routine_id, next_week)
 
     def _ask_csv(self) -> None:
-        path = self._save_as("ankledesk-sets.csv", "CSV (*.csv)")
+        measured = bool(list(measurements(self.context)))
+        path = self._save_as("ankledesk-sets.csv", "CSV (*.csv)",
+                             lambda p: [measurements_file(p)] if measured else [])
         if path:
             self.export_csv(path)
 
@@ -230,8 +283,7 @@ class ExportBar(QWidget):
         def build(progress: Progress) -> list[tuple[Path, bytes]]:
             files = [(path, report.csv_bytes(chosen, progress))]
             if taken:
-                files.append((path.with_name(f"{path.stem}-measurements{path.suffix}"),
-                              report.measurements_csv_bytes(taken)))
+                files.append((measurements_file(path), report.measurements_csv_bytes(taken)))
             return files
 
         return self._start(build, open_after=False)
@@ -247,7 +299,7 @@ class ExportBar(QWidget):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setText("Exporting…")
-        job = ExportJob(build, self)
+        job = ExportJob(build, self.context.data_dir, self)
         job.progressed.connect(self._progressed)
         self._open_after = open_after
         self._result = []

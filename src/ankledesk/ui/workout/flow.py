@@ -16,6 +16,7 @@ from ankledesk.core.engine import PARTIAL_MIN_SECONDS
 from ankledesk.core.model import Routine
 from ankledesk.core.plan import expand
 from ankledesk.core.records import SessionRecord
+from ankledesk.errors import UserError
 from ankledesk.store.measurements import MeasurementLog
 from ankledesk.store.session_store import ActiveSession
 from ankledesk.ui.context import AppContext
@@ -143,15 +144,33 @@ class WorkoutFlow(QStackedWidget):
                                      total_seconds=self._total_seconds, parent=self,
                                      measurements=MeasurementLog(self.context.store))
         self.summary.saved.connect(self._save)
+        self.summary.typed.connect(self._keep_typed)
         self.addWidget(self.summary)
         self.setCurrentWidget(self.summary)
         self.summary.rpe_group.buttons()[0].setFocus()
         self.summary_shown.emit()
 
+    def _keep_typed(self, rpe: int | None, pain: bool, notes: str, drill_notes: dict) -> None:
+        """What the user entered on the summary, into the journal with the sets at once."""
+        if self.active.closed:
+            return
+        try:
+            self.active.annotate(rpe=rpe, pain=pain, notes=notes, drill_notes=drill_notes)
+        except UserError as exc:  # a full disk, say: Save will try again and say so
+            log.warning("session %s: what was typed is not kept yet: %s", self.active.id, exc)
+
     def _save(self, rpe: int | None, pain: bool, notes: str, drill_notes: dict) -> None:
         close = self.active.finish if self.finished else self.active.abandon
-        document = close(at=self._ended_at, rpe=rpe, pain=pain, notes=notes,
-                         drill_notes=drill_notes)
+        try:
+            document = close(at=self._ended_at, rpe=rpe, pain=pain, notes=notes,
+                             drill_notes=drill_notes)
+        except UserError as exc:
+            # Refused (a full disk, a year file gone read-only): the sets and what was typed
+            # stay in the journal; the summary says why and keeps its fields for another try.
+            log.warning("session %s not saved: %s", self.active.id, exc)
+            if self.summary is not None:
+                self.summary.refused(str(exc))
+            return
         log.info("session %s saved (%s)", document["id"], document["status"])
         self.context.sessions_changed()
         self.closed.emit(document)

@@ -2,6 +2,12 @@
 
 It works from the keyboard alone: digits 1–9 and 0 (for 10) set the effort, Tab moves through
 the pain box and the notes, Ctrl+Enter (or Enter on Save) saves.
+
+What the user enters is handed on (`typed`) as it is entered: at once for the effort and the
+pain box, after a short pause in typing (or on leaving the field) for the notes, and once more
+on Save, so the journal holds it before the finish is tried. A refused finish (a full disk) is
+said on the screen, the fields keep what was typed and Save can be pressed again. A session
+resumed after such a refusal shows what was typed then.
 """
 
 from __future__ import annotations
@@ -9,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,6 +41,10 @@ from ankledesk.ui.fonts import text_font
 from ankledesk.ui.history.measures import ask_measurements
 from ankledesk.ui.style import ACCENT, StartButton
 from ankledesk.ui.widgets.check_box import CheckBox
+
+# How long typing in a notes field pauses before what was typed is kept (leaving the field or
+# saving keeps it at once).
+TYPING_PAUSE_MS = 700
 
 # A hold counts as achieved when it ran to its target, give or take a poll's rounding.
 _HOLD_TOLERANCE_S = 0.5
@@ -82,9 +92,11 @@ class Outcome:
 
 
 class SummaryScreen(QWidget):
-    """Emits `saved(rpe or None, pain, notes, {drill_id: note})` when the user saves."""
+    """Emits `saved(rpe or None, pain, notes, {drill_id: note})` when the user saves, and
+    `typed` (the same values) as they are entered (see the module docstring)."""
 
     saved = Signal(object, bool, str, dict)
+    typed = Signal(object, bool, str, dict)
 
     def __init__(self, document: SessionRecord, plan: Plan, *, finished: bool,
                  total_seconds: float, parent: QWidget | None = None,
@@ -194,7 +206,67 @@ class SummaryScreen(QWidget):
         layout.addWidget(scroll, 1)
         if measurements is not None:
             layout.addLayout(self._measure_row(measurements))
+        self.refusal = QLabel()
+        self.refusal.setObjectName("summaryRefused")
+        self.refusal.setWordWrap(True)
+        self.refusal.setFont(text_font(16, bold=True))
+        self.refusal.setStyleSheet("color: #b3261e;")
+        self.refusal.hide()
+        layout.addWidget(self.refusal)
         layout.addWidget(self.save_button)
+        self._saved = False
+        self._fill(document)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._hand_on)
+        self.rpe_group.idToggled.connect(self._effort_toggled)
+        self.pain.toggled.connect(lambda _checked: self._hand_on())
+        self.notes.textChanged.connect(lambda: self._typing.start())
+        self.notes.installEventFilter(self)
+        for field in self.drill_notes.values():
+            field.textChanged.connect(lambda _text: self._typing.start())
+            field.editingFinished.connect(lambda: self._hand_on())
+
+    def _fill(self, document: SessionRecord) -> None:
+        """What was typed before (kept in the journal by an earlier, refused finish)."""
+        rpe = document.get("rpe")
+        if rpe is not None:
+            self.set_rpe(rpe)
+        self.pain.setChecked(bool(document.get("pain")))
+        self.notes.setPlainText(document.get("notes") or "")
+        for drill, text in document.get("drill_notes", {}).items():
+            if drill in self.drill_notes:
+                self.drill_notes[drill].setText(text)
+        self._last: tuple[object, ...] | None = self._values()
+
+    def _effort_toggled(self, _value: int, checked: bool) -> None:
+        if checked:  # the one turned on, not the one turned off by it
+            self._hand_on()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.notes and event.type() == QEvent.Type.FocusOut:
+            self._hand_on()
+        return super().eventFilter(watched, event)
+
+    def _values(self) -> tuple[int | None, bool, str, dict[str, str]]:
+        notes = {drill: field.text().strip() for drill, field in self.drill_notes.items()}
+        return (self.rpe, self.pain.isChecked(), self.notes.toPlainText().strip(),
+                {d: n for d, n in notes.items() if n})
+
+    def _hand_on(self) -> None:
+        """Emit `typed` if anything changed since it was last handed on."""
+        self._typing.stop()
+        values = self._values()
+        if values != self._last and not self._saved:
+            self._last = values
+            self.typed.emit(*values)
+
+    def refused(self, message: str) -> None:
+        """The finish was refused: say why, keep the fields, let Save be tried again."""
+        self.refusal.setText(f"Not saved yet: {message}. What you entered is kept: press "
+                             "Save again once that is fixed.")
+        self.refusal.show()
         self._saved = False
 
     def _measure_row(self, journal: MeasurementLog) -> QHBoxLayout:
@@ -241,7 +313,6 @@ class SummaryScreen(QWidget):
     def save(self) -> None:
         if self._saved:
             return
+        self._hand_on()
         self._saved = True
-        notes = {drill: field.text().strip() for drill, field in self.drill_notes.items()}
-        self.saved.emit(self.rpe, self.pain.isChecked(), self.notes.toPlainText().strip(),
-                        {d: n for d, n in notes.items() if n})
+        self.saved.emit(*self._values())
