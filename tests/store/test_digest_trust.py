@@ -262,6 +262,85 @@ def test_names_the_store_does_not_know_are_each_said_and_left_alone(cli, data_di
     assert {name: (folder / name).read_bytes() for name in strays} == strays
 
 
+OURS_IN_HISTORY = [  # what the store itself leaves in history/, with every tool it meets
+    ".ankledesk-history.lock",
+    ".2026.json.4242.abcd1234.tmp", ".2026.digest.json.4242.abcd1234.tmp",
+    "2026.sync-conflict-20261207-101112-ABCDEFG.json",
+    "2026 (conflicted copy 2026-12-07 101112).json",
+    "2026 (Laptop's conflicted copy 2026-12-07).json",
+    "2026_conflict-20261207-101112.json",
+    "2026.sync-conflict-20261207-101112-ABCDEFG.merged-20261207T101500.json",
+    "2026_conflict-20261207-101112.merged-20261207T101500.json",
+    "2026_conflict-20261207-101112.corrupt-20261207T101500.json",
+    "2026.duplicate-ids-20261207T101112.json", "2026.duplicate-keys-20261207T101112.json",
+    "2026.corrupt-20261207T101112.json", "2026.quarantine-20261207T101112-1.json",
+    "2026.digest.json", "2026.digest.corrupt-20261207T101112.json",
+    "measurements.json", "measurements.corrupt-20261207T101112.json",
+]
+
+
+def test_the_stores_own_names_are_never_called_unknown(data_dir: Path) -> None:
+    """The folder's lock, our temp files, sync tools' conflicted copies and everything set
+    aside (merged, corrupt, quarantined, duplicate ids) say nothing as the folder is listed."""
+    folder = data_dir / "history"
+    folder.mkdir()
+    for name in OURS_IN_HISTORY:
+        (folder / name).write_bytes(b"{}")
+    for writable in (False, True):
+        history = History(data_dir, writable=writable)
+        assert history.years() == [2026]  # the conflicted copies' year
+        assert [n for n in history.notices if "not a year file" in n] == []
+
+
+def _shared_pair(tmp_path: Path) -> list[Path]:
+    """Two data folders whose history/ is one folder (see test_shared_history)."""
+    synced = tmp_path / "synced"
+    synced.mkdir()
+    folders = [tmp_path / "laptop", tmp_path / "desktop"]
+    for folder in folders:
+        folder.mkdir()
+        (folder / "history").symlink_to(synced, target_is_directory=True)
+    return folders
+
+
+def test_a_move_in_a_shared_history_keeps_what_the_other_writer_stored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other data folder stores a session in the misfiled session's year after this one
+    read that file: the move re-reads it first and writes under the folder's lock."""
+    from ankledesk.store.history import YearFile
+
+    laptop, desktop = _shared_pair(tmp_path)
+    stray = _misfiled(laptop, 2026)
+    here = History(laptop, writable=True)
+    assert [d["id"] for d in here.sessions()].count(stray["id"]) == 1  # every file read
+    there = History(desktop, writable=True)  # an AnkleDesk that does not refile, say
+    theirs = _session(dt.date(2025, 9, 10), 2)
+    with there.writing(year_file(desktop, 2025)):
+        found = there.year(2025)
+        assert found is not None
+        found.add(theirs)
+
+    held: list[str] = []
+
+    def under_lock(name: str):
+        real = getattr(YearFile, name)
+
+        def locked(self: YearFile, docs: list) -> None:
+            assert any(lock.held for lock in here._locks.values()), name
+            held.append(name)
+            real(self, docs)
+        return locked
+
+    for name in ("insert_all", "remove_sessions"):
+        monkeypatch.setattr(YearFile, name, under_lock(name))
+    here.add(_session(dt.date(2026, 2, 4), 3))
+    assert held == ["insert_all", "remove_sessions"]
+    ids_2025 = _ids_in(year_file(laptop, 2025))
+    assert theirs["id"] in ids_2025 and ids_2025.count(stray["id"]) == 1
+    assert stray["id"] not in _ids_in(year_file(laptop, 2026))
+    assert any("it was moved to" in n for n in here.notices)
+
+
 def test_a_move_killed_between_its_two_writes_loses_nothing(cli, data_dir: Path,
                                                             tmp_path: Path) -> None:
     """SIGKILL right after the misfiled session reached its year's file, before it left the
