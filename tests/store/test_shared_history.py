@@ -108,6 +108,7 @@ def _holder(folder: Path) -> subprocess.Popen[str]:
         import fcntl, os, time
         fd = os.open({str(folder / FOLDER_LOCK_FILE)!r}, os.O_RDWR | os.O_CREAT)
         fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)  # over a longer pid a writer left there, as FolderLock does
         os.write(fd, str(os.getpid()).encode())
         print("held", flush=True)
         time.sleep(120)

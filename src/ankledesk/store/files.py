@@ -103,6 +103,16 @@ def read_regular(path: Path) -> bytes | None:
     """The file's bytes, None if there is none; NotAFile for a folder, a FIFO, a device or a
     symlink loop (checked on the open descriptor, without ever blocking on a FIFO), and
     DanglingLink for a link to nothing."""
+    fd = open_regular(path)
+    if fd is None:
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read()
+
+
+def open_regular(path: Path) -> int | None:
+    """A descriptor open for reading on `path` once it is known to be a regular file (see
+    read_regular): for a reader that wants less than all of the bytes at once (a hash)."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
@@ -125,8 +135,7 @@ def read_regular(path: Path) -> bytes | None:
     except BaseException:
         os.close(fd)
         raise
-    with os.fdopen(fd, "rb") as fh:
-        return fh.read()
+    return fd
 
 
 def aside_path(path: Path, tag: str) -> Path:

@@ -13,6 +13,11 @@ listing opens every year. Each year file is opened by `files.open_file` with eve
 the single file had (a bad session quarantined on its own, hostile JSON set aside byte for
 byte, a symlink followed and kept, the mode kept, a newer schema left read-only).
 
+A session is filed by the year it started in; one found in another year's file (moved there by
+hand, or a `0000.json` made by hand) is counted in its own year by every view alike, and the
+next write moves it to its year's file (store.refile). A name in the folder the store does not
+know (`99999.json`, `abcd.json`) gets one notice and is left as it is.
+
 Before the split every session was in `DATA/history.json`; `store.split` moves it into the year
 files the first time a writer opens the folder. Until then a reader reads that file as well.
 
@@ -40,7 +45,14 @@ from tinydb import Query
 
 from ankledesk.core.records import SessionOutline, SessionRecord, SessionView
 from ankledesk.store import conflicts
-from ankledesk.store.digest import outline, read_digest, write_digest
+from ankledesk.store.digest import (
+    DigestInTheWay,
+    digest_path,
+    digest_years,
+    outline,
+    read_digest,
+    write_digest,
+)
 from ankledesk.store.documents import check_session, parse_time
 from ankledesk.store.files import (
     CORRUPT_TAG,
@@ -50,8 +62,9 @@ from ankledesk.store.files import (
     open_file,
     read_regular,
 )
-from ankledesk.store.lock import FolderLock
+from ankledesk.store.lock import FOLDER_LOCK_FILE, FolderLock
 from ankledesk.store.merging import distinct, each_once, ids_given_text, preferred
+from ankledesk.store.refile import refile
 from ankledesk.store.storage import (
     AtomicJSONStorage,
     atomic_write_bytes,
@@ -65,6 +78,19 @@ HISTORY_FILE = "history.json"
 _YEAR_FILE = re.compile(r"^(\d{4})\.json$")
 View = TypeVar("View", SessionRecord, SessionView)  # whole documents, or a view's mix
 DUPLICATE_IDS_TAG = "duplicate-ids"
+_OURS = re.compile(r"^(\d{4}|measurements)([ ._].*)?\.json$")
+"""A year file, its digest, measurements.json, a copy set aside beside one (`.corrupt-…`,
+`.quarantine-…`, `.duplicate-ids-…`, `.merged-…`) or a sync tool's conflicted copy of one
+(`2026.sync-conflict-….json`, `2026 (conflicted copy ….json`, `2026_conflict-….json`):
+names the store knows."""
+
+
+def unknown_name(name: str) -> bool:
+    """Whether a file in history/ looks like data (`.json`) but is none of the store's. A
+    name starting with a dot (the folder's lock, our temp files) is never a year's."""
+    return (name.lower().endswith(".json") and not name.startswith(".")
+            and name != FOLDER_LOCK_FILE and conflicts.copy_year(name) is None
+            and _OURS.match(name) is None)
 
 
 def history_dir(data_dir: Path) -> Path:
@@ -192,6 +218,12 @@ class YearFile(SessionsFile):
             check_session(document)
         self._table.insert_multiple(documents)
 
+    def remove_sessions(self, documents: list[SessionRecord]) -> None:
+        """Take out every stored session equal to one of `documents` (one durable write)."""
+        keys = [d.doc_id for d in self._table.all() if dict(d) in documents]
+        if keys:
+            self._table.remove(doc_ids=keys)
+
 
 class History:
     """The data folder's history (see the module docstring). Year files are opened when first
@@ -211,6 +243,8 @@ class History:
         self._files: dict[int, YearFile | None] = {}
         self._opened: list[OpenedFile] = [legacy.opened] if legacy is not None else []
         self._listed: list[int] | None = None
+        self._strays_in: dict[int, set[int]] | None = None
+        """For each year file, the other years its sessions started in (misfiled ones)."""
         self._locks: dict[Path, FolderLock] = {}
         self._listings: dict[Path, list[Path]] = {}
         self._copies: dict[int, list[YearFile]] = {}
@@ -243,6 +277,9 @@ class History:
                     found.add(int(match[1]))
                 elif (copy := conflicts.copy_year(entry.name)) is not None:
                     found.add(copy)  # a sync tool's copy, shown until it is merged
+                elif unknown_name(entry.name):
+                    self._say(f"{entry}: not a year file (a year file is named like "
+                              "2026.json), left as it is")
             self._listed = sorted(found | set(self._legacy_years()))
         return self._listed
 
@@ -455,9 +492,54 @@ class History:
         return out
 
     def sessions(self, years: Iterable[int] | None = None) -> list[SessionRecord]:
-        """The full documents of `years` (default every year), oldest first, each once."""
-        wanted = self.years() if years is None else sorted(set(years) & set(self.years()))
-        return self._once([(year, self._of_year(year)) for year in wanted])
+        """The full documents of `years` (default every year), oldest first, each once,
+        wherever they are filed: a session in another year's file is found through that
+        file's digest."""
+        listed = self.years()
+        asked = None if years is None else set(years)
+        wanted = listed if asked is None else sorted(asked & set(listed))
+        parts = [(year, self._of_year(year)) for year in wanted]
+        strays = self.strays() if asked != set() else {}
+        if not strays:
+            return self._once(parts)
+        if asked is not None:  # every file is read already when every year is asked for
+            for year in sorted(strays.keys() - set(wanted)):
+                if strays[year] & asked:
+                    parts.append((year, [d for d in self._of_year(year)
+                                         if year_of(d) in asked]))
+        return by_start(self._once(sorted(parts, key=lambda part: part[0])))
+
+    def _starts(self, year: int, docs: Iterable[SessionRecord]) -> set[int]:
+        return {year_of(d) for d in docs} - {year}
+
+    def strays(self) -> dict[int, set[int]]:
+        """For each year file holding sessions that started in other years, those years
+        (from the files open and the other years' digests; nothing before the split)."""
+        if self._strays_in is None:
+            self._strays_in = {} if self.legacy is not None else {
+                year: self._stray_years(year) for year in self.years()}
+            self._tell_strays()
+        return {year: found for year, found in self._strays_in.items() if found}
+
+    def _stray_years(self, year: int) -> set[int]:
+        """The other years the sessions of the year's file started in: from memory when it
+        is open (or has conflicted copies, shown with it), else its digest's header while
+        that is current, else its outlines."""
+        if year not in self._files and not self._copy_files(year):
+            with contextlib.suppress(DigestInTheWay):  # outlines() says it, if need be
+                found = digest_years(year_file(self.data_dir, year))
+                if found is not None:
+                    return found - {year}
+            return self._starts(year, self.outlines(year))
+        return self._starts(year, self._of_year(year))
+
+    def _tell_strays(self) -> None:
+        for year, found in sorted((self._strays_in or {}).items()):
+            if found and not self.writable:
+                where = ", ".join(str(y) for y in sorted(found))
+                self._say(f"{year_file(self.data_dir, year)} holds sessions that started in "
+                          f"{where}; they are shown in their own year, and the next workout "
+                          "moves them to that year's file")
 
     def outlines(self, year: int) -> list[SessionOutline]:
         """The year's sessions in outline (store.digest): from memory when the year's file is
@@ -466,7 +548,15 @@ class History:
         if year in self._files or self._copy_files(year):
             return [outline(doc) for doc in self._of_year(year)]
         if self.legacy is None:
-            found = read_digest(year_file(self.data_dir, year))
+            path = year_file(self.data_dir, year)
+            try:
+                found = read_digest(path)
+            except DigestInTheWay as exc:
+                found = None
+                if not self.writable:
+                    self._say(f"{digest_path(path)} cannot be read ({exc}); it is left as it "
+                              f"is, {path.name} is read instead, and the next workout moves "
+                              "it aside")
             if found is not None:
                 return found
         made = [outline(doc) for doc in self._of_year(year)]
@@ -480,16 +570,25 @@ class History:
         `core.progress` asks of all the years (streak, ladder, hold chart, the last day a
         routine was done) may be asked of the outlines."""
         full = set(full_years)
-        parts: list[tuple[int, list[SessionView]]] = []
+        parts: dict[int, list[SessionView]] = {}
         count = 0
         for year in reversed(self.years()):
             if count < latest:
                 full.add(year)
             part: list[SessionView] = [*self._of_year(year)] if year in full else [
                 *self.outlines(year)]
-            parts.append((year, part))
+            parts[year] = part
             count += len(part)
-        return self._once(parts[::-1])
+        if self._strays_in is None and self.legacy is None:
+            self._strays_in = {year: self._starts(year, part) for year, part in parts.items()}
+            self._tell_strays()
+        strays = self.strays()
+        if not strays:
+            return self._once([(year, parts[year]) for year in sorted(parts)])
+        for year, found in strays.items():  # a session of a year shown in full: in full
+            if year not in full and found & full:
+                parts[year] = self._of_year(year)
+        return by_start(self._once([(year, parts[year]) for year in sorted(parts)]))
 
     def contains(self, document: SessionRecord) -> bool:
         """Whether the session is stored (in the file of its year)."""
@@ -521,7 +620,10 @@ class History:
     def add(self, document: SessionRecord) -> None:
         """Store one session in its year's file (one durable write), then its digest: under
         the folder's lock, the file read again if another process has replaced it since, and
-        the year's conflicted copies merged in first (see the module docstring)."""
+        the year's conflicted copies merged in first (see the module docstring). First,
+        sessions filed in the wrong year move to theirs (store.refile), so an edit of one
+        lands where the session now is."""
+        refile(self)
         year = year_of(document)
         self.path.mkdir(parents=True, exist_ok=True)
         with self.writing(year_file(self.data_dir, year)):
@@ -533,12 +635,17 @@ class History:
     def _current(self, year: int) -> YearFile:
         """The year's file as it is on disk now (opened again if replaced since it was read,
         with every check of a first open: the other writer may be a sync tool)."""
+        found = self.current_file(year, create=True)
+        assert found is not None  # created if missing
+        return found
+
+    def current_file(self, year: int, *, create: bool = False) -> YearFile | None:
+        """`_current` for a caller that holds `writing(year_file(…))` (store.refile): None
+        when the year has no file and `create` is False."""
         cached = self._files.get(year)
         if cached is not None and cached.opened.existed and not cached.current():
             del self._files[year]
-        found = self.year(year, create=True)
-        assert found is not None  # created if missing
-        return found
+        return self.year(year, create=create)
 
     def record_digest(self, year: int, outlines: list[SessionOutline] | None = None) -> None:
         """Write the year's digest (from `outlines` when the caller has them already). A
@@ -547,8 +654,13 @@ class History:
         found = self._files.get(year)
         if found is None or found.read_only:
             return
+        if outlines is None:
+            outlines = [outline(d) for d in found.sessions()]
+        if self._strays_in is not None:
+            self._strays_in[year] = self._starts(year, outlines)
         with contextlib.suppress(OSError), self.writing(found.path):
             if not found.current():  # another writer's version now: its digest is its own
                 return
-            write_digest(found.path, outlines if outlines is not None
-                         else (outline(d) for d in found.sessions()))
+            notice = write_digest(found.path, outlines)
+            if notice is not None:
+                self._say(notice)
