@@ -36,7 +36,7 @@ NOTES = """
   that one trick patched away (a launcher does it; every variant, as shipped included, starts
   through it), median of 15 rounds, the variants taking turns. Painting without Qt's namespace
   enums is code, not a switch: its row is what building that namespace costs on first use.
-  A trick is kept only where it saves at least 10 ms.
+  A trick is kept only where it saves at least 10 ms (all four do: see the rows).
 - **Key → repaint**: in one process, the real window on the real clock running the chassis
   circuit; the time from sending the key to the end of the paint it caused (the window's
   UpdateRequest handled), over 100 presses of Space (pause, resume, …) and 50 of → (next step,

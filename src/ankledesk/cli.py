@@ -91,7 +91,8 @@ def _window_args(argv: list[str]) -> argparse.Namespace | None:
 
     Reading these few forms without argparse keeps every command module, and what they import,
     off the way to the window's first paint, and argparse's own start too (its message
-    catalogue lookup alone imports `locale`). Anything else (a command, --help, an abbreviated
+    catalogue lookup alone imports `locale`): 25–47 ms of the start (make bench's start-up
+    trick rows, 2026-12-08). Anything else (a command, --help, an abbreviated
     option, a value that starts with a dash, a typo) goes to the full parser, which decides
     exactly as it always does; tests/test_cli_window_args.py checks the two agree."""
     data_dir: str | None = None

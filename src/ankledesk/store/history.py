@@ -127,7 +127,7 @@ def _readable(document: dict[str, object]) -> bool:
     return True
 
 
-def by_start(sessions: Iterable[SessionRecord]) -> list[SessionRecord]:
+def by_start(sessions: Iterable[View]) -> list[View]:
     return sorted(sessions, key=lambda d: parse_time(d["started_at"]))
 
 
@@ -509,7 +509,7 @@ class History:
                                          if year_of(d) in asked]))
         return by_start(self._once(sorted(parts, key=lambda part: part[0])))
 
-    def _starts(self, year: int, docs: Iterable[SessionRecord]) -> set[int]:
+    def _starts(self, year: int, docs: Iterable[SessionView]) -> set[int]:
         return {year_of(d) for d in docs} - {year}
 
     def strays(self) -> dict[int, set[int]]:
@@ -587,7 +587,7 @@ class History:
             return self._once([(year, parts[year]) for year in sorted(parts)])
         for year, found in strays.items():  # a session of a year shown in full: in full
             if year not in full and found & full:
-                parts[year] = self._of_year(year)
+                parts[year] = [*self._of_year(year)]
         return by_start(self._once([(year, parts[year]) for year in sorted(parts)]))
 
     def contains(self, document: SessionRecord) -> bool:

@@ -3,7 +3,8 @@
 Why not plain `setPen`, `setBrush` and `fillRect`: each of those has an overload that takes one
 of Qt's namespace enums (`Qt.PenStyle`, `Qt.GlobalColor`, …), and PySide6 builds the `Qt`
 namespace, all ~90 of its Python enums at once, the first time it weighs such an overload.
-That costs about 13 ms, the largest single cost of opening the window after PySide6 itself,
+That costs about 14 ms (make bench's start-up trick rows, 2026-12-08), the largest single cost
+of opening the window after PySide6 itself,
 and the sidebar, the Start button and the check boxes need nothing else from that namespace.
 The calls here have no such overloads: a shape is filled with a palette's brush and outlined
 with an explicit pen, and words are drawn in the pen a widget's painter starts with, its
