@@ -4,11 +4,12 @@ Once PySide6 is loaded it watches every import statement that follows: the first
 a module's name, its `__feature__` hook reads the module's whole source to see whether it
 mentions PySide6 (so that `from __feature__ import snake_case` can apply to some modules only).
 For the store, the core and the standard library under them that is pure overhead: 14–35 ms
-of a 0.2 s start (make bench's start-up trick rows, 2026-12-08). So the GUI's entry point imports them while nothing watches, and
-then records for each module already loaded the answer the hook would find, "not a PySide6
-module", in the hook's own table; the modules imported after that are still read. The app works
-the same without either step (a PySide6 without that table is left alone), and a test checks
-that the list still covers what the window loads (tests/ui/test_start_order.py).
+of a 0.2 s start (make bench's start-up trick rows, 2026-12-08). So the GUI's entry point
+imports them while nothing watches, and then records for each module already loaded the
+answer the hook would find, "not a PySide6 module", in the hook's own table; the modules
+imported after that are still read. The app works the same without either step (a PySide6
+without that table is left alone), and a test checks that the list still covers what the
+window loads (tests/ui/test_start_order.py).
 """
 
 from __future__ import annotations
