@@ -8,9 +8,11 @@ year file's write fails with the kernel's ENOSPC; keys and clicks go to the real
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -165,3 +167,38 @@ def test_the_window_resuming_a_refused_finish_shows_what_was_typed(qtbot, data_d
     with SessionStore.open(data_dir, read_only=True) as store:
         (stored,) = store.sessions()
     assert _typed_of(stored) == TYPED
+
+
+def _luminance(colour) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF()))
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_refusal_reads_at_aa_contrast_on_either_theme(qtbot, theme):
+    """The line saying why Save was refused, against the window it is shown on (WCAG)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from ankledesk.core.plan import expand
+    from ankledesk.store.documents import routine_from_snapshot
+    from ankledesk.ui.theme import apply_theme
+    from ankledesk.ui.workout.summary import SummaryScreen
+    from tests.report.factories import BIG_TOE, session
+
+    app = QApplication.instance()
+    kept = app.palette()
+    apply_theme(app, theme)
+    try:
+        document = session(dt.datetime(2026, 11, 17, 7, tzinfo=dt.UTC), items=BIG_TOE, rounds=1)
+        summary = SummaryScreen(document, expand(routine_from_snapshot(document["routine"])),
+                                finished=True, total_seconds=300.0)
+        qtbot.addWidget(summary)
+        summary.refused("the disk is full")
+        text = QColor(summary.refusal.styleSheet().split(":")[1].strip(" ;"))
+        window = summary.palette().color(QPalette.ColorRole.Window)
+        lighter, darker = sorted((_luminance(text), _luminance(window)), reverse=True)
+        assert (lighter + 0.05) / (darker + 0.05) >= 4.5, (theme, text.name(), window.name())
+    finally:
+        app.setPalette(kept)

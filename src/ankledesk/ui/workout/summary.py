@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -45,6 +45,10 @@ from ankledesk.ui.widgets.check_box import CheckBox
 # How long typing in a notes field pauses before what was typed is kept (leaving the field or
 # saving keeps it at once).
 TYPING_PAUSE_MS = 700
+
+# The refused-finish line: a red that reads at AA (4.5:1 and more) on either theme's window.
+REFUSED_ON_LIGHT = "#b3261e"
+REFUSED_ON_DARK = "#ff8a80"
 
 # A hold counts as achieved when it ran to its target, give or take a poll's rounding.
 _HOLD_TOLERANCE_S = 0.5
@@ -220,7 +224,6 @@ class SummaryScreen(QWidget):
         self.refusal.setObjectName("summaryRefused")
         self.refusal.setWordWrap(True)
         self.refusal.setFont(text_font(16, bold=True))
-        self.refusal.setStyleSheet("color: #b3261e;")
         self.refusal.hide()
         self.save_button = StartButton("Save to history ✓")
         self.save_button.setObjectName("save")
@@ -287,6 +290,8 @@ class SummaryScreen(QWidget):
         """The finish was refused: say why, keep the fields, let Save be tried again."""
         self.refusal.setText(f"Not saved yet: {message}. What you entered is kept: press "
                              "Save again once that is fixed.")
+        dark = self.palette().color(QPalette.ColorRole.Window).lightnessF() < 0.5
+        self.refusal.setStyleSheet(f"color: {REFUSED_ON_DARK if dark else REFUSED_ON_LIGHT};")
         self.refusal.show()
         self._saved = False
 
