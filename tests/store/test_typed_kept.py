@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from ankledesk.core.engine import Engine
 from ankledesk.core.plan import expand
 from ankledesk.errors import UserError
 from ankledesk.store.documents import WallClock
@@ -20,6 +19,7 @@ from ankledesk.store.history import HISTORY_DIR
 from ankledesk.store.journal import JOURNAL_FILE
 from ankledesk.store.session_store import ActiveSession, SessionStore
 from tests.core.factories import simple
+from tests.store.driving import record_sets
 from tests.store.full_disk import free, full_folder
 
 ROUTINE = simple()
@@ -29,23 +29,7 @@ TYPED = {"rpe": 8, "pain": True, "notes": "left calf tight, stopped the hops",
 
 
 def _sets(active: ActiveSession, count: int) -> None:
-    """Run the engine like the UI would (reps sets done after 20 s) until `count` sets."""
-    engine = Engine(PLAN)
-    now = 0.0
-    events = engine.start(now)
-    recorded = 0
-    while recorded < count:
-        for event in events:
-            if active.record(event) is not None:
-                recorded += 1
-        if recorded >= count:
-            return
-        if engine.step.is_work and engine.step.counts_up:
-            now += 20.0
-            events = engine.complete(now)
-        else:
-            now = engine.next_wake(now)
-            events = engine.poll(now)
+    record_sets(active, PLAN, count)
 
 
 def _journal_session(data_dir: Path) -> dict:

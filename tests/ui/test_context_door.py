@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from ankledesk.core.engine import Engine
 from ankledesk.core.plan import expand
 from ankledesk.library import open_library
 from ankledesk.store.documents import WallClock
 from ankledesk.store.session_store import ActiveSession, SessionStore
 from ankledesk.ui.context import AppContext
+from tests.store.driving import record_sets
 
 UI = Path(__file__).resolve().parents[2] / "src" / "ankledesk" / "ui"
 WRITES = {"abandon_leftover", "edit_session", "add_measurements"}
@@ -38,16 +38,7 @@ def recorded(context: AppContext, sets: int = 2) -> ActiveSession:
     (reps sets done after 20 s), not closed yet."""
     routine = open_library(context.data_dir).routine(PRIMER)
     active = context.store.begin(routine, WallClock.now(0.0))
-    engine, now, done = Engine(expand(routine)), 0.0, 0
-    engine.start(now)
-    while done < sets:
-        if engine.step.is_work and engine.step.counts_up:
-            now += 20.0
-            events = engine.complete(now)
-        else:
-            now = engine.next_wake(now)
-            events = engine.poll(now)
-        done += sum(active.record(event) is not None for event in events)
+    record_sets(active, expand(routine), sets)
     return active
 
 
